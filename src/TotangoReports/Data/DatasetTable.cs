@@ -1,0 +1,38 @@
+namespace TotangoReports.Data;
+
+/// <summary>A dataset turned into a table: filtered, sorted, limited; with its groups and side tables.</summary>
+public sealed class DatasetTable
+{
+    /// <summary>The dataset's name from the definition (sheet names, CSV selection, template access).</summary>
+    public required string Name { get; init; }
+
+    public required IReadOnlyList<TableColumn> Columns { get; init; }
+
+    public required IReadOnlyList<TableRow> Rows { get; init; }
+
+    public GroupTable? Groups { get; init; }
+
+    /// <summary>Present when <c>users</c> was fetched.</summary>
+    public IReadOnlyList<UserRow>? Users { get; init; }
+
+    /// <summary>Present when <c>lifecycle</c> was fetched.</summary>
+    public IReadOnlyList<LifecycleRow>? Lifecycle { get; init; }
+
+    /// <summary>Per account (all fetched accounts, before filter/limit), for KPI tiles and charts.</summary>
+    public IReadOnlyList<AccountFacts> Accounts { get; init; } = [];
+
+    public FetchSummary Fetch { get; init; } = new();
+
+    public int ColumnIndex(string name)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (string.Equals(Columns[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,27 @@
+namespace TotangoReports.Definition;
+
+public sealed class DeliveryDefinition
+{
+    public EmailDeliveryDefinition? Email { get; init; }
+}
+
+/// <summary>Email delivery. SMTP settings come from configuration, never from the definition.</summary>
+public sealed class EmailDeliveryDefinition
+{
+    public IReadOnlyList<string> To { get; init; } = [];
+
+    public IReadOnlyList<string> Cc { get; init; } = [];
+
+    public IReadOnlyList<string> Bcc { get; init; } = [];
+
+    /// <summary>A Scriban template (<c>{{ date }}</c>, <c>{{ report.title }}</c>).</summary>
+    public string Subject { get; init; } = "{{ report.title }} — {{ date }}";
+
+    /// <summary><c>html</c>: the html output becomes the body; <c>summary</c>: a plain summary.</summary>
+    public string Body { get; init; } = "html";
+
+    /// <summary>Formats of outputs to attach.</summary>
+    public IReadOnlyList<OutputFormat> Attach { get; init; } = [];
+
+    public SourceLocation Location { get; init; }
+}

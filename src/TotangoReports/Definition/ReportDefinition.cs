@@ -1,0 +1,29 @@
+namespace TotangoReports.Definition;
+
+/// <summary>A parsed report definition (PRODUCT.md §4). YAML and JSON produce the same model.</summary>
+public sealed class ReportDefinition
+{
+    public required string Title { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>IANA or Windows id; dates in outputs are shown in this zone. Default <c>UTC</c>.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    public IReadOnlyDictionary<string, ParameterDefinition> Parameters { get; init; } =
+        new Dictionary<string, ParameterDefinition>(StringComparer.Ordinal);
+
+    public required IReadOnlyList<DatasetDefinition> Datasets { get; init; }
+
+    public IReadOnlyList<OutputDefinition> Outputs { get; init; } = [];
+
+    public DeliveryDefinition? Delivery { get; init; }
+
+    /// <summary>The file this definition was read from (full path), or a display name for in-memory text.</summary>
+    public required string SourcePath { get; init; }
+
+    /// <summary>The folder relative paths in the definition (templates, state file) resolve against.</summary>
+    public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(SourcePath)) ?? Directory.GetCurrentDirectory();
+
+    public TimeZoneInfo ResolveTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}

@@ -1,0 +1,10 @@
+namespace TotangoReports.Definition;
+
+/// <summary>A position in a definition or template file, 1-based, printed as <c>file:line:col</c>.</summary>
+public readonly record struct SourceLocation(string File, int Line, int Column)
+{
+    public static SourceLocation None(string file) => new(file, 0, 0);
+
+    public override string ToString() =>
+        Line <= 0 ? File : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}");
+}
