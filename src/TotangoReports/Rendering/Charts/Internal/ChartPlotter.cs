@@ -1,0 +1,68 @@
+using ScottPlot;
+
+namespace TotangoReports.Rendering.Charts.Internal;
+
+/// <summary>Turns chart data into a ScottPlot bar chart with the house style.</summary>
+internal static class ChartPlotter
+{
+    private static readonly Color[] HealthColors =
+    [
+        Color.FromHex("#2E7D32"), // Good
+        Color.FromHex("#F9A825"), // Average
+        Color.FromHex("#C62828"), // Poor
+        Color.FromHex("#78909C"), // anything else
+    ];
+
+    private static readonly Color Accent = Color.FromHex("#1565C0");
+
+    public static Plot Create(ReportChart chart)
+    {
+        var plot = new Plot();
+        plot.Font.Set(ChartFonts.Family);
+        plot.Title(chart.Title, size: 16);
+        var horizontal = chart.Kind == ReportChartKind.TopAccounts;
+        var bars = new List<Bar>(chart.Values.Count);
+        for (var i = 0; i < chart.Values.Count; i++)
+        {
+            // Top accounts read best top-down: the best account gets the highest position.
+            var position = horizontal ? chart.Values.Count - 1 - i : i;
+            bars.Add(new Bar
+            {
+                Position = position,
+                Value = chart.Values[i],
+                FillColor = chart.Kind == ReportChartKind.HealthDistribution ? HealthColor(chart.Labels[i]) : Accent,
+                LineWidth = 0,
+                Label = chart.Values[i].ToString("#,##0.##", System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.Horizontal = horizontal;
+        barPlot.ValueLabelStyle.FontSize = 11;
+        var ticks = chart.Labels.Select((label, i) => new Tick(horizontal ? chart.Labels.Count - 1 - i : i, Shorten(label))).ToArray();
+        var tickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+        if (horizontal)
+        {
+            plot.Axes.Left.TickGenerator = tickGenerator;
+            plot.Axes.Margins(left: 0);
+        }
+        else
+        {
+            plot.Axes.Bottom.TickGenerator = tickGenerator;
+            plot.Axes.Margins(bottom: 0);
+        }
+
+        plot.Grid.MajorLineColor = Color.FromHex("#E0E0E0");
+        return plot;
+    }
+
+    private static Color HealthColor(string label) => label switch
+    {
+        "Good" => HealthColors[0],
+        "Average" => HealthColors[1],
+        "Poor" => HealthColors[2],
+        _ => HealthColors[3],
+    };
+
+    private static string Shorten(string label) => label.Length <= 24 ? label : string.Concat(label.AsSpan(0, 23), "…");
+}

@@ -1,0 +1,52 @@
+using ScottPlot;
+using SkiaSharp;
+
+namespace TotangoReports.Rendering.Charts;
+
+public enum ReportChartKind
+{
+    /// <summary>Accounts per health (Good / Average / Poor / other), a bar per health.</summary>
+    HealthDistribution,
+
+    /// <summary>Total activity count per API window, shortest window first.</summary>
+    ActivityByWindow,
+
+    /// <summary>The accounts with the highest engagement score, best first.</summary>
+    TopAccounts,
+}
+
+/// <summary>
+/// One chart of a report as plain data, drawn on demand by ScottPlot: SVG for HTML, PNG for XLSX and email,
+/// vectors on a Skia canvas for PDF. Every format draws the same numbers.
+/// </summary>
+public sealed record ReportChart(string Key, string Title, ReportChartKind Kind, IReadOnlyList<string> Labels, IReadOnlyList<double> Values)
+{
+    /// <summary>Builds a fresh ScottPlot plot (plots are mutable and not thread-safe, so one per drawing).</summary>
+    public Plot CreatePlot() => Internal.ChartPlotter.Create(this);
+
+    /// <summary>An <c>&lt;svg&gt;</c> element ready to inline in HTML (no XML declaration).</summary>
+    public string ToSvg(int width, int height)
+    {
+        using var plot = CreatePlot();
+        var svg = plot.GetSvgXml(width, height);
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        return start > 0 ? svg[start..] : svg;
+    }
+
+    public byte[] ToPng(int width, int height)
+    {
+        using var plot = CreatePlot();
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    /// <summary>Draws the chart as vectors into <paramref name="area"/> of <paramref name="canvas"/> (a PDF page canvas keeps them vectors).</summary>
+    public void Draw(SKCanvas canvas, SKRect area)
+    {
+        using var plot = CreatePlot();
+        canvas.Save();
+        canvas.Translate(area.Left, area.Top);
+        canvas.ClipRect(new SKRect(0, 0, area.Width, area.Height));
+        plot.Render(canvas, (int)area.Width, (int)area.Height);
+        canvas.Restore();
+    }
+}
