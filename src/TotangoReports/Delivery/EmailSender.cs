@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TotangoReports.Configuration;
+using TotangoReports.Delivery.Internal;
+
+namespace TotangoReports.Delivery;
+
+/// <summary>
+/// Sends a report mail over SMTP with MailKit. Temporary refusals (4xx) are retried with back-off; permanent ones (5xx)
+/// are not; once the server accepted the message data it is never sent again. Too-big messages are refused before
+/// sending, against the server's advertised SIZE.
+/// </summary>
+public sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvider = null, ILogger? logger = null)
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly ILogger _log = logger ?? NullLogger.Instance;
+
+    /// <summary>Sends <paramref name="content"/>; returns the message size in bytes.</summary>
+    public async Task<long> SendAsync(EmailContent content, CancellationToken cancellationToken)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new EmailDeliveryException("cannot send the report mail: " + string.Join("; ", problems));
+        }
+
+        var message = MimeBuilder.Build(content, options.From!);
+        var size = MimeBuilder.MeasureBytes(message);
+        var attempt = 0;
+        while (true)
+        {
+            attempt++;
+            try
+            {
+                await SendOnceAsync(message, size, cancellationToken);
+                _log.LogInformation("mail sent to {Count} recipient(s), {Bytes} bytes", content.To.Count + content.Cc.Count + content.Bcc.Count, size);
+                return size;
+            }
+            catch (SmtpCommandException ex) when (IsTemporary(ex) && attempt <= options.MaxRetries)
+            {
+                var delay = options.RetryDelay * Math.Pow(2, attempt - 1);
+                _log.LogWarning("SMTP server answered {Status} ({Reply}); retry {Attempt} of {Max} in {Delay}s", (int)ex.StatusCode, ex.Message, attempt, options.MaxRetries, delay.TotalSeconds);
+                await Task.Delay(delay, _time, cancellationToken);
+            }
+            catch (SmtpCommandException ex)
+            {
+                throw new EmailDeliveryException(
+                    string.Create(CultureInfo.InvariantCulture, $"the SMTP server {options.Host}:{options.Port} refused the mail: {(int)ex.StatusCode} {ex.Message}"),
+                    ex);
+            }
+            catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or SslHandshakeException or AuthenticationException or TimeoutException)
+            {
+                throw new EmailDeliveryException($"could not deliver the mail through {options.Host}:{options.Port.ToString(CultureInfo.InvariantCulture)}: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private async Task SendOnceAsync(MimeKit.MimeMessage message, long size, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient { Timeout = checked(options.TimeoutSeconds * 1000) };
+        await client.ConnectAsync(options.Host!, options.Port, SocketOptions(), cancellationToken);
+        if (!string.IsNullOrEmpty(options.User))
+        {
+            await client.AuthenticateAsync(options.User, options.Password ?? string.Empty, cancellationToken);
+        }
+
+        if (client.Capabilities.HasFlag(SmtpCapabilities.Size) && client.MaxSize > 0 && size > client.MaxSize)
+        {
+            throw new EmailDeliveryException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"the report mail is {size:N0} bytes (attachments base64-encoded) but {options.Host} accepts at most {client.MaxSize:N0} bytes; attach fewer formats (delivery.email.attach) or link to the files instead"));
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    private SecureSocketOptions SocketOptions() => options.UseTls switch
+    {
+        false => SecureSocketOptions.None,
+        _ when options.Port == 465 => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.StartTls,
+    };
+
+    private static bool IsTemporary(SmtpCommandException ex) => (int)ex.StatusCode is >= 400 and < 500;
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TotangoReports.Delivery;
+
+/// <summary><c>run.json</c> (PRODUCT.md §5): what ran, on what, what it read and what it wrote. Never the token.</summary>
+public sealed class RunManifest
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public const string FileName = "run.json";
+
+    public required string Definition { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary><c>sample</c>, <c>snapshot:DIR</c> or the API base URL.</summary>
+    public required string Source { get; init; }
+
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset FinishedAt { get; set; }
+
+    public required IReadOnlyDictionary<string, ManifestDataset> Datasets { get; init; }
+
+    public List<ManifestOutput> Outputs { get; } = [];
+
+    public ManifestEmail? Email { get; set; }
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+}
+
+public sealed record ManifestDataset(int Rows, long TotalItems, int Pages, int Requests, int Retries, bool Complete, IReadOnlyList<string>? Gaps);
+
+public sealed record ManifestOutput(string Format, string Path, long Bytes, string Sha256);
+
+public sealed record ManifestEmail(int Recipients, string Subject, IReadOnlyList<string> Attachments, long MessageBytes);

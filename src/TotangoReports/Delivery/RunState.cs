@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TotangoReports.Delivery;
+
+/// <summary>
+/// What <c>since: last-run</c> reads: per dataset, when the last fully successful run started (unix seconds).
+/// Written only after fetch, render and delivery all succeeded, atomically, so a killed run changes nothing.
+/// </summary>
+public sealed class RunState
+{
+    public const string DefaultFileName = ".totango-reports-state.json";
+
+    /// <summary>A first delta run (no state yet) looks back this far.</summary>
+    public static readonly TimeSpan FirstRunWindow = TimeSpan.FromDays(7);
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    [JsonPropertyName("datasets")]
+    public Dictionary<string, DatasetRunState> Datasets { get; init; } = new(StringComparer.Ordinal);
+
+    public static string DefaultPath(string definitionPath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(definitionPath))!, DefaultFileName);
+
+    /// <summary>Reads the state, or an empty one when the file does not exist. A corrupt file is an error, never silently reset.</summary>
+    public static RunState Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return new RunState();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<RunState>(File.ReadAllText(path), Json) ?? new RunState();
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException(
+                string.Create(CultureInfo.InvariantCulture, $"{path}:{ex.LineNumber + 1}:{ex.BytePositionInLine + 1}: the state file is not valid JSON; fix or delete it (deleting makes the next run look back {FirstRunWindow.TotalDays} days)"),
+                ex);
+        }
+    }
+
+    public void Save(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = full + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(this, Json));
+        File.Move(temp, full, overwrite: true);
+    }
+}
+
+public sealed class DatasetRunState
+{
+    /// <summary>Start of the last successful run, unix seconds: the next run's <c>since</c>.</summary>
+    [JsonPropertyName("lastRun")]
+    public long LastRun { get; set; }
+
+    [JsonPropertyName("lastRunIso")]
+    public string? LastRunIso { get; set; }
+}

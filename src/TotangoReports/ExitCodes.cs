@@ -1,0 +1,15 @@
+namespace TotangoReports;
+
+/// <summary>Process exit codes (PRODUCT.md §2), plus <see cref="DeliveryFailed"/> which the contract does not name.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Unexpected = 1;
+    public const int InvalidInput = 2;
+    public const int Unauthorized = 3;
+    public const int ApiFailure = 4;
+    public const int DataIncomplete = 5;
+
+    /// <summary>The report was rendered but could not be delivered (SMTP refused or unreachable); outputs are untouched.</summary>
+    public const int DeliveryFailed = 6;
+}
