@@ -53,6 +53,11 @@ public static class DefinitionLoader
     private static DefinitionParseResult Parse(string text, string fileName, DefinitionLoadOptions options, string sourcePath)
     {
         var bag = new DiagnosticBag(fileName, text);
+        if (JsonSyntax.LooksLikeJson(text) && !JsonSyntax.Check(text, bag, options.MaxDepth))
+        {
+            return new DefinitionParseResult(null, bag.Sorted());
+        }
+
         var root = YamlTreeReader.Read(text, bag, options.MaxNodes, options.MaxDepth);
         if (root is null)
         {

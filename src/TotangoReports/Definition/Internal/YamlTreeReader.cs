@@ -19,11 +19,13 @@ internal static partial class YamlTreeReader
         YamlNode? root = null;
         var documents = 0;
         long total = 0;
+        var lastMark = Mark.Empty;
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
+                lastMark = current.End;
                 YamlNode? completed = null;
                 switch (current)
                 {
@@ -108,6 +110,12 @@ internal static partial class YamlTreeReader
         catch (YamlException e)
         {
             bag.Error(Line(e.Start), Col(e.Start), $"not valid YAML or JSON: {CleanMessage(e.Message)}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner trips its own state checks on some malformed flow collections; it gives no position.
+            bag.Error(Line(lastMark), Col(lastMark), "not valid YAML or JSON after this point: check the brackets, braces and commas that follow");
             return null;
         }
 
