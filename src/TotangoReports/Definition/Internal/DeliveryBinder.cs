@@ -46,8 +46,7 @@ internal static partial class DeliveryBinder
             bag.Error(bodyNode!, $"body must be html or summary, found '{body}'{Suggestions.Hint(body, ["html", "summary"])}");
             body = null;
         }
-
-        if ((body ?? "html") == "html" && !outputs.Any(o => o.Format == OutputFormat.Html) && outputs.Count > 0)
+        else if (body == "html" && !outputs.Any(o => o.Format == OutputFormat.Html) && outputs.Count > 0)
         {
             bag.Error(bodyNode ?? emailNode, "body: html needs an html output to use as the mail body; add one or write body: summary");
         }
@@ -79,7 +78,8 @@ internal static partial class DeliveryBinder
                 Cc = Addresses(email.Get("cc"), bag, "cc"),
                 Bcc = Addresses(email.Get("bcc"), bag, "bcc"),
                 Subject = subject ?? defaults.Subject,
-                Body = body ?? defaults.Body,
+                // Without a body key: the html output when there is one, else the plain summary.
+                Body = body ?? (outputs.Any(o => o.Format == OutputFormat.Html) ? defaults.Body : "summary"),
                 Attach = attach,
                 Location = bag.Location(emailNode),
             },

@@ -41,15 +41,16 @@ internal static class ExpressionChecker
             return false;
         }
 
-        var ok = true;
-        foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+        // Scriban's later errors mostly echo the first one; the first is the one to fix.
+        var first = template.Messages.FirstOrDefault(m => m.Type == ParserMessageType.Error);
+        if (first is null)
         {
-            var (line, column) = Map(node, message.Span.Start.Line, message.Span.Start.Column, bag);
-            bag.Error(line, column, $"{what} is not a valid Scriban {kind}: {message.Message}");
-            ok = false;
+            return true;
         }
 
-        return ok;
+        var (line, column) = Map(node, first.Span.Start.Line, first.Span.Start.Column, bag);
+        bag.Error(line, column, $"{what} is not a valid Scriban {kind}: {first.Message}");
+        return false;
     }
 
     /// <summary>Maps a 0-based character offset inside a scalar's value to a 1-based file position.</summary>

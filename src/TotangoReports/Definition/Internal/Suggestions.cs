@@ -5,9 +5,10 @@ internal static class Suggestions
 {
     public static string? Closest(string text, IEnumerable<string> candidates)
     {
+        var list = candidates as IReadOnlyCollection<string> ?? [.. candidates];
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
+        foreach (var candidate in list)
         {
             var distance = Distance(text.ToUpperInvariant(), candidate.ToUpperInvariant());
             if (distance < bestDistance)
@@ -18,7 +19,13 @@ internal static class Suggestions
 
         // Short words tolerate one slip, longer ones about a third of their letters.
         var allowed = Math.Max(1, Math.Min(3, text.Length / 3));
-        return best is not null && bestDistance <= allowed ? best : null;
+        if (best is not null && bestDistance <= allowed)
+        {
+            return best;
+        }
+
+        // An abbreviation ("desc" for "description") is a typo of another kind.
+        return text.Length >= 3 ? list.FirstOrDefault(c => c.StartsWith(text, StringComparison.OrdinalIgnoreCase)) : null;
     }
 
     /// <summary>" — did you mean 'x'?" or empty.</summary>
