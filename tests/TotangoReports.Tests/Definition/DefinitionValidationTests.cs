@@ -153,6 +153,43 @@ public sealed class DefinitionValidationTests
     }
 
     [Fact]
+    public void Expression_ReadingAnUndeclaredParameter_IsAnError()
+    {
+        var text = Compose("filter: 'Account == params.regin'", "parameters: { region: EMEA }");
+
+        var diagnostic = SingleError(DefinitionLoader.Parse(text, "v.yaml"));
+
+        diagnostic.Message.ShouldBe("filter reads params.regin, but no parameter 'regin' is declared under parameters — did you mean 'region'?");
+        (diagnostic.Location.Line, diagnostic.Location.Column).ShouldBe(PositionOf(text, "filter:", "regin"));
+    }
+
+    [Fact]
+    public void Expression_ReadingAnUnknownName_IsAWarningWithAHint()
+    {
+        var text = Compose("filter: 'Scroe < 50'", string.Empty);
+
+        var result = DefinitionLoader.Parse(text, "v.yaml");
+
+        result.Success.ShouldBeTrue();
+        var warning = result.Diagnostics.ShouldHaveSingleItem();
+        warning.Severity.ShouldBe(DiagnosticSeverity.Warning);
+        warning.Message.ShouldContain("filter reads 'Scroe', which is not a column");
+        warning.Message.ShouldContain("did you mean 'Score'?");
+        (warning.Location.Line, warning.Location.Column).ShouldBe(PositionOf(text, "filter:", "Scroe"));
+    }
+
+    [Theory]
+    [InlineData("filter: 'account.stats.last_activity > 0 && string.size(Account) > 2'")]
+    [InlineData("filter: 'for u in account.users; n = (n ?? 0) + 1; end; n > 1'")]
+    [InlineData("filter: 'row[\"Score\"] > math.abs(-1) && date.now != null'")]
+    public void Expression_ReadingKnownNames_HasNoDiagnostics(string dataset)
+    {
+        var result = Parse(dataset);
+
+        result.Diagnostics.ShouldBeEmpty(string.Join("\n", result.Diagnostics));
+    }
+
+    [Fact]
     public void Since_AcceptsEveryDocumentedForm()
     {
         foreach (var since in new[] { "7d", "24h", "2026-11-01", "1356912000", "last-run" })

@@ -11,7 +11,7 @@ internal static class DatasetBinder
     private static readonly (string, ReturnType)[] Returns =
         [("stats", ReturnType.Stats), ("users", ReturnType.Users), ("lifecycle", ReturnType.Lifecycle)];
 
-    public static DatasetDefinition? Bind(string name, YamlNode nameNode, YamlNode node, DiagnosticBag bag)
+    public static DatasetDefinition? Bind(string name, YamlNode nameNode, YamlNode node, DiagnosticBag bag, IReadOnlyCollection<string> parameters)
     {
         var what = $"dataset '{name}'";
         var map = MapReader.Read(node, bag, what, Keys);
@@ -47,6 +47,7 @@ internal static class DatasetBinder
             {
                 needs.UnionWith(ExpressionScan.ReturnTypes(expr));
                 scope.CheckRowReferences(column.ExprNode, expr, bag, what, $"expr of column '{column.Definition.Name}'");
+                ExpressionNames.Check(column.ExprNode, expr, $"expr of column '{column.Definition.Name}'", bag, scope, parameters);
             }
         }
 
@@ -55,10 +56,10 @@ internal static class DatasetBinder
             needs.Add(ReturnType.Stats);
         }
 
-        var filter = BindFilter(map.Get("filter"), bag, what, scope, needs);
+        var filter = BindFilter(map.Get("filter"), bag, what, scope, needs, parameters);
         var sort = BindSort(map.Get("sort"), bag, what, scope);
         var limit = Values.PositiveInt(map.Get("limit"), bag, "limit");
-        var group = GroupBinder.Bind(map.Get("group"), bag, what, scope, needs);
+        var group = GroupBinder.Bind(map.Get("group"), bag, what, scope, needs, parameters);
 
         needs.Remove(ReturnType.Summary);
         var returns = ResolveReturn(written, needs, map.Get("return"), bag);
@@ -184,7 +185,7 @@ internal static class DatasetBinder
         }
     }
 
-    private static string? BindFilter(YamlNode? node, DiagnosticBag bag, string what, ColumnScope scope, HashSet<ReturnType> needs)
+    private static string? BindFilter(YamlNode? node, DiagnosticBag bag, string what, ColumnScope scope, HashSet<ReturnType> needs, IReadOnlyCollection<string> parameters)
     {
         var filter = Values.Text(node, bag, "filter");
         if (filter is null || node is null)
@@ -195,6 +196,7 @@ internal static class DatasetBinder
         if (ExpressionChecker.CheckExpression(node, filter, "filter", bag))
         {
             scope.CheckRowReferences(node, filter, bag, what, "filter");
+            ExpressionNames.Check(node, filter, "filter", bag, scope, parameters);
         }
 
         needs.UnionWith(ExpressionScan.ReturnTypes(filter));

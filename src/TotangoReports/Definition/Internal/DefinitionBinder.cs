@@ -17,7 +17,7 @@ internal static class DefinitionBinder
         var description = Values.Text(map.Get("description"), bag, "description");
         var timeZone = BindTimeZone(map.Get("timezone"), bag);
         var parameters = BindParameters(map.Get("parameters"), bag);
-        var datasets = BindDatasets(map.Get("datasets"), map.KeyNode("datasets") ?? root, bag, out var datasetNames);
+        var datasets = BindDatasets(map.Get("datasets"), map.KeyNode("datasets") ?? root, bag, parameters.Keys.ToList(), out var datasetNames);
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(sourcePath)) ?? Directory.GetCurrentDirectory();
         var outputs = OutputBinder.BindAll(map.Get("outputs"), map.KeyNode("outputs") ?? root, bag, datasetNames, options, baseDirectory);
         var delivery = DeliveryBinder.Bind(map.Get("delivery"), bag, outputs);
@@ -97,7 +97,7 @@ internal static class DefinitionBinder
         return result;
     }
 
-    private static List<DatasetDefinition> BindDatasets(YamlNode? node, YamlNode at, DiagnosticBag bag, out List<string> names)
+    private static List<DatasetDefinition> BindDatasets(YamlNode? node, YamlNode at, DiagnosticBag bag, IReadOnlyCollection<string> parameters, out List<string> names)
     {
         var result = new List<DatasetDefinition>();
         names = [];
@@ -117,7 +117,7 @@ internal static class DefinitionBinder
             }
 
             names.Add(key.Value);
-            if (DatasetBinder.Bind(key.Value, key, value, bag) is { } dataset)
+            if (DatasetBinder.Bind(key.Value, key, value, bag, parameters) is { } dataset)
             {
                 result.Add(dataset);
             }

@@ -17,6 +17,9 @@ internal sealed class DiagnosticBag(string file, string text)
 
     public void Error(YamlNode node, string message) => Error(node.Line, node.Column, message);
 
+    public void Warning(int line, int column, string message) =>
+        _items.Add(new Diagnostic(new SourceLocation(File, line, column), message, DiagnosticSeverity.Warning));
+
     public void Warning(YamlNode node, string message) =>
         _items.Add(new Diagnostic(Location(node), message, DiagnosticSeverity.Warning));
 

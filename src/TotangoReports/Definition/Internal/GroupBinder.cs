@@ -5,7 +5,7 @@ namespace TotangoReports.Definition.Internal;
 /// <summary>Binds a dataset's <c>group</c>: <c>by</c> a column, and aggregates that are built-ins or Scriban expressions.</summary>
 internal static partial class GroupBinder
 {
-    public static GroupDefinition? Bind(YamlNode? node, DiagnosticBag bag, string dataset, ColumnScope scope, ISet<ReturnType> needs)
+    public static GroupDefinition? Bind(YamlNode? node, DiagnosticBag bag, string dataset, ColumnScope scope, ISet<ReturnType> needs, IReadOnlyCollection<string> parameters)
     {
         if (node is null)
         {
@@ -43,7 +43,7 @@ internal static partial class GroupBinder
                     continue;
                 }
 
-                CheckAggregate(value, text, $"aggregate '{key.Value}'", bag, dataset, scope);
+                CheckAggregate(value, text, $"aggregate '{key.Value}'", bag, dataset, scope, parameters);
                 needs.UnionWith(ExpressionScan.ReturnTypes(text));
                 aggregates.Add(new(key.Value, text));
             }
@@ -52,7 +52,7 @@ internal static partial class GroupBinder
         return by is null ? null : new GroupDefinition { By = by, Aggregates = aggregates, Location = bag.Location(node) };
     }
 
-    private static void CheckAggregate(YamlNode node, string text, string what, DiagnosticBag bag, string dataset, ColumnScope scope)
+    private static void CheckAggregate(YamlNode node, string text, string what, DiagnosticBag bag, string dataset, ColumnScope scope, IReadOnlyCollection<string> parameters)
     {
         var match = BuiltIn().Match(text);
         if (match.Success && match.Groups["f"].Success)
@@ -78,6 +78,9 @@ internal static partial class GroupBinder
         if (ExpressionChecker.CheckExpression(node, text, what, bag))
         {
             scope.CheckRowReferences(node, text, bag, dataset, what);
+
+            // Aggregates run over groups of rows; what else they may read is up to the evaluator, so only params are checked.
+            ExpressionNames.Check(node, text, what, bag, scope, parameters, warnUnknown: false);
         }
     }
 
