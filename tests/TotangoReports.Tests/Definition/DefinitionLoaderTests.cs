@@ -253,6 +253,35 @@ public sealed class DefinitionLoaderTests
     }
 
     [Fact]
+    public void Parse_MergeKeys_ShareSettingsAndLetTheMapOverride()
+    {
+        const string text = """
+            title: Merge
+            datasets:
+              current: &base
+                list: 7
+                columns: [{ name: Account, path: name }]
+                limit: 5
+              joined:
+                <<: *base
+                endpoint: recent
+                since: 7d
+                limit: 9
+            outputs: [{ format: xlsx, file: out.xlsx }]
+            """;
+
+        var result = DefinitionLoader.Parse(text, "merge.yaml");
+
+        result.Diagnostics.ShouldBeEmpty();
+        var joined = result.Definition!.Datasets[1];
+        joined.List.ShouldBe("7");
+        joined.Endpoint.ShouldBe(ListEndpoint.Recent);
+        joined.Limit.ShouldBe(9);
+        joined.Columns.ShouldHaveSingleItem().Name.ShouldBe("Account");
+        result.Definition.Datasets[0].Limit.ShouldBe(5);
+    }
+
+    [Fact]
     public void Parse_TwoDocuments_IsAnError()
     {
         var result = DefinitionLoader.Parse("title: a\n---\ntitle: b\n", "two.yaml");

@@ -27,7 +27,10 @@ internal sealed class MapReader
         }
 
         var reader = new MapReader(node);
-        foreach (var entry in node.Entries)
+        var own = node.Entries.Where(e => !IsMergeKey(e.Key)).ToList();
+        var merged = MergedEntries(node, bag, what)
+            .Where(m => !own.Exists(o => o.Key.Kind == YamlNodeKind.Scalar && o.Key.Value == m.Key.Value));
+        foreach (var entry in own.Concat(merged))
         {
             var key = entry.Key;
             if (key.Kind != YamlNodeKind.Scalar)
@@ -53,6 +56,33 @@ internal sealed class MapReader
 
         return reader;
     }
+
+    /// <summary>
+    /// YAML merge keys (<c>&lt;&lt;: *defaults</c>): the entries of the merged map(s) that the map itself doesn't
+    /// set; earlier maps in a merged list win over later ones.
+    /// </summary>
+    private static List<KeyValuePair<YamlNode, YamlNode>> MergedEntries(YamlNode node, DiagnosticBag bag, string what)
+    {
+        var merged = new List<KeyValuePair<YamlNode, YamlNode>>();
+        foreach (var merge in node.Entries.Where(e => IsMergeKey(e.Key)))
+        {
+            var sources = merge.Value.Kind == YamlNodeKind.Sequence ? merge.Value.Items : [merge.Value];
+            foreach (var source in sources)
+            {
+                if (source.Kind != YamlNodeKind.Mapping)
+                {
+                    bag.Error(source, $"'<<' in {what} merges maps only, found {source.Describe()}");
+                    continue;
+                }
+
+                merged.AddRange([.. source.Entries.Where(e => !merged.Exists(m => m.Key.Value == e.Key.Value))]);
+            }
+        }
+
+        return merged;
+    }
+
+    private static bool IsMergeKey(YamlNode key) => key is { Kind: YamlNodeKind.Scalar, IsQuoted: false, Value: "<<" };
 
     public IEnumerable<KeyValuePair<YamlNode, YamlNode>> Entries => _entries.Values.OrderBy(e => e.Key.Line).ThenBy(e => e.Key.Column);
 
