@@ -1,0 +1,4 @@
+namespace TotangoReports.Definition.Internal;
+
+/// <summary>A column with what later checks need: where its name and expression were written, its parsed path.</summary>
+internal sealed record BoundColumn(ColumnDefinition Definition, YamlNode NameNode, RecordPath? Path, YamlNode? ExprNode);

@@ -1,0 +1,99 @@
+namespace TotangoReports.Definition.Internal;
+
+/// <summary>Binds a dataset's <c>columns</c> list; expressions are checked against column names later, once all are known.</summary>
+internal static class ColumnBinder
+{
+    private static readonly string[] Keys = ["name", "path", "expr", "type", "format"];
+
+    private static readonly (string, ColumnType)[] Types =
+        [("text", ColumnType.Text), ("number", ColumnType.Number), ("date", ColumnType.Date), ("datetime", ColumnType.DateTime)];
+
+    public static List<BoundColumn> BindAll(YamlNode? node, DiagnosticBag bag, string dataset)
+    {
+        var result = new List<BoundColumn>();
+        if (node is null)
+        {
+            return result;
+        }
+
+        if (node.Kind != YamlNodeKind.Sequence)
+        {
+            bag.Error(node, $"columns of {dataset} must be a list of {{ name, path | expr }}, found {node.Describe()}");
+            return result;
+        }
+
+        var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var item in node.Items)
+        {
+            var column = Bind(item, bag, dataset);
+            if (column is null)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(column.Definition.Name, out var first))
+            {
+                bag.Error(column.NameNode, $"duplicate column name '{column.Definition.Name}' in {dataset} (first at line {first.Line})");
+                continue;
+            }
+
+            seen.Add(column.Definition.Name, column.NameNode);
+            result.Add(column);
+        }
+
+        return result;
+    }
+
+    private static BoundColumn? Bind(YamlNode item, DiagnosticBag bag, string dataset)
+    {
+        var map = MapReader.Read(item, bag, $"a column of {dataset}", Keys);
+        if (!map.IsValid)
+        {
+            return null;
+        }
+
+        var name = Values.RequiredText(map, "name", item, bag, "a column's name");
+        var pathNode = map.Get("path");
+        var exprNode = map.Get("expr");
+        var pathText = Values.Text(pathNode, bag, "path");
+        var exprText = Values.Text(exprNode, bag, "expr");
+        var what = name is null ? "a column" : $"column '{name}'";
+        if (pathNode is null && exprNode is null)
+        {
+            bag.Error(item, $"{what} needs a 'path' (a field of the account) or an 'expr' (a Scriban expression)");
+        }
+        else if (pathNode is not null && exprNode is not null)
+        {
+            bag.Error(map.KeyNode("expr")!, $"{what} has both 'path' and 'expr'; keep one");
+        }
+
+        RecordPath? path = null;
+        if (pathText is not null && exprNode is null)
+        {
+            path = PathChecker.Check(pathNode!, pathText, bag);
+        }
+
+        if (exprText is not null && pathNode is null)
+        {
+            ExpressionChecker.CheckExpression(exprNode!, exprText, $"expr of {what}", bag);
+        }
+
+        var type = Values.OneOf(map.Get("type"), bag, "type", Types) ?? ColumnType.Auto;
+        var format = Values.Text(map.Get("format"), bag, "format");
+        if (name is null)
+        {
+            return null;
+        }
+
+        var definition = new ColumnDefinition
+        {
+            Name = name,
+            Path = pathNode is null ? null : pathText,
+            Expr = exprNode is null ? null : exprText,
+            Type = type,
+            Format = format,
+            Location = bag.Location(item),
+        };
+        return new BoundColumn(definition, map.Get("name")!, path, exprNode);
+    }
+}

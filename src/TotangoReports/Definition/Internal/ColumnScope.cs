@@ -1,0 +1,52 @@
+namespace TotangoReports.Definition.Internal;
+
+/// <summary>The column names a dataset's sort, group, filter and expressions may refer to, pivot columns included.</summary>
+internal sealed class ColumnScope(IReadOnlyList<string> columns, ActivitiesDefinition? activities)
+{
+    private readonly HashSet<string> _names = new(columns.Concat(PivotNames(activities)), StringComparer.Ordinal);
+
+    public IEnumerable<string> Names => _names;
+
+    public static IEnumerable<string> PivotNames(ActivitiesDefinition? activities) =>
+        activities is null ? [] : activities.Names.SelectMany(n => activities.Windows.Select(w => PivotName(n, w)));
+
+    public static string PivotName(string activity, string window) => $"{activity} {ActivitiesDefinition.WindowLabel(window)}";
+
+    public bool Contains(string name)
+    {
+        if (_names.Contains(name))
+        {
+            return true;
+        }
+
+        // Without activity names the pivot columns are only known from the data: accept any "<name> <window label>".
+        return activities is { Names.Count: 0 } &&
+            activities.Windows.Any(w => name.EndsWith(" " + ActivitiesDefinition.WindowLabel(w), StringComparison.Ordinal) &&
+                name.Length > ActivitiesDefinition.WindowLabel(w).Length + 1);
+    }
+
+    /// <summary>Reports a name that is not a column, with a hint.</summary>
+    public bool Require(string name, int line, int column, DiagnosticBag bag, string dataset, string usage)
+    {
+        if (Contains(name))
+        {
+            return true;
+        }
+
+        bag.Error(line, column, $"{usage} '{name}' is not a column of {dataset}{Suggestions.Hint(name, _names)}");
+        return false;
+    }
+
+    /// <summary>Checks every <c>row["Name"]</c> in an expression names a column.</summary>
+    public void CheckRowReferences(YamlNode node, string expression, DiagnosticBag bag, string dataset, string usage)
+    {
+        foreach (var (name, offset) in ExpressionScan.RowReferences(expression))
+        {
+            if (!Contains(name))
+            {
+                var (line, column) = ExpressionChecker.MapOffset(node, expression, offset, bag);
+                bag.Error(line, column, $"{usage} reads row[\"{name}\"], which is not a column of {dataset}{Suggestions.Hint(name, _names)}");
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+
+namespace TotangoReports.Definition.Internal;
+
+/// <summary>Binds a dataset's <c>group</c>: <c>by</c> a column, and aggregates that are built-ins or Scriban expressions.</summary>
+internal static partial class GroupBinder
+{
+    public static GroupDefinition? Bind(YamlNode? node, DiagnosticBag bag, string dataset, ColumnScope scope, ISet<ReturnType> needs, IReadOnlyCollection<string> parameters)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var map = MapReader.Read(node, bag, $"group of {dataset}", ["by", "aggregates"]);
+        if (!map.IsValid)
+        {
+            return null;
+        }
+
+        var by = Values.RequiredText(map, "by", node, bag, "group.by");
+        if (by is not null)
+        {
+            var byNode = map.Get("by")!;
+            scope.Require(by, byNode.Line, byNode.Column, bag, dataset, "group.by");
+        }
+
+        var aggregates = new List<KeyValuePair<string, string>>();
+        var aggregatesNode = map.Get("aggregates");
+        if (aggregatesNode is not null)
+        {
+            var aggregatesMap = MapReader.Read(aggregatesNode, bag, $"group.aggregates of {dataset}", null, "aggregate");
+            foreach (var (key, value) in aggregatesMap.Entries)
+            {
+                var text = Values.Text(value, bag, $"aggregate '{key.Value}'");
+                if (text is null || value.IsNull)
+                {
+                    if (value.IsNull)
+                    {
+                        bag.Error(value, $"aggregate '{key.Value}' needs an expression: count, sum(Column), avg(Column), min(Column), max(Column) or a Scriban expression");
+                    }
+
+                    continue;
+                }
+
+                CheckAggregate(value, text, $"aggregate '{key.Value}'", bag, dataset, scope, parameters);
+                needs.UnionWith(ExpressionScan.ReturnTypes(text));
+                aggregates.Add(new(key.Value, text));
+            }
+        }
+
+        return by is null ? null : new GroupDefinition { By = by, Aggregates = aggregates, Location = bag.Location(node) };
+    }
+
+    private static void CheckAggregate(YamlNode node, string text, string what, DiagnosticBag bag, string dataset, ColumnScope scope, IReadOnlyCollection<string> parameters)
+    {
+        var match = BuiltIn().Match(text);
+        if (match.Success && match.Groups["f"].Success)
+        {
+            var argument = match.Groups["x"].Value.Trim();
+            if (scope.Contains(argument))
+            {
+                return;
+            }
+
+            if (PlainName().IsMatch(argument))
+            {
+                var (line, column) = ExpressionChecker.MapOffset(node, text, match.Groups["x"].Index, bag);
+                scope.Require(argument, line, column, bag, dataset, what + " reads");
+                return;
+            }
+        }
+        else if (match.Success)
+        {
+            return;
+        }
+
+        if (ExpressionChecker.CheckExpression(node, text, what, bag))
+        {
+            scope.CheckRowReferences(node, text, bag, dataset, what);
+
+            // Aggregates run over groups of rows; what else they may read is up to the evaluator, so only params are checked.
+            ExpressionNames.Check(node, text, what, bag, scope, parameters, warnUnknown: false);
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(?:count|(?<f>sum|avg|min|max)\s*\((?<x>[^()]*)\))\s*$")]
+    private static partial Regex BuiltIn();
+
+    // What a user writes for a column name, as opposed to an expression.
+    [GeneratedRegex(@"^[\p{L}\p{N}_][\p{L}\p{N}_ \-]*$")]
+    private static partial Regex PlainName();
+}

@@ -1,0 +1,8 @@
+namespace TotangoReports.Definition.Internal;
+
+internal enum YamlNodeKind
+{
+    Scalar,
+    Mapping,
+    Sequence,
+}

@@ -1,0 +1,115 @@
+using TotangoReports.Definition.Internal;
+
+namespace TotangoReports.Definition;
+
+/// <summary>
+/// The known shape of one account record of the Data API (docs/totango-data-api.md), so a path that can never exist
+/// (<c>engagment.score</c>) is caught when the definition is validated rather than yielding empty cells forever.
+/// Free-form parts (<c>attributes</c>, <c>modules</c>, <c>actions</c>) accept any key below them.
+/// </summary>
+public static class RecordShape
+{
+    private static readonly ShapeNode Root = Build();
+
+    /// <summary>The API <c>return</c> value a path needs: <c>stats.*</c> → Stats, <c>users</c> → Users, <c>lifecycle</c> → Lifecycle, else Summary.</summary>
+    public static ReturnType RequiredReturnType(RecordPath path) =>
+        path.Segments[0].Name switch
+        {
+            "stats" => ReturnType.Stats,
+            "users" => ReturnType.Users,
+            "lifecycle" => ReturnType.Lifecycle,
+            _ => ReturnType.Summary,
+        };
+
+    /// <summary>
+    /// Whether <paramref name="path"/> can exist in some account record. When it can't, <paramref name="problem"/>
+    /// says why (with a "did you mean" hint when one is close) and <paramref name="segmentIndex"/> is the first
+    /// segment at fault.
+    /// </summary>
+    public static bool IsKnown(RecordPath path, out string? problem, out int segmentIndex)
+    {
+        var shape = Root;
+        var where = "an account record";
+        for (var i = 0; i < path.Segments.Count; i++)
+        {
+            var segment = path.Segments[i];
+            segmentIndex = i;
+            switch (shape.Kind)
+            {
+                case ShapeKind.Free:
+                    problem = null;
+                    return true;
+                case ShapeKind.Value:
+                    problem = $"{where} is a single value, it has nothing below it";
+                    return false;
+                case ShapeKind.List when segment.IsIndex:
+                    shape = shape.Item!;
+                    where = $"an item of {where}";
+                    continue;
+                case ShapeKind.List:
+                    problem = $"{where} is a list: pick an item by index, e.g. [0]";
+                    return false;
+                case ShapeKind.Object when segment.IsIndex:
+                    problem = $"{where} is not a list, it can't be indexed with [{segment.Index}]";
+                    return false;
+                default:
+                    if (!shape.Children.TryGetValue(segment.Name!, out var child))
+                    {
+                        problem = $"'{segment.Name}' is not a key of {where}{Suggestions.Hint(segment.Name!, shape.Children.Keys)}" +
+                            (Suggestions.Closest(segment.Name!, shape.Children.Keys) is null ? $" (known keys: {string.Join(", ", shape.Children.Keys)})" : string.Empty);
+                        return false;
+                    }
+
+                    shape = child;
+                    where = $"'{string.Join('.', path.Segments.Take(i + 1).Select(s => s.Name ?? $"[{s.Index}]"))}'";
+                    break;
+            }
+        }
+
+        segmentIndex = -1;
+        problem = null;
+        return true;
+    }
+
+    private static ShapeNode Build()
+    {
+        var windows = ActivitiesDefinition.KnownWindows;
+        var usersWindow = ShapeNode.Object(("all", ShapeNode.Value), ("modules", ShapeNode.Free));
+        var activitiesWindow = ShapeNode.Object(("all", ShapeNode.Value), ("actions", ShapeNode.Free), ("modules", ShapeNode.Free));
+
+        // The older shape the vendor's PHP scripts read: stats.<window>.activities = [{name, current}].
+        var legacyWindow = ShapeNode.Object(
+            ("activities", ShapeNode.ListOf(ShapeNode.Object(("name", ShapeNode.Value), ("current", ShapeNode.Value)))),
+            ("frequency", ShapeNode.Object(("current", ShapeNode.Value))));
+        var stats = new List<(string, ShapeNode)>
+        {
+            ("users", ShapeNode.ObjectOf(windows, usersWindow)),
+            ("activities", ShapeNode.ObjectOf(windows, activitiesWindow)),
+            ("last_activity", ShapeNode.Value),
+            ("first_activity", ShapeNode.Value),
+        };
+        stats.AddRange(windows.Select(w => (w, legacyWindow)));
+
+        return ShapeNode.Object(
+            ("account_id", ShapeNode.Value),
+            ("name", ShapeNode.Value),
+            ("status", ShapeNode.Object(("current", ShapeNode.Value), ("changed", ShapeNode.Value))),
+            ("foreign_id", ShapeNode.Value),
+            ("SF_id", ShapeNode.Value),
+            ("engagement", ShapeNode.Object(
+                ("score", ShapeNode.Object(("change", ShapeNode.Value), ("current", ShapeNode.Value))),
+                ("health", ShapeNode.Object(
+                    ("current", ShapeNode.Value),
+                    ("previous", ShapeNode.Value),
+                    ("reason", ShapeNode.Value),
+                    ("last_changed", ShapeNode.Value))))),
+            ("attributes", ShapeNode.Free),
+            ("stats", ShapeNode.Object([.. stats])),
+            ("users", ShapeNode.ListOf(ShapeNode.Object(
+                ("name", ShapeNode.Value), ("first_usage", ShapeNode.Value), ("last_usage", ShapeNode.Value)))),
+            ("lifecycle", ShapeNode.Object(
+                ("current", ShapeNode.Value),
+                ("changed", ShapeNode.Value),
+                ("history", ShapeNode.ListOf(ShapeNode.Object(("status", ShapeNode.Value), ("changed", ShapeNode.Value)))))));
+    }
+}
