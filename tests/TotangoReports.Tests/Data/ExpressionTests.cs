@@ -137,4 +137,15 @@ public sealed class ExpressionTests
 
         table.Cell(0, "Year").ShouldBe(2026d);
     }
+
+    [Fact]
+    public void Assignments_DoNotLeakFromOneRowToTheNext()
+    {
+        var dataset = Dataset(Expr("Counter", "counter = (counter ?? 0) + 1; counter"), Expr("Clobber", "row = 5; Score = 1; 2"), Path("Score", "engagement.score.current"), Expr("After", "row.Score"));
+
+        var (table, _) = Build(dataset, Account("a", 1, "1"), Account("b", 1, "1"), Account("c", 1, "1"));
+
+        table.ColumnValues("Counter").ShouldBe([1d, 1d, 1d]);
+        table.ColumnValues("After").ShouldBe([40d, 40d, 40d]);
+    }
 }

@@ -57,6 +57,13 @@ internal sealed class AccountChains
             return;
         }
 
+        if (node is ScriptMemberExpression member)
+        {
+            // The member name (row.account) is a name, not a variable.
+            Walk(member.Target, found);
+            return;
+        }
+
         for (var i = 0; i < node.ChildrenCount; i++)
         {
             Walk(node.GetChildren(i), found);

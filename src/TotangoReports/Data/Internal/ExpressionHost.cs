@@ -19,6 +19,9 @@ internal sealed partial class ExpressionHost
     private readonly TemplateContext _context;
     private readonly ScriptObject _globals = [];
     private readonly ScriptObject _row = [];
+
+    // Variables an expression assigns land here and are cleared after it, so no row sees another row's leftovers.
+    private readonly ScriptObject _scratch = [];
     private readonly string[] _columns;
     private readonly bool[] _bare;
     private readonly AccountChains _chains;
@@ -42,6 +45,7 @@ internal sealed partial class ExpressionHost
             paramsObject[name] = value;
         }
 
+        paramsObject.IsReadOnly = true;
         _globals["params"] = paramsObject;
         _globals["row"] = _row;
         _columns = [.. columns];
@@ -52,6 +56,7 @@ internal sealed partial class ExpressionHost
         _leafSlots = chains.Whole ? [] : chains.Chains.Select(chain => SlotFor(accountRoot, chain)).ToArray();
         _globals["account"] = chains.Whole ? null : accountRoot;
         _context.PushGlobal(_globals);
+        _context.PushGlobal(_scratch);
     }
 
     /// <summary>Sets every column of the current row (values as typed cells) and the parts of its account record.</summary>
@@ -123,6 +128,10 @@ internal sealed partial class ExpressionHost
         {
             error = ex is ScriptRuntimeException runtime ? runtime.OriginalMessage : ex.Message;
             return false;
+        }
+        finally
+        {
+            _scratch.Clear();
         }
     }
 
