@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace TotangoReports.Data.Internal;
+
+/// <summary>
+/// Collects data problems as one warning per subject (a column, the filter, an aggregate): how many rows were affected
+/// and the first account, so 100,000 bad cells make one readable line, not 100,000.
+/// </summary>
+internal sealed class ProblemLog(string dataset)
+{
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+
+    public void Add(string subject, string problem, string accountId, string consequence)
+    {
+        if (_entries.TryGetValue(subject, out var entry))
+        {
+            entry.Count++;
+            return;
+        }
+
+        _entries[subject] = new Entry(problem, accountId, consequence);
+        _order.Add(subject);
+    }
+
+    public IReadOnlyList<string> ToWarnings() =>
+        _order.Select(subject =>
+        {
+            var e = _entries[subject];
+            var times = e.Count == 1 ? "1 account" : string.Create(CultureInfo.InvariantCulture, $"{e.Count} accounts");
+            return $"dataset '{dataset}': {subject}: {e.Problem} ({times}, first: account '{e.AccountId}'); {e.Consequence}.";
+        }).ToList();
+
+    /// <summary>Bad values are shown in warnings only briefly: they are data, and could be long.</summary>
+    public static string Shorten(string? value) =>
+        value is null ? "null" : value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
+
+    private sealed class Entry(string problem, string accountId, string consequence)
+    {
+        public string Problem { get; } = problem;
+
+        public string AccountId { get; } = accountId;
+
+        public string Consequence { get; } = consequence;
+
+        public int Count { get; set; } = 1;
+    }
+}
