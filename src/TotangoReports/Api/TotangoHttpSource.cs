@@ -53,6 +53,9 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
             FollowRedirects = false,
             ThrowOnAnyError = false,
 
+            // Every HTTP answer is "completed" to us; only a missing answer is a transport failure.
+            CalculateResponseStatus = _ => ResponseStatus.Completed,
+
             // The real per-attempt timeout is the Polly one on the TimeProvider; this is only a backstop.
             Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds * 2.0 + 30),
             UserAgent = "TotangoReports/0.1",
@@ -110,8 +113,11 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
 
     private static int Status(RestResponse response) => (int)response.StatusCode;
 
+    private static bool NoAnswer(RestResponse response) =>
+        response.ResponseStatus != ResponseStatus.Completed || response.StatusCode == 0;
+
     private static bool IsTransient(RestResponse response) =>
-        response.ResponseStatus != ResponseStatus.Completed
+        NoAnswer(response)
         || response.StatusCode == HttpStatusCode.TooManyRequests
         || Status(response) >= 500;
 
@@ -178,7 +184,7 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
                 Interlocked.Increment(ref retries);
                 var reason = args.Outcome.Exception is { } ex
                     ? ex.GetType().Name
-                    : args.Outcome.Result is { ResponseStatus: ResponseStatus.Completed } r ? "HTTP " + Status(r).ToString(CultureInfo.InvariantCulture) : "connection failure";
+                    : args.Outcome.Result is { } r && !NoAnswer(r) ? "HTTP " + Status(r).ToString(CultureInfo.InvariantCulture) : "connection failure";
                 logger.LogWarning("Totango API {Reason}; retry {Attempt} of {Max} in {Delay} ms", reason, args.AttemptNumber + 1, options.MaxRetries, (long)args.RetryDelay.TotalMilliseconds);
                 return ValueTask.CompletedTask;
             },
@@ -188,7 +194,7 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
     private ReadOnlyMemory<byte> Classify(RestResponse response, string what)
     {
         var status = Status(response);
-        if (response.ResponseStatus != ResponseStatus.Completed)
+        if (NoAnswer(response))
         {
             var cause = response.ErrorException?.Message ?? response.ErrorMessage ?? response.ResponseStatus.ToString();
             throw new TotangoApiException(

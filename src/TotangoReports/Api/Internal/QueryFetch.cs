@@ -114,9 +114,9 @@ internal sealed class QueryFetch
 
         var pageIndex = (int)(coveredItems / n);
         var stopped = false;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (!stopped && coveredItems < result.Total)
         {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             // Plan what the latest total says is left; the loop re-plans if the total grew meanwhile.
             var planned = new List<(int Offset, string Label)>();
             for (var covered = coveredItems; covered < result.Total; covered += n)
