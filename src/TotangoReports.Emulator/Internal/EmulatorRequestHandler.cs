@@ -89,40 +89,74 @@ internal sealed class EmulatorRequestHandler
             return;
         }
 
-        byte[] body;
         try
         {
-            body = sample is not null
+            if (sample is not null && fault is null)
+            {
+                // Streamed straight into the response, as a real server would: no page-sized buffers.
+                var plan = sample.Plan(query, offset, length, mode, Math.Max(1, options.PageSizeCap));
+                AfterFirstPage(pageIndex, query);
+                await StreamAsync(context, sample, plan, aborted).ConfigureAwait(false);
+                return;
+            }
+
+            var body = sample is not null
                 ? sample.RenderPage(query, offset, length, mode, Math.Max(1, options.PageSizeCap), options.ActivityShape)
                 : (await snapshot!.GetPageAsync(query, offset, length, aborted).ConfigureAwait(false)).ToArray();
+            AfterFirstPage(pageIndex, query);
+            if (fault is { Truncate: true })
+            {
+                body = body[..(body.Length / 2)];
+            }
+
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, aborted).ConfigureAwait(false);
         }
         catch (TotangoException ex) when (ex is TotangoApiException or TotangoConfigurationException)
         {
             await WriteErrorAsync(context, 400, ex.Message, null).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StreamAsync(HttpContext context, SampleActiveListSource source, Sample.Internal.SamplePagePlan plan, CancellationToken aborted)
+    {
+        const int Chunk = 50;
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var pipe = context.Response.BodyWriter;
+        var shape = options.ActivityShape;
+        using var writer = new Utf8JsonWriter(pipe, Sample.Internal.SampleJsonWriter.WriterOptions);
+        source.WritePageStart(writer);
+        for (var i = 0; i < plan.Count; i += Chunk)
+        {
+            source.WriteAccounts(writer, plan, i, Math.Min(plan.Count, i + Chunk), shape);
+            await writer.FlushAsync(aborted).ConfigureAwait(false);
+            await pipe.FlushAsync(aborted).ConfigureAwait(false);
+        }
+
+        SampleActiveListSource.WritePageEnd(writer, plan);
+        await writer.FlushAsync(aborted).ConfigureAwait(false);
+        await pipe.FlushAsync(aborted).ConfigureAwait(false);
+    }
+
+    /// <summary>A list change lands after a query's first page was read, shifting every later page by one.</summary>
+    private void AfterFirstPage(int pageIndex, ActiveListQuery query)
+    {
+        if (pageIndex != 0 || sample is null || query.Endpoint != ListEndpoint.Current)
+        {
             return;
         }
 
-        if (pageIndex == 0 && sample is not null && query.Endpoint == ListEndpoint.Current)
+        lock (state.Gate)
         {
-            lock (state.Gate)
+            if (options.ListChanges > 0)
             {
-                if (options.ListChanges > 0)
-                {
-                    options.ListChanges--;
-                    sample.InsertAccountAtHead();
-                }
+                options.ListChanges--;
+                sample.InsertAccountAtHead();
             }
         }
-
-        if (fault is { Truncate: true })
-        {
-            body = body[..(body.Length / 2)];
-        }
-
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body, aborted).ConfigureAwait(false);
     }
 
     private static bool TryParse(IQueryCollection q, string listId, string file, out ActiveListQuery query, out int offset, out int length, out string problem)

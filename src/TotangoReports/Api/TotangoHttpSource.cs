@@ -24,7 +24,7 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
     private readonly ILogger logger;
     private readonly RestClient client;
     private readonly SlidingWindowRateLimiter limiter;
-    private readonly ResiliencePipeline<RestResponse> retryPipeline;
+    private readonly ResiliencePipeline<HttpAttempt> retryPipeline;
     private readonly ResiliencePipeline timeoutPipeline;
     private long requests;
     private long retries;
@@ -78,7 +78,7 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
     {
         ArgumentNullException.ThrowIfNull(query);
         var what = string.Create(CultureInfo.InvariantCulture, $"{QueryText.Describe(query)} offset {offset}");
-        RestResponse response;
+        HttpAttempt response;
         try
         {
             response = await retryPipeline.ExecuteAsync(
@@ -89,11 +89,14 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
                     return await timeoutPipeline.ExecuteAsync(
                         async (attemptToken) =>
                         {
-                            var result = await client.ExecuteAsync(BuildRequest(query, offset, length), attemptToken).ConfigureAwait(false);
+                            var body = new BodyCapture();
+                            var request = BuildRequest(query, offset, length);
+                            request.ResponseWriter = body.Read;
+                            var result = await client.ExecuteAsync(request, attemptToken).ConfigureAwait(false);
 
                             // RestSharp reports cancellation as a response; Polly needs the exception to see a timeout.
                             attemptToken.ThrowIfCancellationRequested();
-                            return result;
+                            return new HttpAttempt(result, body.Bytes);
                         },
                         ct).ConfigureAwait(false);
                 },
@@ -144,16 +147,16 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
         return request;
     }
 
-    private ResiliencePipeline<RestResponse> BuildRetryPipeline()
+    private ResiliencePipeline<HttpAttempt> BuildRetryPipeline()
     {
-        var builder = new ResiliencePipelineBuilder<RestResponse> { TimeProvider = timeProvider };
+        var builder = new ResiliencePipelineBuilder<HttpAttempt> { TimeProvider = timeProvider };
         if (options.MaxRetries == 0)
         {
             return builder.Build();
         }
 
         var maxDelay = TimeSpan.FromSeconds(options.MaxRetryDelaySeconds);
-        return builder.AddRetry(new RetryStrategyOptions<RestResponse>
+        return builder.AddRetry(new RetryStrategyOptions<HttpAttempt>
         {
             MaxRetryAttempts = options.MaxRetries,
             BackoffType = DelayBackoffType.Exponential,
@@ -163,12 +166,12 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
             ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
             {
                 { Exception: TimeoutRejectedException or HttpRequestException or IOException } => true,
-                { Result: { } r } => IsTransient(r),
+                { Result: { } r } => IsTransient(r.Response),
                 _ => false,
             }),
             DelayGenerator = args =>
             {
-                if (args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } r)
+                if (args.Outcome.Result?.Response is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } r)
                 {
                     var header = r.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
                     if (RetryAfter.Parse(header, timeProvider.GetUtcNow()) is { } after)
@@ -184,15 +187,16 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
                 Interlocked.Increment(ref retries);
                 var reason = args.Outcome.Exception is { } ex
                     ? ex.GetType().Name
-                    : args.Outcome.Result is { } r && !NoAnswer(r) ? "HTTP " + Status(r).ToString(CultureInfo.InvariantCulture) : "connection failure";
+                    : args.Outcome.Result?.Response is { } r && !NoAnswer(r) ? "HTTP " + Status(r).ToString(CultureInfo.InvariantCulture) : "connection failure";
                 logger.LogWarning("Totango API {Reason}; retry {Attempt} of {Max} in {Delay} ms", reason, args.AttemptNumber + 1, options.MaxRetries, (long)args.RetryDelay.TotalMilliseconds);
                 return ValueTask.CompletedTask;
             },
         }).Build();
     }
 
-    private ReadOnlyMemory<byte> Classify(RestResponse response, string what)
+    private ReadOnlyMemory<byte> Classify(HttpAttempt attempt, string what)
     {
+        var response = attempt.Response;
         var status = Status(response);
         if (NoAnswer(response))
         {
@@ -202,7 +206,7 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
                 response.ErrorException is null ? null : new HttpRequestException(Redact(response.ErrorException.Message)));
         }
 
-        var body = response.RawBytes ?? [];
+        var body = attempt.Body;
         if (status is 300 or 401 or 403)
         {
             throw new TotangoAuthException(

@@ -72,6 +72,21 @@ public sealed class SampleActiveListSource : IActiveListSource
     /// </summary>
     internal byte[] RenderPage(ActiveListQuery query, int offset, int length, OffsetMode mode, int pageSizeCap, ActivityShape shape)
     {
+        var plan = Plan(query, offset, length, mode, pageSizeCap);
+        var buffer = new ArrayBufferWriter<byte>(16_384 + (plan.Count * (query.Return == ReturnType.Stats ? 4096 : 600)));
+        using (var writer = new Utf8JsonWriter(buffer, SampleJsonWriter.WriterOptions))
+        {
+            WritePageStart(writer);
+            WriteAccounts(writer, plan, 0, plan.Count, shape);
+            WritePageEnd(writer, plan);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Validates a request and works out which accounts its page holds, before anything is written.</summary>
+    internal SamplePagePlan Plan(ActiveListQuery query, int offset, int length, OffsetMode mode, int pageSizeCap)
+    {
         if (!SampleLists.Exists(query.ListId))
         {
             throw BadRequest($"Active list {query.ListId} does not exist (sample lists: {string.Join(", ", Lists.Keys)}).");
@@ -91,21 +106,23 @@ public sealed class SampleActiveListSource : IActiveListSource
         var list = Members(query);
         var start = mode == OffsetMode.Item ? (long)offset : (long)offset * effective;
         var count = (int)Math.Clamp(list.Count - start, 0, effective);
-        var buffer = new ArrayBufferWriter<byte>(16_384 + (count * (query.Return == ReturnType.Stats ? 4096 : 600)));
-        using (var writer = new Utf8JsonWriter(buffer, SampleJsonWriter.WriterOptions))
-        {
-            SampleJsonWriter.WritePageStart(writer, Options.ServiceId);
-            for (var i = 0; i < count; i++)
-            {
-                var account = SampleAccountFactory.Create(Options.Seed, list[(int)start + i]);
-                SampleJsonWriter.WriteAccount(writer, account, query.Return, shape);
-            }
-
-            SampleJsonWriter.WritePageEnd(writer, list.Count, count, effective, offset);
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        return new SamplePagePlan(query, list, (int)Math.Min(start, list.Count), count, effective, offset);
     }
+
+    internal void WritePageStart(Utf8JsonWriter writer) => SampleJsonWriter.WritePageStart(writer, Options.ServiceId);
+
+    /// <summary>Accounts <paramref name="from"/>..<paramref name="to"/> (exclusive) of the page, so a server can stream them.</summary>
+    internal void WriteAccounts(Utf8JsonWriter writer, SamplePagePlan plan, int from, int to, ActivityShape shape)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var account = SampleAccountFactory.Create(Options.Seed, plan.Members[plan.Start + i]);
+            SampleJsonWriter.WriteAccount(writer, account, plan.Query.Return, shape);
+        }
+    }
+
+    internal static void WritePageEnd(Utf8JsonWriter writer, SamplePagePlan plan) =>
+        SampleJsonWriter.WritePageEnd(writer, plan.Members.Count, plan.Count, plan.Length, plan.Offset);
 
     private static TotangoApiException BadRequest(string message) => new(message) { StatusCode = 400 };
 

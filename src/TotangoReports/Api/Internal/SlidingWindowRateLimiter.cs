@@ -9,6 +9,7 @@ internal sealed class SlidingWindowRateLimiter
 {
     private readonly int limit;
     private readonly TimeSpan window;
+    private readonly TimeSpan margin;
     private readonly TimeProvider timeProvider;
     private readonly Queue<DateTimeOffset> grants = new();
     private readonly Lock gate = new();
@@ -19,6 +20,10 @@ internal sealed class SlidingWindowRateLimiter
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         this.limit = limit;
         this.window = window;
+
+        // Requests reach the server a little later than they leave, and not always in order: keep 1% of the
+        // window (at most 500 ms) in hand so the server's own window never sees more than the limit.
+        margin = TimeSpan.FromTicks(Math.Min(window.Ticks / 100, TimeSpan.FromMilliseconds(500).Ticks));
         this.timeProvider = timeProvider;
     }
 
@@ -51,7 +56,7 @@ internal sealed class SlidingWindowRateLimiter
             {
                 // The grant `limit` places back must leave the window before this one may start.
                 // The queue never holds more than `limit` grants, so that is the oldest one.
-                var earliest = grants.Peek() + window;
+                var earliest = grants.Peek() + window + margin;
                 if (earliest > due)
                 {
                     due = earliest;
