@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TotangoReports.Api;
+using TotangoReports.Emulator.Internal;
+using TotangoReports.Sample;
+
+namespace TotangoReports.Emulator;
+
+/// <summary>
+/// A local Totango Data API on 127.0.0.1 (Kestrel, minimal API) serving sample data or a snapshot, with the
+/// token check and fault injection of <see cref="EmulatorOptions"/>. For demos, template work and tests.
+/// </summary>
+public sealed class EmulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly EmulatorState state;
+
+    private EmulatorHost(WebApplication app, EmulatorState state, EmulatorOptions options, SampleActiveListSource? sample, Uri baseUrl)
+    {
+        this.app = app;
+        this.state = state;
+        Options = options;
+        Sample = sample;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:5123/</c>: use it as <c>Totango:BaseUrl</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The live settings; change faults, latency or paging while it runs.</summary>
+    public EmulatorOptions Options { get; }
+
+    /// <summary>The sample data served, or null when serving a snapshot.</summary>
+    public SampleActiveListSource? Sample { get; }
+
+    /// <summary>Requests received so far (every status).</summary>
+    public long Requests => state.Requests;
+
+    /// <summary>Requests refused with 429 by <see cref="EmulatorOptions.RateLimitRequests"/>.</summary>
+    public long Throttled => state.Throttled;
+
+    /// <summary>Completes when a request first reaches a <see cref="EmulatorFault.Hang"/> fault.</summary>
+    public Task HangReached => state.HangReached.Task;
+
+    public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var sample = options.SnapshotDirectory is null
+            ? new SampleActiveListSource(new SampleSourceOptions { Accounts = options.Accounts, Seed = options.Seed })
+            : null;
+        var snapshot = options.SnapshotDirectory is { } dir ? new SnapshotSource(dir) : null;
+        var state = new EmulatorState(options.RandomSeed);
+        var handler = new EmulatorRequestHandler(options, state, sample, snapshot);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+
+        // A hanging fault must not hold shutdown for the default 30 s.
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        var app = builder.Build();
+        app.MapGet("/api/v1/accounts/active_list/{id}/{file}", (HttpContext context, string id, string file) => handler.HandleAsync(context, id, file));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new EmulatorHost(app, state, options, sample, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using TotangoReports.Api;
+using TotangoReports.Definition;
+using TotangoReports.Sample;
+
+namespace TotangoReports.Emulator.Internal;
+
+/// <summary>Answers <c>GET /api/v1/accounts/active_list/{id}/{endpoint}.json</c> like the Totango Data API, plus faults.</summary>
+internal sealed class EmulatorRequestHandler
+{
+    private readonly EmulatorOptions options;
+    private readonly EmulatorState state;
+    private readonly SampleActiveListSource? sample;
+    private readonly SnapshotSource? snapshot;
+
+    public EmulatorRequestHandler(EmulatorOptions options, EmulatorState state, SampleActiveListSource? sample, SnapshotSource? snapshot)
+    {
+        this.options = options;
+        this.state = state;
+        this.sample = sample;
+        this.snapshot = snapshot;
+    }
+
+    public async Task HandleAsync(HttpContext context, string listId, string file)
+    {
+        state.CountRequest();
+        var aborted = context.RequestAborted;
+        var time = options.TimeProvider;
+        if (options.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(options.Latency, time, aborted).ConfigureAwait(false);
+        }
+
+        var token = context.Request.Headers.Authorization.ToString();
+        if (options.Token is not null && !string.Equals(token, options.Token, StringComparison.Ordinal))
+        {
+            await WriteErrorAsync(context, options.UnauthorizedStatusCode, "Unauthorized: invalid API token", null).ConfigureAwait(false);
+            return;
+        }
+
+        if (options.RateLimitRequests is { } limit && !state.TryAccept(limit, options.RateLimitWindow, time.GetUtcNow()))
+        {
+            state.CountThrottled();
+            var retryAfter = Math.Max(1, (int)Math.Ceiling(options.RateLimitWindow.TotalSeconds / limit));
+            await WriteErrorAsync(context, 429, "Rate limit exceeded", retryAfter.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+            return;
+        }
+
+        if (!TryParse(context.Request.Query, listId, file, out var query, out var offset, out var length, out var problem))
+        {
+            await WriteErrorAsync(context, 400, problem, null).ConfigureAwait(false);
+            return;
+        }
+
+        var mode = options.OffsetMode;
+        var effective = Math.Min(length == 0 ? 100 : length, Math.Max(1, options.PageSizeCap));
+        if (options.IgnoreOffset)
+        {
+            offset = 0;
+        }
+
+        var pageIndex = mode == OffsetMode.Item ? offset / effective : offset;
+        var fault = TakeFault(pageIndex, query.Return);
+        if (fault is { Hang: true })
+        {
+            state.HangReached.TrySetResult();
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, aborted).ConfigureAwait(false);
+            return;
+        }
+
+        if (fault is { Drop: true })
+        {
+            context.Abort();
+            return;
+        }
+
+        if (fault is { Truncate: false })
+        {
+            await WriteErrorAsync(context, fault.StatusCode, fault.Body, fault.RetryAfter).ConfigureAwait(false);
+            return;
+        }
+
+        if (fault is null && RandomFault() is { } randomStatus)
+        {
+            await WriteErrorAsync(context, randomStatus, randomStatus == 429 ? "Rate limit exceeded" : "Internal server error", randomStatus == 429 ? "1" : null).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            if (sample is not null && fault is null)
+            {
+                // Streamed straight into the response, as a real server would: no page-sized buffers.
+                var plan = sample.Plan(query, offset, length, mode, Math.Max(1, options.PageSizeCap));
+                AfterFirstPage(pageIndex, query);
+                await StreamAsync(context, sample, plan, aborted).ConfigureAwait(false);
+                return;
+            }
+
+            var body = sample is not null
+                ? sample.RenderPage(query, offset, length, mode, Math.Max(1, options.PageSizeCap), options.ActivityShape)
+                : (await snapshot!.GetPageAsync(query, offset, length, aborted).ConfigureAwait(false)).ToArray();
+            AfterFirstPage(pageIndex, query);
+            if (fault is { Truncate: true })
+            {
+                body = body[..(body.Length / 2)];
+            }
+
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, aborted).ConfigureAwait(false);
+        }
+        catch (TotangoException ex) when (ex is TotangoApiException or TotangoConfigurationException)
+        {
+            await WriteErrorAsync(context, 400, ex.Message, null).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StreamAsync(HttpContext context, SampleActiveListSource source, Sample.Internal.SamplePagePlan plan, CancellationToken aborted)
+    {
+        const int Chunk = 50;
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var pipe = context.Response.BodyWriter;
+        var shape = options.ActivityShape;
+        using var writer = new Utf8JsonWriter(pipe, Sample.Internal.SampleJsonWriter.WriterOptions);
+        source.WritePageStart(writer);
+        for (var i = 0; i < plan.Count; i += Chunk)
+        {
+            source.WriteAccounts(writer, plan, i, Math.Min(plan.Count, i + Chunk), shape);
+            await writer.FlushAsync(aborted).ConfigureAwait(false);
+            await pipe.FlushAsync(aborted).ConfigureAwait(false);
+        }
+
+        SampleActiveListSource.WritePageEnd(writer, plan);
+        await writer.FlushAsync(aborted).ConfigureAwait(false);
+        await pipe.FlushAsync(aborted).ConfigureAwait(false);
+    }
+
+    /// <summary>A list change lands after a query's first page was read, shifting every later page by one.</summary>
+    private void AfterFirstPage(int pageIndex, ActiveListQuery query)
+    {
+        if (pageIndex != 0 || sample is null || query.Endpoint != ListEndpoint.Current)
+        {
+            return;
+        }
+
+        lock (state.Gate)
+        {
+            if (options.ListChanges > 0)
+            {
+                options.ListChanges--;
+                sample.InsertAccountAtHead();
+            }
+        }
+    }
+
+    private static bool TryParse(IQueryCollection q, string listId, string file, out ActiveListQuery query, out int offset, out int length, out string problem)
+    {
+        query = null!;
+        offset = 0;
+        length = 100;
+        problem = string.Empty;
+        ListEndpoint? endpoint = file switch
+        {
+            "current.json" => ListEndpoint.Current,
+            "recent.json" => ListEndpoint.Recent,
+            "past.json" => ListEndpoint.Past,
+            _ => null,
+        };
+        if (endpoint is null)
+        {
+            problem = $"Unknown endpoint '{file}': use current.json, recent.json or past.json.";
+            return false;
+        }
+
+        ReturnType? ret = q["return"].ToString() switch
+        {
+            "" or "summary" => ReturnType.Summary,
+            "stats" or "all" => ReturnType.Stats,
+            "users" => ReturnType.Users,
+            "lifecycle" => ReturnType.Lifecycle,
+            _ => null,
+        };
+        if (ret is null)
+        {
+            problem = $"Invalid return '{q["return"]}': use stats, users or lifecycle.";
+            return false;
+        }
+
+        if (!ReadInt(q, "length", 100, out length) || length is < 0 or > 1000)
+        {
+            problem = "Invalid length: an integer between 1 and 1000.";
+            return false;
+        }
+
+        if (!ReadInt(q, "offset", 0, out offset) || offset < 0)
+        {
+            problem = "Invalid offset: a non-negative integer.";
+            return false;
+        }
+
+        long? since = null;
+        var sinceText = q["since"].ToString();
+        if (sinceText.Length > 0)
+        {
+            if (!long.TryParse(sinceText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s))
+            {
+                problem = "Invalid since: unix time in seconds.";
+                return false;
+            }
+
+            since = s;
+        }
+
+        query = new ActiveListQuery(listId, endpoint.Value, ret.Value, since);
+        return true;
+    }
+
+    private static bool ReadInt(IQueryCollection q, string name, int fallback, out int value)
+    {
+        var text = q[name].ToString();
+        if (text.Length == 0)
+        {
+            value = fallback;
+            return true;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static async Task WriteErrorAsync(HttpContext context, int status, string? message, string? retryAfter)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        if (retryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
+
+        var body = message is not null && message.TrimStart().StartsWith('{')
+            ? Encoding.UTF8.GetBytes(message)
+            : JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["_error"] = message ?? "Internal server error" });
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private EmulatorFault? TakeFault(int pageIndex, ReturnType returnType)
+    {
+        lock (state.Gate)
+        {
+            foreach (var fault in options.Faults)
+            {
+                if (fault.Times > 0 && (fault.Page is null || fault.Page == pageIndex) && (fault.Return is null || fault.Return == returnType))
+                {
+                    fault.Times--;
+                    return fault;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private int? RandomFault()
+    {
+        if (options.RandomServerErrorRate <= 0 && options.RandomThrottleRate <= 0)
+        {
+            return null;
+        }
+
+        double roll;
+        lock (state.Gate)
+        {
+            roll = state.Random.NextDouble();
+        }
+
+        return roll < options.RandomServerErrorRate ? 500
+            : roll < options.RandomServerErrorRate + options.RandomThrottleRate ? 429
+            : null;
+    }
+}

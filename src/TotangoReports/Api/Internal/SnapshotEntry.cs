@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+
+namespace TotangoReports.Api.Internal;
+
+/// <summary>One saved page in a snapshot's <c>index.json</c>: the request that produced it and the file holding it.</summary>
+internal sealed record SnapshotEntry
+{
+    [JsonPropertyName("list")]
+    public required string List { get; init; }
+
+    [JsonPropertyName("endpoint")]
+    public required string Endpoint { get; init; }
+
+    /// <summary>The <c>return</c> sent; null for the summary.</summary>
+    [JsonPropertyName("return")]
+    public string? Return { get; init; }
+
+    [JsonPropertyName("since")]
+    public long? Since { get; init; }
+
+    [JsonPropertyName("offset")]
+    public required int Offset { get; init; }
+
+    [JsonPropertyName("length")]
+    public required int Length { get; init; }
+
+    /// <summary>Path relative to the snapshot directory, with '/' separators.</summary>
+    [JsonPropertyName("file")]
+    public required string File { get; init; }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json;
+using TotangoReports.Api.Internal;
+
+namespace TotangoReports.Api;
+
+/// <summary>
+/// Serves the pages a <see cref="SnapshotWriter"/> saved (<c>run --snapshot DIR</c>), offline, byte for byte.
+/// A request matches a saved page by list, endpoint, return, offset and length; <c>since</c> must match too unless
+/// the snapshot holds only one <c>since</c> for that list and endpoint (a relative <c>since: 7d</c> moves every run).
+/// </summary>
+public sealed class SnapshotSource : IActiveListSource
+{
+    private readonly Dictionary<string, SnapshotEntry> exact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<SnapshotEntry>> ignoringSince = new(StringComparer.Ordinal);
+
+    /// <summary>Throws <see cref="TotangoConfigurationException"/> when the directory is not a readable snapshot.</summary>
+    public SnapshotSource(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory = Path.GetFullPath(directory);
+        var indexPath = Path.Combine(Directory, SnapshotIndex.FileName);
+        if (!File.Exists(indexPath))
+        {
+            throw new TotangoConfigurationException(
+                $"{Directory} is not a snapshot: {SnapshotIndex.FileName} is missing. Create one with 'fetch DEF --save DIR' or 'sample-data --out DIR'.");
+        }
+
+        SnapshotIndex? index;
+        try
+        {
+            index = JsonSerializer.Deserialize<SnapshotIndex>(File.ReadAllBytes(indexPath));
+        }
+        catch (JsonException ex)
+        {
+            throw new TotangoConfigurationException($"{indexPath}: not a valid snapshot index ({ex.Message}).", ex);
+        }
+
+        if (index is null || index.Format != SnapshotIndex.FormatName)
+        {
+            throw new TotangoConfigurationException($"{indexPath}: not a TotangoReports snapshot index.");
+        }
+
+        foreach (var entry in index.Pages)
+        {
+            exact[Key(entry)] = entry;
+            var loose = Key(entry with { Since = null });
+            if (!ignoringSince.TryGetValue(loose, out var list))
+            {
+                ignoringSince[loose] = list = [];
+            }
+
+            list.Add(entry);
+        }
+
+        PageCount = index.Pages.Count;
+    }
+
+    public string Directory { get; }
+
+    /// <summary>Pages the snapshot holds.</summary>
+    public int PageCount { get; }
+
+    public async Task<ReadOnlyMemory<byte>> GetPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var wanted = new SnapshotEntry
+        {
+            List = query.ListId,
+            Endpoint = QueryText.Endpoint(query.Endpoint),
+            Return = QueryText.Return(query.Return),
+            Since = query.SinceUnixSeconds,
+            Offset = offset,
+            Length = length,
+            File = string.Empty,
+        };
+        if (!exact.TryGetValue(Key(wanted), out var entry))
+        {
+            var candidates = ignoringSince.GetValueOrDefault(Key(wanted with { Since = null }));
+            var sinces = candidates?.Select(c => c.Since).Distinct().Count() ?? 0;
+            entry = sinces == 1 ? candidates![0] : null;
+        }
+
+        if (entry is null)
+        {
+            throw new TotangoConfigurationException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Snapshot {Directory} has no page for {QueryText.Describe(query)} at offset {offset}, length {length}. Save it again with 'fetch DEF --save DIR' using the same definition and Totango:PageSize / Totango:OffsetMode."));
+        }
+
+        var path = Path.GetFullPath(Path.Combine(Directory, entry.File.Replace('/', Path.DirectorySeparatorChar)));
+        if (!path.StartsWith(Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            // An index is data, not a licence to read arbitrary files.
+            throw new TotangoConfigurationException($"Snapshot index entry '{entry.File}' points outside {Directory}.");
+        }
+
+        try
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            throw new TotangoConfigurationException($"Snapshot page {path} cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    internal static string Key(SnapshotEntry e) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{e.List}|{e.Endpoint}|{e.Return}|{e.Since}|{e.Offset}|{e.Length}");
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using TotangoReports.Api.Internal;
+
+namespace TotangoReports.Api;
+
+/// <summary>
+/// Records every page another source answers, byte for byte, into a snapshot directory
+/// (<c>fetch DEF --save DIR</c>): <c>pages/*.json</c> plus <c>index.json</c> mapping each request to its file.
+/// Wrap the live source with it and fetch as usual; call <see cref="CompleteAsync"/> (or dispose) at the end.
+/// </summary>
+public sealed class SnapshotWriter : IActiveListSource, IRequestStatistics, IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions IndexJson = new() { WriteIndented = true };
+    private readonly IActiveListSource inner;
+    private readonly TimeProvider timeProvider;
+    private readonly Dictionary<string, SnapshotEntry> entries = new(StringComparer.Ordinal);
+    private readonly List<string> order = [];
+    private readonly Lock gate = new();
+    private long calls;
+    private bool completed;
+
+    public SnapshotWriter(string directory, IActiveListSource inner, TimeProvider? timeProvider = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(inner);
+        Directory = Path.GetFullPath(directory);
+        this.inner = inner;
+        this.timeProvider = timeProvider ?? TimeProvider.System;
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "pages"));
+    }
+
+    public string Directory { get; }
+
+    public long Requests => inner is IRequestStatistics s ? s.Requests : Interlocked.Read(ref calls);
+
+    public long Retries => inner is IRequestStatistics s ? s.Retries : 0;
+
+    public async Task<ReadOnlyMemory<byte>> GetPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        Interlocked.Increment(ref calls);
+        var body = await inner.GetPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false);
+        var entry = new SnapshotEntry
+        {
+            List = query.ListId,
+            Endpoint = QueryText.Endpoint(query.Endpoint),
+            Return = QueryText.Return(query.Return),
+            Since = query.SinceUnixSeconds,
+            Offset = offset,
+            Length = length,
+            File = "pages/" + FileName(query, offset, length),
+        };
+        await File.WriteAllBytesAsync(Path.Combine(Directory, entry.File), body.ToArray(), cancellationToken).ConfigureAwait(false);
+        lock (gate)
+        {
+            var key = SnapshotSource.Key(entry);
+            if (entries.TryAdd(key, entry))
+            {
+                order.Add(key);
+            }
+            else
+            {
+                entries[key] = entry;
+            }
+        }
+
+        return body;
+    }
+
+    /// <summary>Writes <c>index.json</c> (to a temporary file, then moved into place). Safe to call twice.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        SnapshotIndex index;
+        lock (gate)
+        {
+            if (completed)
+            {
+                return;
+            }
+
+            completed = true;
+            index = new SnapshotIndex { Created = timeProvider.GetUtcNow(), Pages = [.. order.Select(k => entries[k])] };
+        }
+
+        var path = Path.Combine(Directory, SnapshotIndex.FileName);
+        var temp = path + ".tmp";
+        await File.WriteAllBytesAsync(temp, JsonSerializer.SerializeToUtf8Bytes(index, IndexJson), cancellationToken).ConfigureAwait(false);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public async ValueTask DisposeAsync() => await CompleteAsync().ConfigureAwait(false);
+
+    private static string FileName(ActiveListQuery query, int offset, int length)
+    {
+        var name = new StringBuilder();
+        foreach (var c in query.ListId)
+        {
+            name.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
+        }
+
+        name.Append('-').Append(QueryText.Endpoint(query.Endpoint));
+        name.Append('-').Append(QueryText.Return(query.Return) ?? "summary");
+        if (query.SinceUnixSeconds is { } since)
+        {
+            name.Append("-since").Append(since.ToString(CultureInfo.InvariantCulture));
+        }
+
+        name.Append(CultureInfo.InvariantCulture, $"-o{offset}-l{length}.json");
+        return name.ToString();
+    }
+}

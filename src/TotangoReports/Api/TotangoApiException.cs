@@ -1,0 +1,20 @@
+namespace TotangoReports.Api;
+
+/// <summary>The API answered with an error, malformed data, or kept failing after every retry. Exit code 4.</summary>
+public sealed class TotangoApiException : TotangoException
+{
+    public TotangoApiException(string message)
+        : base(message)
+    {
+    }
+
+    public TotangoApiException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>The last HTTP status seen, or null for network failures and bad bodies.</summary>
+    public int? StatusCode { get; init; }
+
+    public override int ExitCode => 4;
+}

@@ -1,0 +1,20 @@
+namespace TotangoReports.Api;
+
+/// <summary>No token, or the API refused it (HTTP 300, 401 or 403). Never retried. Exit code 3.</summary>
+public sealed class TotangoAuthException : TotangoException
+{
+    public TotangoAuthException(string message)
+        : base(message)
+    {
+    }
+
+    public TotangoAuthException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>The HTTP status the API answered, or null when no request was made (no token).</summary>
+    public int? StatusCode { get; init; }
+
+    public override int ExitCode => 3;
+}

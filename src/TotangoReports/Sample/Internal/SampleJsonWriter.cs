@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using TotangoReports.Definition;
+
+namespace TotangoReports.Sample.Internal;
+
+/// <summary>Writes sample accounts and pages in the API's JSON shape (the vendor page, made strict JSON).</summary>
+internal static class SampleJsonWriter
+{
+    /// <summary>Non-ASCII text stays readable, as a real server sends it; quotes and controls are still escaped.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void WritePageStart(Utf8JsonWriter writer, string serviceId)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("service_id", serviceId);
+        writer.WriteString("_revision", "r12692");
+        writer.WriteString("_type", "accounts-active-list");
+        writer.WritePropertyName("_version");
+        writer.WriteRawValue("1.0");
+        writer.WriteStartArray("accounts");
+    }
+
+    public static void WritePageEnd(Utf8JsonWriter writer, long totalItems, int count, int length, int offset)
+    {
+        writer.WriteEndArray();
+        writer.WriteNumber("total_items", totalItems);
+        writer.WriteNumber("current_item_count", count);
+        writer.WriteStartObject("response_header");
+        writer.WriteString("scope", "all");
+        writer.WriteNumber("length", length);
+        writer.WriteNumber("offset", offset);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    public static void WriteAccount(Utf8JsonWriter writer, SampleAccount a, ReturnType returnType, ActivityShape shape)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("account_id", a.AccountId);
+        writer.WriteString("name", a.Name);
+        writer.WriteStartObject("status");
+        writer.WriteString("current", a.Status);
+        writer.WriteNumber("changed", a.StatusChanged.ToUnixTimeMilliseconds());
+        writer.WriteEndObject();
+        writer.WriteString("foreign_id", a.ForeignId);
+        writer.WriteString("SF_id", a.SalesforceId);
+        writer.WriteStartObject("engagement");
+        writer.WriteStartObject("score");
+        writer.WriteNumber("change", a.ScoreChange);
+        writer.WriteNumber("current", a.Score);
+        writer.WriteEndObject();
+        writer.WriteStartObject("health");
+        writer.WriteString("current", a.Health);
+        writer.WriteString("previous", a.HealthPrevious);
+        writer.WriteString("reason", a.HealthReason);
+        writer.WriteNumber("last_changed", a.HealthLastChanged.ToUnixTimeMilliseconds());
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteStartObject("attributes");
+        writer.WriteString("Region", a.Region);
+        writer.WriteString("Plan", a.Plan);
+        writer.WriteString("Plan Type", a.PlanType);
+        writer.WriteString("Renewal-Date", a.RenewalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        writer.WriteString("Licenses", a.Licenses.ToString(CultureInfo.InvariantCulture));
+        writer.WriteEndObject();
+        switch (returnType)
+        {
+            case ReturnType.Stats:
+                WriteStats(writer, a, shape);
+                break;
+            case ReturnType.Users:
+                WriteUsers(writer, a);
+                break;
+            case ReturnType.Lifecycle:
+                WriteLifecycle(writer, a);
+                break;
+            default:
+                break;
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStats(Utf8JsonWriter writer, SampleAccount a, ActivityShape shape)
+    {
+        writer.WriteStartObject("stats");
+        writer.WriteStartObject("users");
+        foreach (var window in SampleData.Windows)
+        {
+            var s = a.Stats[window];
+            writer.WriteStartObject(window);
+            writer.WriteNumber("all", s.Users);
+            WriteCounts(writer, "modules", s.UserModules, asStrings: true);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        if (shape == ActivityShape.Actions)
+        {
+            writer.WriteStartObject("activities");
+            foreach (var window in SampleData.Windows)
+            {
+                var s = a.Stats[window];
+                writer.WriteStartObject(window);
+                writer.WriteNumber("all", s.ActivitiesAll);
+                WriteCounts(writer, "actions", s.Actions, a.CountsAsStrings);
+                WriteCounts(writer, "modules", s.ActivityModules, asStrings: true);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+        else
+        {
+            foreach (var window in SampleData.Windows)
+            {
+                writer.WriteStartObject(window);
+                writer.WriteStartArray("activities");
+                foreach (var (name, count) in a.Stats[window].Actions)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("name", name);
+                    WriteCount(writer, "current", count, a.CountsAsStrings);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+        }
+
+        writer.WriteNumber("last_activity", a.LastActivity.ToUnixTimeMilliseconds());
+        writer.WriteNumber("first_activity", a.FirstActivity.ToUnixTimeMilliseconds());
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, int> counts, bool asStrings)
+    {
+        writer.WriteStartObject(name);
+        foreach (var (key, count) in counts)
+        {
+            WriteCount(writer, key, count, asStrings);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCount(Utf8JsonWriter writer, string name, int count, bool asString)
+    {
+        if (asString)
+        {
+            writer.WriteString(name, count.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNumber(name, count);
+        }
+    }
+
+    private static void WriteUsers(Utf8JsonWriter writer, SampleAccount a)
+    {
+        writer.WriteStartArray("users");
+        foreach (var user in a.Users)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", user.Name);
+            writer.WriteNumber("first_usage", user.FirstUsage.ToUnixTimeMilliseconds());
+            writer.WriteNumber("last_usage", user.LastUsage.ToUnixTimeMilliseconds());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>As on the vendor page: <c>current</c>/<c>changed</c> is the latest step, <c>history</c> the steps before it.</summary>
+    private static void WriteLifecycle(Utf8JsonWriter writer, SampleAccount a)
+    {
+        var current = a.Lifecycle[^1];
+        writer.WriteStartObject("lifecycle");
+        writer.WriteString("current", current.Status);
+        writer.WriteNumber("changed", current.Changed.ToUnixTimeMilliseconds());
+        writer.WriteStartArray("history");
+        for (var i = 0; i < a.Lifecycle.Count - 1; i++)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("status", a.Lifecycle[i].Status);
+            writer.WriteNumber("changed", a.Lifecycle[i].Changed.ToUnixTimeMilliseconds());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

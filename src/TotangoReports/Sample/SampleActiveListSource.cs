@@ -1,0 +1,146 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using TotangoReports.Api;
+using TotangoReports.Api.Internal;
+using TotangoReports.Definition;
+using TotangoReports.Sample.Internal;
+
+namespace TotangoReports.Sample;
+
+/// <summary>
+/// Serves the deterministic sample data as exact API pages (the vendor page's envelope), honouring endpoint,
+/// <c>return</c>, <c>length</c>, <c>offset</c> and <c>since</c>. Lists: 1 = all accounts, 1004 = paying accounts,
+/// 1010 = at-risk accounts (health Poor, not churned). Accounts are generated on demand, so memory stays small
+/// whatever the size. Both the emulator and <c>run --sample</c> read through it.
+/// </summary>
+public sealed class SampleActiveListSource : IActiveListSource
+{
+    /// <summary>The list ids that exist, with what they hold.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Lists = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [SampleLists.All] = "All accounts",
+        [SampleLists.Paying] = "Paying accounts",
+        [SampleLists.AtRisk] = "At-risk accounts (health Poor, not churned)",
+    };
+
+    private readonly ConcurrentDictionary<(string List, ListEndpoint Endpoint, long? Since), Lazy<int[]>> members = new();
+    private readonly Lock gate = new();
+    private int[] insertedAtHead = [];
+
+    public SampleActiveListSource(SampleSourceOptions? options = null)
+    {
+        Options = options ?? new SampleSourceOptions();
+        Options.Validate();
+    }
+
+    public SampleSourceOptions Options { get; }
+
+    public Task<ReadOnlyMemory<byte>> GetPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<ReadOnlyMemory<byte>>(RenderPage(query, offset, length, Options.OffsetMode, Options.PageSizeCap, Options.ActivityShape));
+    }
+
+    /// <summary>
+    /// Simulates the list changing while it is read: a new account enters at the head of every list's current
+    /// view. Returns its account id.
+    /// </summary>
+    public string InsertAccountAtHead()
+    {
+        lock (gate)
+        {
+            var index = Options.Accounts + insertedAtHead.Length;
+            insertedAtHead = [index, .. insertedAtHead];
+            return SampleAccountFactory.Create(Options.Seed, index).AccountId;
+        }
+    }
+
+    /// <summary>Account indexes of a query's result in list order.</summary>
+    internal IReadOnlyList<int> Members(ActiveListQuery query)
+    {
+        var key = (query.ListId, query.Endpoint, query.Endpoint == ListEndpoint.Current ? null : query.SinceUnixSeconds);
+        var baseMembers = members.GetOrAdd(key, k => new Lazy<int[]>(() => ComputeMembers(k.List, k.Endpoint, k.Since))).Value;
+        var head = query.Endpoint == ListEndpoint.Current ? insertedAtHead : [];
+        return head.Length == 0 ? baseMembers : [.. head, .. baseMembers];
+    }
+
+    /// <summary>
+    /// One page as bytes. Throws <see cref="TotangoApiException"/> (status 400) for what the real API would refuse.
+    /// <paramref name="mode"/> is the server's reading of <paramref name="offset"/>; Auto reads it as a page index.
+    /// </summary>
+    internal byte[] RenderPage(ActiveListQuery query, int offset, int length, OffsetMode mode, int pageSizeCap, ActivityShape shape)
+    {
+        var plan = Plan(query, offset, length, mode, pageSizeCap);
+        var buffer = new ArrayBufferWriter<byte>(16_384 + (plan.Count * (query.Return == ReturnType.Stats ? 4096 : 600)));
+        using (var writer = new Utf8JsonWriter(buffer, SampleJsonWriter.WriterOptions))
+        {
+            WritePageStart(writer);
+            WriteAccounts(writer, plan, 0, plan.Count, shape);
+            WritePageEnd(writer, plan);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Validates a request and works out which accounts its page holds, before anything is written.</summary>
+    internal SamplePagePlan Plan(ActiveListQuery query, int offset, int length, OffsetMode mode, int pageSizeCap)
+    {
+        if (!SampleLists.Exists(query.ListId))
+        {
+            throw BadRequest($"Active list {query.ListId} does not exist (sample lists: {string.Join(", ", Lists.Keys)}).");
+        }
+
+        if (query.Endpoint != ListEndpoint.Current && query.SinceUnixSeconds is null)
+        {
+            throw BadRequest($"since is required for {QueryText.Endpoint(query.Endpoint)}.json (unix time in seconds).");
+        }
+
+        if (offset < 0 || length < 0)
+        {
+            throw BadRequest("offset and length must not be negative.");
+        }
+
+        var effective = Math.Min(length == 0 ? 100 : length, pageSizeCap);
+        var list = Members(query);
+        var start = mode == OffsetMode.Item ? (long)offset : (long)offset * effective;
+        var count = (int)Math.Clamp(list.Count - start, 0, effective);
+        return new SamplePagePlan(query, list, (int)Math.Min(start, list.Count), count, effective, offset);
+    }
+
+    internal void WritePageStart(Utf8JsonWriter writer) => SampleJsonWriter.WritePageStart(writer, Options.ServiceId);
+
+    /// <summary>Accounts <paramref name="from"/>..<paramref name="to"/> (exclusive) of the page, so a server can stream them.</summary>
+    internal void WriteAccounts(Utf8JsonWriter writer, SamplePagePlan plan, int from, int to, ActivityShape shape)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var account = SampleAccountFactory.Create(Options.Seed, plan.Members[plan.Start + i]);
+            SampleJsonWriter.WriteAccount(writer, account, plan.Query.Return, shape);
+        }
+    }
+
+    internal static void WritePageEnd(Utf8JsonWriter writer, SamplePagePlan plan) =>
+        SampleJsonWriter.WritePageEnd(writer, plan.Members.Count, plan.Count, plan.Length, plan.Offset);
+
+    private static TotangoApiException BadRequest(string message) => new(message) { StatusCode = 400 };
+
+    private int[] ComputeMembers(string listId, ListEndpoint endpoint, long? since)
+    {
+        var sinceTime = since is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : (DateTimeOffset?)null;
+        var result = new List<int>();
+        for (var i = 0; i < Options.Accounts; i++)
+        {
+            if (SampleLists.Contains(listId, endpoint, sinceTime, SampleAccountFactory.Create(Options.Seed, i)))
+            {
+                result.Add(i);
+            }
+        }
+
+        return [.. result];
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"sample data ({Options.Accounts} accounts, seed {Options.Seed})");
+}

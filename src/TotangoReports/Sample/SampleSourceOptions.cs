@@ -1,0 +1,38 @@
+using TotangoReports.Api;
+
+namespace TotangoReports.Sample;
+
+/// <summary>How <see cref="SampleActiveListSource"/> generates and pages its data.</summary>
+public sealed class SampleSourceOptions
+{
+    /// <summary>Accounts in list 1 (all accounts). Default 700, the vendor page's example; 0..10,000,000.</summary>
+    public int Accounts { get; init; } = SampleData.DefaultAccounts;
+
+    /// <summary>PRNG seed: the same seed always gives the same bytes. Default 1.</summary>
+    public int Seed { get; init; } = SampleData.DefaultSeed;
+
+    /// <summary>How activity counts are shaped. Default <see cref="ActivityShape.Actions"/> (the vendor page).</summary>
+    public ActivityShape ActivityShape { get; init; } = ActivityShape.Actions;
+
+    /// <summary>How <c>offset</c> is read: <see cref="OffsetMode.Page"/> (default, the old page) or <see cref="OffsetMode.Item"/>.</summary>
+    public OffsetMode OffsetMode { get; init; } = OffsetMode.Page;
+
+    /// <summary>Largest page served whatever is asked. Default 1000 (the vendor's maximum).</summary>
+    public int PageSizeCap { get; init; } = 1000;
+
+    public string ServiceId { get; init; } = "SAMPLE_SERVICE";
+
+    /// <summary>Throws <see cref="ArgumentException"/> for values out of range.</summary>
+    public void Validate()
+    {
+        if (Accounts is < 0 or > 10_000_000)
+        {
+            throw new ArgumentException("Sample accounts must be between 0 and 10,000,000.", nameof(Accounts));
+        }
+
+        if (PageSizeCap < 1)
+        {
+            throw new ArgumentException("Sample page-size cap must be at least 1.", nameof(PageSizeCap));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using TotangoReports.Api;
+
+namespace TotangoReports.Tests.Api;
+
+public sealed class TotangoOptionsTests
+{
+    [Fact]
+    public void FromConfiguration_Empty_GivesTheProductDefaults()
+    {
+        var options = TotangoOptions.FromConfiguration(new ConfigurationBuilder().Build());
+
+        options.BaseUrl.ShouldBe(new Uri("https://app.totango.com"));
+        options.PageSize.ShouldBe(1000);
+        options.OffsetMode.ShouldBe(OffsetMode.Auto);
+        options.RequestsPerMinute.ShouldBe(100);
+        options.MaxConcurrency.ShouldBe(4);
+        options.TimeoutSeconds.ShouldBe(60);
+        options.MaxRetries.ShouldBe(5);
+        options.ApiToken.ShouldBeNull();
+    }
+
+    [Fact]
+    public void FromConfiguration_SectionAndAliases_AreBound()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Totango:PageSize"] = "250",
+            ["Totango:OffsetMode"] = "item",
+            ["Totango:MaxRetries"] = "1",
+            ["Totango:ApiToken"] = "from-file",
+            ["TOTANGO_API_TOKEN"] = "from-env",
+            ["TOTANGO_BASE_URL"] = "https://api-eu1.totango.com",
+        }).Build();
+
+        var options = TotangoOptions.FromConfiguration(config);
+
+        options.PageSize.ShouldBe(250);
+        options.OffsetMode.ShouldBe(OffsetMode.Item);
+        options.MaxRetries.ShouldBe(1);
+        options.ApiToken.ShouldBe("from-env");
+        options.BaseUrl.ShouldBe(new Uri("https://api-eu1.totango.com"));
+    }
+
+    [Fact]
+    public void FromConfiguration_UnreadableValue_ThrowsConfigurationErrorWithExitCode2()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Totango:PageSize"] = "lots" }).Build();
+
+        var ex = Should.Throw<TotangoConfigurationException>(() => TotangoOptions.FromConfiguration(config));
+
+        ex.ExitCode.ShouldBe(2);
+        ex.Message.ShouldContain("PageSize");
+    }
+
+    [Fact]
+    public void Validate_OutOfRangeValues_ListsEveryProblem()
+    {
+        var options = new TotangoOptions { PageSize = 5000, MaxConcurrency = 0, RequestsPerMinute = 0 };
+
+        var ex = Should.Throw<TotangoConfigurationException>(options.Validate);
+
+        ex.Message.ShouldContain("PageSize");
+        ex.Message.ShouldContain("MaxConcurrency");
+        ex.Message.ShouldContain("RequestsPerMinute");
+    }
+}
