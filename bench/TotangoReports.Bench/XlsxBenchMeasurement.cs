@@ -3,7 +3,9 @@ using System.Globalization;
 namespace TotangoReports.Bench;
 
 /// <summary>One writer's run, as a child process reports it on one stdout line.</summary>
-internal sealed record XlsxBenchMeasurement(string Writer, int Rows, double Milliseconds, long AllocatedBytes, long InputRssBytes, long PeakRssBytes, long FileBytes, bool PeakWasReset)
+/// <param name="Milliseconds">Wall-clock time of the write.</param>
+/// <param name="CpuMilliseconds">Processor time the process used during the write (all threads), immune to other load on the machine.</param>
+internal sealed record XlsxBenchMeasurement(string Writer, int Rows, double Milliseconds, double CpuMilliseconds, long AllocatedBytes, long InputRssBytes, long PeakRssBytes, long FileBytes, bool PeakWasReset)
 {
     private const string Prefix = "XLSXBENCH|";
 
@@ -12,7 +14,7 @@ internal sealed record XlsxBenchMeasurement(string Writer, int Rows, double Mill
 
     public string ToLine() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Prefix}{Writer}|{Rows}|{Milliseconds:R}|{AllocatedBytes}|{InputRssBytes}|{PeakRssBytes}|{FileBytes}|{PeakWasReset}");
+        $"{Prefix}{Writer}|{Rows}|{Milliseconds:R}|{CpuMilliseconds:R}|{AllocatedBytes}|{InputRssBytes}|{PeakRssBytes}|{FileBytes}|{PeakWasReset}");
 
     public static XlsxBenchMeasurement? Parse(string stdout)
     {
@@ -28,10 +30,11 @@ internal sealed record XlsxBenchMeasurement(string Writer, int Rows, double Mill
             p[0],
             int.Parse(p[1], c),
             double.Parse(p[2], c),
-            long.Parse(p[3], c),
+            double.Parse(p[3], c),
             long.Parse(p[4], c),
             long.Parse(p[5], c),
             long.Parse(p[6], c),
-            bool.Parse(p[7]));
+            long.Parse(p[7], c),
+            bool.Parse(p[8]));
     }
 }

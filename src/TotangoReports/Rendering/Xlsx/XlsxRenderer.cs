@@ -1,3 +1,4 @@
+using System.Globalization;
 using SpreadCheetah;
 using SpreadCheetah.Images;
 using SpreadCheetah.Metadata;
@@ -15,6 +16,9 @@ namespace TotangoReports.Rendering.Xlsx;
 /// </summary>
 public sealed class XlsxRenderer : IReportRenderer
 {
+    // Excel's 1,048,576 rows less the header and the totals row.
+    private const int MaxDataRows = 1_048_574;
+
     private readonly XlsxRendererOptions _options;
 
     public XlsxRenderer(XlsxRendererOptions? options = null)
@@ -27,6 +31,18 @@ public sealed class XlsxRenderer : IReportRenderer
 
     public async Task RenderAsync(Report report, OutputDefinition output, Stream destination, CancellationToken cancellationToken)
     {
+        foreach (var dataset in report.Datasets)
+        {
+            if (dataset.Rows.Count > MaxDataRows)
+            {
+                throw new RenderException(
+                    output.Location,
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"xlsx output '{output.File}': dataset '{dataset.Name}' has {dataset.Rows.Count:N0} rows but an Excel sheet holds at most {MaxDataRows:N0}; add a 'limit:' or 'filter:' to the dataset, or write it as csv."));
+            }
+        }
+
         try
         {
             await WriteAsync(report, destination, cancellationToken);

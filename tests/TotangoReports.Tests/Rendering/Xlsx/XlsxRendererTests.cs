@@ -379,6 +379,18 @@ public sealed class XlsxRendererTests
     }
 
     [Fact]
+    public async Task ADatasetTooTallForASheet_IsARenderErrorSuggestingALimit()
+    {
+        var table = new DatasetTable { Name = "huge", Columns = [new TableColumn("n", CellKind.Number)], Rows = new CountOnlyRows(1_048_575) };
+
+        var error = await Should.ThrowAsync<RenderException>(
+            () => new XlsxRenderer().RenderAsync(XlsxTestWorkbook.WithDatasets(table), XlsxTestWorkbook.Output, Stream.Null, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("'huge' has 1,048,575 rows");
+        error.Message.ShouldContain("limit:");
+    }
+
+    [Fact]
     public void Options_RejectAMaxWidthBelowTheMinimum()
     {
         Should.Throw<ArgumentException>(() => new XlsxRenderer(new XlsxRendererOptions { MinColumnWidth = 20, MaxColumnWidth = 10 }));

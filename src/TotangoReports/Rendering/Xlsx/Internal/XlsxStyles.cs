@@ -15,6 +15,9 @@ internal sealed class XlsxStyles(Spreadsheet spreadsheet)
     private static readonly Color AverageFill = Color.FromArgb(0xFF, 0xEB, 0x9C);
     private static readonly Color PoorFill = Color.FromArgb(0xFF, 0xC7, 0xCE);
 
+    // Excel's "Hyperlink" cell style colour.
+    private static readonly Color LinkColor = Color.FromArgb(0x05, 0x63, 0xC1);
+
     private readonly Dictionary<CellStyleKey, StyleId> _styles = [];
 
     public StyleId? Get(CellStyleKey key)
@@ -29,7 +32,13 @@ internal sealed class XlsxStyles(Spreadsheet spreadsheet)
             return id;
         }
 
-        var style = key.Link ? Style.Hyperlink : new Style();
+        var style = new Style();
+        if (key.Link)
+        {
+            style.Font.Color = LinkColor;
+            style.Font.Underline = Underline.Single;
+        }
+
         if (key.Format is { } format)
         {
             style.Format = NumberFormat.Custom(format);
