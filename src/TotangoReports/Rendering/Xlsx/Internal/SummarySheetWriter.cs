@@ -29,8 +29,7 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
         _ids = new StyleIds(
             styles.Get(new CellStyleKey(Bold: true, FontSize: 16)),
             styles.Get(new CellStyleKey(Bold: true)),
-            styles.Get(new CellStyleKey(XlsxStyles.DateTimeFormat)),
-            styles.Get(new CellStyleKey(Wrap: true)));
+            styles.Get(new CellStyleKey(XlsxStyles.DateTimeFormat)));
 
         var worksheetOptions = new WorksheetOptions();
         worksheetOptions.Column(1).Width = 24;
@@ -66,7 +65,8 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
         await spreadsheet.AddRowAsync([new Cell(report.Title, _ids.Title)], cancellationToken);
         if (!string.IsNullOrWhiteSpace(report.Definition.Description))
         {
-            await spreadsheet.AddRowAsync([new Cell(report.Definition.Description, _ids.Wrapped)], cancellationToken);
+            // Unwrapped on purpose: it overflows across the empty cells to its right instead of making row 2 tall.
+            await spreadsheet.AddRowAsync([new Cell(report.Definition.Description)], cancellationToken);
         }
 
         await Blank(cancellationToken);
@@ -164,6 +164,5 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
     private readonly record struct StyleIds(
         SpreadCheetah.Styling.StyleId? Title,
         SpreadCheetah.Styling.StyleId? Label,
-        SpreadCheetah.Styling.StyleId? DateTime,
-        SpreadCheetah.Styling.StyleId? Wrapped);
+        SpreadCheetah.Styling.StyleId? DateTime);
 }
