@@ -21,7 +21,10 @@ internal static class HtmlTestKit
     }
 
     /// <summary>Runs a template given as text (includes resolve against the built-ins), as the README examples do.</summary>
-    public static string RenderText(Report report, string templateText, HtmlRendererOptions? options = null, CancellationToken cancellationToken = default)
+    public static string RenderText(Report report, string templateText, HtmlRendererOptions? options = null) =>
+        RenderTextWithToken(report, templateText, options, TestContext.Current.CancellationToken);
+
+    public static string RenderTextWithToken(Report report, string templateText, HtmlRendererOptions? options, CancellationToken cancellationToken)
     {
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         new HtmlTemplateEngine((options ?? new HtmlRendererOptions()).Validate())
