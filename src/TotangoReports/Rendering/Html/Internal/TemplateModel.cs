@@ -48,7 +48,7 @@ internal static class TemplateModel
             ["title"] = report.Title,
             ["description"] = report.Definition.Description ?? string.Empty,
             ["generated_at"] = TemplateValues.ToModel(report.GeneratedAt, report.TimeZone),
-            ["generated_at_utc"] = report.GeneratedAt.UtcDateTime,
+            ["generated_at_iso"] = TimeZoneInfo.ConvertTime(report.GeneratedAt, report.TimeZone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
             ["timezone"] = report.TimeZone.Id,
             ["utc_offset"] = FormatOffset(report.TimeZone.GetUtcOffset(report.GeneratedAt)),
             ["params"] = parameters,
