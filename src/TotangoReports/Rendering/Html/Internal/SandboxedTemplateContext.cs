@@ -1,0 +1,100 @@
+using System.Globalization;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace TotangoReports.Rendering.Html.Internal;
+
+/// <summary>
+/// The sandbox every template runs in. Auto-escaping happens here, at output: each <c>{{ value }}</c> reaches
+/// <see cref="Write(SourceSpan, object)"/> and is HTML-escaped unless it is <see cref="RawHtml"/>; literal
+/// template text is written unchanged. CLR objects expose no members, code-evaluating builtins are gone,
+/// <c>include</c> goes through the sandboxed loader, and loops, recursion, output size and time are bounded.
+/// </summary>
+internal sealed class SandboxedTemplateContext : TemplateContext
+{
+    private readonly TimeZoneInfo _timeZone;
+    private readonly TimeProvider _timeProvider;
+    private readonly DateTimeOffset _deadline;
+
+    public SandboxedTemplateContext(HtmlRendererOptions options, TimeZoneInfo timeZone, ITemplateLoader loader, CancellationToken cancellationToken)
+    {
+        _timeZone = timeZone;
+        _timeProvider = options.TimeProvider;
+        _deadline = _timeProvider.GetUtcNow() + options.RenderTimeout;
+        RenderTimeout = options.RenderTimeout;
+
+        // No .NET member is reachable from a template: the model is ScriptObject/ScriptArray/primitives only, and
+        // anything else (DateTime, a function object) must not leak properties, methods or types.
+        MemberFilter = static _ => false;
+        TemplateLoader = loader;
+        LoopLimit = options.LoopLimit;
+        LoopLimitQueryable = options.LoopLimit;
+        RecursiveLimit = options.RecursiveLimit;
+        LimitToString = options.MaxValueChars;
+        OnStringLimit = ScriptLimitBehavior.Throw;
+        OutputLimit = options.MaxOutputChars;
+        OnOutputLimit = ScriptLimitBehavior.Throw;
+        RegexTimeOut = options.RegexTimeout;
+        StrictVariables = true;
+        CancellationToken = cancellationToken;
+        NewLine = "\n";
+        PushCulture(CultureInfo.InvariantCulture);
+        LockDownBuiltins((ScriptObject)BuiltinObject);
+    }
+
+    public TimeSpan RenderTimeout { get; }
+
+    /// <summary>True once a loop step found the render past its deadline.</summary>
+    public bool TimedOut { get; private set; }
+
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
+    {
+        switch (textAsObject)
+        {
+            case null:
+                return this;
+            case RawHtml raw:
+                Write(raw.Html);
+                return this;
+            default:
+                Write(HtmlEscaper.Escape(ObjectToString(textAsObject) ?? string.Empty));
+                return this;
+        }
+    }
+
+    public override string? ObjectToString(object? value, bool nested = false) => value switch
+    {
+        RawHtml raw => raw.Html,
+        DateTime dateTime => TemplateValues.FormatDateTime(dateTime, _timeZone, null),
+        DateTimeOffset offset => TemplateValues.FormatDateTime(offset, _timeZone, null),
+        _ => base.ObjectToString(value, nested),
+    };
+
+    protected override bool OnStepLoop(ScriptLoopStatementBase loop)
+    {
+        if (_timeProvider.GetUtcNow() > _deadline)
+        {
+            TimedOut = true;
+            throw new ScriptRuntimeException(loop.Span, $"the template ran longer than {RenderTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was stopped (HtmlRendererOptions.RenderTimeout)");
+        }
+
+        return base.OnStepLoop(loop);
+    }
+
+    private static void LockDownBuiltins(ScriptObject builtins)
+    {
+        // eval/eval_template would run a string as template code: data holding "{{" must stay text.
+        if (builtins["object"] is ScriptObject objectFunctions)
+        {
+            objectFunctions.Remove("eval");
+            objectFunctions.Remove("eval_template");
+        }
+
+        // include_join returns its text unmarked (it would be escaped twice) and is not part of the documented model.
+        builtins.Remove("include_join");
+        builtins.Remove("include");
+        builtins.SetValue("include", new RawIncludeFunction(), readOnly: true);
+    }
+}

@@ -1,0 +1,257 @@
+using System.Globalization;
+using Scriban.Runtime;
+using TotangoReports.Data;
+using TotangoReports.Definition;
+using TotangoReports.Rendering.Charts;
+
+namespace TotangoReports.Rendering.Html.Internal;
+
+/// <summary>
+/// Builds the variables a template sees (<c>report</c>, <c>dataset</c>, <c>datasets</c>, <c>charts</c>) from the
+/// report, as ScriptObject/ScriptArray/primitive values only: there is no CLR object for a template to poke at.
+/// </summary>
+internal static class TemplateModel
+{
+    public static ScriptObject Build(Report report, DatasetTable? primary, HtmlRendererOptions options)
+    {
+        var zone = report.TimeZone;
+        var datasets = new ScriptArray(report.Datasets.Count);
+        ScriptObject? primaryModel = null;
+        foreach (var table in report.Datasets)
+        {
+            var model = Dataset(table, zone);
+            datasets.Add(model);
+            if (ReferenceEquals(table, primary))
+            {
+                primaryModel = model;
+            }
+        }
+
+        var globals = new ScriptObject();
+        globals.SetValue("report", Report(report), readOnly: true);
+        globals.SetValue("datasets", datasets, readOnly: true);
+        globals.SetValue("dataset", primaryModel, readOnly: true);
+        globals.SetValue("charts", Charts(report, options), readOnly: true);
+        return globals;
+    }
+
+    private static ScriptObject Report(Report report)
+    {
+        var parameters = new ScriptObject();
+        foreach (var (name, value) in report.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            parameters[name] = value;
+        }
+
+        return new ScriptObject
+        {
+            ["title"] = report.Title,
+            ["description"] = report.Definition.Description ?? string.Empty,
+            ["generated_at"] = TemplateValues.ToModel(report.GeneratedAt, report.TimeZone),
+            ["generated_at_iso"] = TimeZoneInfo.ConvertTime(report.GeneratedAt, report.TimeZone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            ["timezone"] = report.TimeZone.Id,
+            ["utc_offset"] = FormatOffset(report.TimeZone.GetUtcOffset(report.GeneratedAt)),
+            ["params"] = parameters,
+            ["warnings"] = new ScriptArray(report.Warnings),
+        };
+    }
+
+    private static ScriptObject Dataset(DatasetTable table, TimeZoneInfo zone)
+    {
+        var columns = new ScriptArray(table.Columns.Count);
+        foreach (var column in table.Columns)
+        {
+            columns.Add(new ScriptObject
+            {
+                ["name"] = column.Name,
+                ["kind"] = KindName(column.Kind),
+                ["format"] = column.Format,
+                ["is_number"] = column.Kind == CellKind.Number,
+                ["activity"] = column.Activity is { } a ? new ScriptObject { ["name"] = a.Name, ["window"] = a.Window, ["label"] = ActivitiesDefinition.WindowLabel(a.Window) } : null,
+            });
+        }
+
+        var kinds = table.Columns.Select(c => KindName(c.Kind)).ToArray();
+        var rows = new ScriptArray(table.Rows.Count);
+        foreach (var row in table.Rows)
+        {
+            rows.Add(Row(table, row, kinds, zone));
+        }
+
+        return new ScriptObject
+        {
+            ["name"] = table.Name,
+            ["columns"] = columns,
+            ["rows"] = rows,
+            ["row_count"] = table.Rows.Count,
+            ["account_count"] = table.Accounts.Count,
+            ["total_items"] = table.Fetch.TotalItems,
+            ["complete"] = table.Fetch.Complete,
+            ["gaps"] = new ScriptArray(table.Fetch.Gaps),
+            ["groups"] = table.Groups is null ? null : Groups(table.Groups),
+            ["summary"] = Summary(table),
+            ["users"] = table.Users is null ? null : Users(table.Users, zone),
+            ["lifecycle"] = table.Lifecycle is null ? null : Lifecycle(table.Lifecycle, zone),
+        };
+    }
+
+    private static ScriptObject Row(DatasetTable table, TableRow row, string[] kinds, TimeZoneInfo zone)
+    {
+        var cells = new ScriptArray(table.Columns.Count);
+        var values = new ScriptObject(table.Columns.Count);
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            var raw = i < row.Values.Count ? row.Values[i] : null;
+            var value = TemplateValues.ToModel(raw, zone);
+            cells.Add(new ScriptObject(4)
+            {
+                ["value"] = value,
+                ["text"] = TemplateValues.FormatCell(raw, table.Columns[i], zone),
+                ["kind"] = kinds[i],
+                ["sort"] = TemplateValues.SortKey(raw, zone),
+            });
+            values[table.Columns[i].Name] = value;
+        }
+
+        return new ScriptObject(3) { ["account_id"] = row.AccountId, ["cells"] = cells, ["values"] = values };
+    }
+
+    private static ScriptObject Groups(GroupTable groups)
+    {
+        var rows = new ScriptArray(groups.Rows.Count);
+        foreach (var group in groups.Rows)
+        {
+            var aggregates = new ScriptObject();
+            for (var i = 0; i < groups.Aggregates.Count; i++)
+            {
+                aggregates[groups.Aggregates[i]] = i < group.Values.Count ? group.Values[i] : null;
+            }
+
+            rows.Add(new ScriptObject
+            {
+                ["key"] = group.Key,
+                ["label"] = group.Key.Length == 0 ? "(none)" : group.Key,
+                ["count"] = group.RowIndexes.Count,
+                ["values"] = new ScriptArray(group.Values.Select(v => (object?)v)),
+                ["texts"] = new ScriptArray(group.Values.Select(v => TemplateValues.FormatNumber(v, null))),
+                ["aggregates"] = aggregates,
+            });
+        }
+
+        return new ScriptObject
+        {
+            ["by"] = groups.By,
+            ["aggregates"] = new ScriptArray(groups.Aggregates),
+            ["rows"] = rows,
+        };
+    }
+
+    private static ScriptObject Summary(DatasetTable table)
+    {
+        var scores = table.Accounts.Where(a => a.Score.HasValue).Select(a => a.Score!.Value).ToList();
+        var health = new ScriptArray();
+        foreach (var group in table.Accounts.Where(a => !string.IsNullOrEmpty(a.Health)).GroupBy(a => a.Health!, StringComparer.Ordinal).OrderBy(g => HealthOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            health.Add(new ScriptObject { ["label"] = group.Key, ["count"] = group.Count() });
+        }
+
+        return new ScriptObject
+        {
+            ["accounts"] = table.Accounts.Count,
+            ["average_score"] = scores.Count == 0 ? null : scores.Average(),
+            ["health"] = health,
+        };
+    }
+
+    private static int HealthOrder(string health) => health switch
+    {
+        "Good" => 0,
+        "Average" => 1,
+        "Poor" => 2,
+        _ => 3,
+    };
+
+    private static ScriptArray Users(IReadOnlyList<UserRow> users, TimeZoneInfo zone)
+    {
+        var array = new ScriptArray(users.Count);
+        foreach (var u in users)
+        {
+            array.Add(new ScriptObject
+            {
+                ["account_id"] = u.AccountId,
+                ["account_name"] = u.AccountName,
+                ["user"] = u.User,
+                ["first_usage"] = TemplateValues.ToModel(u.FirstUsage, zone),
+                ["last_usage"] = TemplateValues.ToModel(u.LastUsage, zone),
+                ["days_since_last_usage"] = u.DaysSinceLastUsage,
+            });
+        }
+
+        return array;
+    }
+
+    private static ScriptArray Lifecycle(IReadOnlyList<LifecycleRow> changes, TimeZoneInfo zone)
+    {
+        var array = new ScriptArray(changes.Count);
+        foreach (var l in changes)
+        {
+            array.Add(new ScriptObject
+            {
+                ["account_id"] = l.AccountId,
+                ["account_name"] = l.AccountName,
+                ["status"] = l.Status,
+                ["changed"] = TemplateValues.ToModel(l.Changed, zone),
+                ["days_in_status"] = l.DaysInStatus,
+            });
+        }
+
+        return array;
+    }
+
+    private static ScriptArray Charts(Report report, HtmlRendererOptions options)
+    {
+        var charts = ReportCharts.For(report);
+        var array = new ScriptArray(charts.Count);
+        foreach (var chart in charts)
+        {
+            var cid = HtmlRenderer.ChartContentId(chart.Key);
+            array.Add(new ScriptObject
+            {
+                ["key"] = chart.Key,
+                ["title"] = chart.Title,
+                ["labels"] = new ScriptArray(chart.Labels),
+                ["values"] = new ScriptArray(chart.Values.Select(v => (object)v)),
+                ["cid"] = cid,
+                ["width"] = options.ChartWidth,
+                ["height"] = options.ChartHeight,
+                // Drawn only when a template asks for it: an SVG costs tens of milliseconds.
+                ["html"] = LazyChart(chart, cid, options),
+            });
+        }
+
+        return array;
+    }
+
+    private static DelegateCustomFunction LazyChart(ReportChart chart, string cid, HtmlRendererOptions options)
+    {
+        RawHtml? drawn = null;
+        return DelegateCustomFunction.CreateFunc(() => drawn ??= options.ChartMode switch
+        {
+            HtmlChartMode.CidImages => new RawHtml(string.Create(
+                CultureInfo.InvariantCulture,
+                $"<img src=\"cid:{HtmlEscaper.Escape(cid)}\" alt=\"{HtmlEscaper.Escape(chart.Title)}\" width=\"{options.ChartWidth}\" height=\"{options.ChartHeight}\" style=\"display:block;border:0;max-width:100%;height:auto\">")),
+            _ => new RawHtml(ChartSvg.Normalize(chart.ToSvg(options.ChartWidth, options.ChartHeight), chart.Key)),
+        });
+    }
+
+    private static string KindName(CellKind kind) => kind switch
+    {
+        CellKind.Number => "number",
+        CellKind.Date => "date",
+        CellKind.DateTime => "datetime",
+        _ => "text",
+    };
+
+    private static string FormatOffset(TimeSpan offset) =>
+        (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hh\\:mm", CultureInfo.InvariantCulture);
+}
