@@ -1,0 +1,42 @@
+using TotangoReports.Cli.Infrastructure;
+using TotangoReports.Emulator;
+using TotangoReports.Sample;
+
+namespace TotangoReports.Cli.Commands;
+
+/// <summary><c>emulator</c>: a local Totango Data API on 127.0.0.1 until Ctrl+C. Prints its base URL on stdout.</summary>
+public sealed class EmulatorCommand(CliEnvironment environment) : CommandBase<EmulatorSettings>(environment)
+{
+    public override async Task<int> ExecuteAsync(Spectre.Console.Cli.CommandContext context, EmulatorSettings settings, CancellationToken cancellationToken)
+    {
+        Redactor.Add(settings.Token);
+        var options = new EmulatorOptions
+        {
+            Port = settings.Port,
+            Accounts = settings.Accounts,
+            Seed = settings.Seed,
+            Token = settings.Token,
+            SnapshotDirectory = settings.Snapshot is null ? null : FullPath(settings.Snapshot),
+            ActivityShape = settings.LegacyActivities ? ActivityShape.Legacy : ActivityShape.Actions,
+            Latency = TimeSpan.FromMilliseconds(settings.LatencyMilliseconds),
+        };
+        await using var host = await EmulatorHost.StartAsync(options, cancellationToken);
+        Result(host.BaseUrl.ToString());
+        Environment.Out.Flush();
+        if (!settings.Quiet)
+        {
+            Environment.Error.WriteLine($"Totango Data API emulator on {host.BaseUrl} — try: TOTANGO_BASE_URL={host.BaseUrl} TOTANGO_API_TOKEN={(settings.Token is null ? "any" : "<your --token>")} totango-reports run DEF");
+            Environment.Error.WriteLine("Ctrl+C stops it.");
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Environment.Lifetime).Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TotangoReports.Cli.Infrastructure;
+using TotangoReports.Sample;
+
+namespace TotangoReports.Cli.Commands;
+
+public sealed class SampleDataSettings : GlobalSettings
+{
+    [CommandOption("--accounts <N>")]
+    [Description("How many accounts list 1 holds. Default: 700.")]
+    public int Accounts { get; init; } = SampleData.DefaultAccounts;
+
+    [CommandOption("--seed <N>")]
+    [Description("Seed: the same seed writes the same bytes.")]
+    public int Seed { get; init; } = SampleData.DefaultSeed;
+
+    [CommandOption("--out <DIR>")]
+    [Description("Snapshot folder to write.")]
+    public string? Out { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Out))
+        {
+            return ValidationResult.Error("sample-data needs --out DIR");
+        }
+
+        return Accounts is < 0 or > 10_000_000 ? ValidationResult.Error("--accounts must be between 0 and 10,000,000") : base.Validate();
+    }
+}

@@ -1,0 +1,54 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TotangoReports.Api;
+using TotangoReports.Delivery;
+using TotangoReports.Logging;
+using TotangoReports.Rendering;
+using TotangoReports.Runs;
+
+namespace TotangoReports.Cli.Infrastructure;
+
+/// <summary>Turns any failure into one line on stderr (red on a terminal) and its exit code; a stack trace only with --verbose.</summary>
+internal static class ErrorReporter
+{
+    public static int Report(Exception exception, CliEnvironment environment, bool verbose)
+    {
+        var (code, message) = Classify(exception);
+        var redactor = new SecretRedactor();
+        redactor.Add(environment.Variables.GetValueOrDefault("TOTANGO_API_TOKEN"));
+        redactor.Add(environment.Variables.GetValueOrDefault("Totango__ApiToken"));
+        redactor.Add(environment.Variables.GetValueOrDefault("Smtp__Password"));
+        var line = redactor.Redact(message);
+        if (environment.ErrorIsTerminal)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Error) });
+            console.MarkupLine($"[red]error:[/] {Markup.Escape(line)}");
+        }
+        else
+        {
+            environment.Error.WriteLine("error: " + line);
+        }
+
+        if (verbose && code == ExitCodes.Unexpected)
+        {
+            environment.Error.WriteLine(redactor.Redact(exception.ToString()));
+        }
+
+        return code;
+    }
+
+    private static (int Code, string Message) Classify(Exception exception) => exception switch
+    {
+        ReportRunException run => (run.ExitCode, run.Message),
+        TotangoException api => (api.ExitCode, api.Message),
+        RenderException render => (ExitCodes.InvalidInput, render.Message),
+        EmailDeliveryException mail => (ExitCodes.DeliveryFailed, mail.Message + " (the report files were not changed)"),
+        CommandParseException or CommandRuntimeException => (ExitCodes.InvalidInput, exception.Message + " (see --help)"),
+        UnauthorizedAccessException access => (ExitCodes.InvalidInput, access.Message),
+        FileNotFoundException missing => (ExitCodes.InvalidInput, missing.Message),
+        DirectoryNotFoundException missing => (ExitCodes.InvalidInput, missing.Message),
+        OperationCanceledException => (130, "cancelled; no output was changed"),
+        IOException io => (ExitCodes.Unexpected, "could not write the report: " + io.Message),
+        _ => (ExitCodes.Unexpected, $"unexpected failure: {exception.Message} (run with --verbose for details)"),
+    };
+}

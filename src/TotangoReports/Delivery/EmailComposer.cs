@@ -1,0 +1,68 @@
+using TotangoReports.Data;
+using TotangoReports.Definition;
+using TotangoReports.Delivery.Internal;
+using TotangoReports.Rendering.Charts;
+using TotangoReports.Rendering.Html;
+
+namespace TotangoReports.Delivery;
+
+/// <summary>
+/// Builds the report mail: the html output re-rendered with its charts as <c>cid:</c> PNG parts (mail clients
+/// don't render inline SVG), a plain-text alternative, and the staged files of the formats to attach.
+/// </summary>
+public static class EmailComposer
+{
+    public const int ChartWidth = 600;
+    public const int ChartHeight = 320;
+
+    public static EmailContent Compose(Report report, EmailDeliveryDefinition email, StagedOutputs staged, CancellationToken cancellationToken)
+    {
+        string subject;
+        try
+        {
+            subject = TextTemplate.Render(email.Subject, report, "delivery.email.subject");
+        }
+        catch (FormatException ex)
+        {
+            throw new Rendering.RenderException(email.Location, ex.Message);
+        }
+
+        var attachments = staged.Files
+            .Where(f => email.Attach.Any(a => string.Equals(a.ToString(), f.Format, StringComparison.OrdinalIgnoreCase)))
+            .Select(f => new EmailAttachment(Path.GetFileName(f.RelativePath), f.TempPath, MimeBuilder.MediaTypeFor(f.Format)))
+            .ToList();
+
+        string? html = null;
+        var images = new List<EmailInlineImage>();
+        var htmlOutput = report.Definition.Outputs.FirstOrDefault(o => o.Format == OutputFormat.Html);
+        if (string.Equals(email.Body, "html", StringComparison.OrdinalIgnoreCase) && htmlOutput is not null)
+        {
+            var renderer = new HtmlRenderer(new HtmlRendererOptions { ChartMode = HtmlChartMode.CidImages });
+            html = renderer.RenderToString(report, htmlOutput, cancellationToken);
+            foreach (var chart in ReportCharts.For(report))
+            {
+                var id = HtmlRenderer.ChartContentId(chart.Key);
+                if (html.Contains("cid:" + id, StringComparison.Ordinal))
+                {
+                    images.Add(new EmailInlineImage(id, chart.Key + ".png", chart.ToPng(ChartWidth, ChartHeight)));
+                }
+            }
+        }
+
+        return new EmailContent
+        {
+            To = email.To,
+            Cc = email.Cc,
+            Bcc = email.Bcc,
+            Subject = subject,
+            HtmlBody = html,
+            TextBody = PlainSummary.Build(report, attachments.Select(a => a.FileName)),
+            InlineImages = images,
+            Attachments = attachments,
+        };
+    }
+
+    /// <summary>Formats the definition asks to attach that this run did not render (e.g. excluded by <c>--format</c>).</summary>
+    public static IReadOnlyList<OutputFormat> MissingAttachments(EmailDeliveryDefinition email, StagedOutputs staged) =>
+        email.Attach.Where(a => !staged.Files.Any(f => string.Equals(a.ToString(), f.Format, StringComparison.OrdinalIgnoreCase))).ToList();
+}

@@ -1,0 +1,180 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TotangoReports.Api;
+using TotangoReports.Configuration;
+using TotangoReports.Data;
+using TotangoReports.Definition;
+using TotangoReports.Delivery;
+using TotangoReports.Logging;
+using TotangoReports.Rendering;
+
+namespace TotangoReports.Runs;
+
+/// <summary>
+/// One report run, stage after stage: definition → fetch → rows → render (staged) → email → commit → state.
+/// Nothing reaches the output folder unless every stage succeeded, and the state file moves only after that.
+/// </summary>
+public sealed class ReportRunner
+{
+    private readonly IConfiguration _configuration;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly IProgress<FetchProgress>? _progress;
+    private readonly SecretRedactor _redactor;
+
+    public ReportRunner(IConfiguration configuration, TimeProvider? timeProvider = null, ILogger? logger = null, IProgress<FetchProgress>? progress = null, SecretRedactor? redactor = null)
+    {
+        _configuration = configuration;
+        _time = timeProvider ?? TimeProvider.System;
+        _log = logger ?? NullLogger.Instance;
+        _progress = progress;
+        _redactor = redactor ?? new SecretRedactor();
+    }
+
+    /// <summary>
+    /// <c>fetch DEF --save DIR</c>: reads every dataset's pages (as <c>run</c> would) and writes them as a snapshot
+    /// that <c>run --snapshot DIR</c> renders offline. Returns the number of pages saved.
+    /// </summary>
+    public async Task<int> SaveSnapshotAsync(RunRequest request, string directory, CancellationToken cancellationToken)
+    {
+        var started = _time.GetUtcNow();
+        var definition = RunSteps.LoadDefinition(request.DefinitionPath);
+        var context = ReportContext.Create(definition, request.Parameters, started);
+        var statePath = request.StatePath ?? RunState.DefaultPath(definition.SourcePath);
+        var state = RunSteps.LoadState(statePath);
+        var options = TotangoOptions.FromConfiguration(_configuration);
+        _redactor.Add(options.ApiToken);
+        var (inner, _) = RunSteps.CreateSource(request, options, _time, _log);
+        try
+        {
+            var staging = directory + ".partial-" + Guid.NewGuid().ToString("N")[..8];
+            var pages = 0;
+            await using (var writer = new SnapshotWriter(staging, inner, _time))
+            {
+                var fetcher = new ActiveListFetcher(writer, options);
+                foreach (var dataset in definition.Datasets)
+                {
+                    var since = RunSteps.ResolveSince(dataset, request, started, context.TimeZone, state);
+                    var queries = dataset.Return.Select(r => new ActiveListQuery(dataset.List, dataset.Endpoint, r, since)).ToList();
+                    var summary = await fetcher.FetchAsync(queries, new DatasetBuilder(dataset, context), request.AllowPartial, _progress, cancellationToken);
+                    pages += summary.Pages;
+                }
+
+                await writer.CompleteAsync(cancellationToken);
+            }
+
+            // Like report files, a snapshot appears whole or not at all.
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+
+            Directory.Move(staging, directory);
+            return pages;
+        }
+        finally
+        {
+            (inner as IDisposable)?.Dispose();
+        }
+    }
+
+    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var started = _time.GetUtcNow();
+        var definition = RunSteps.LoadDefinition(request.DefinitionPath);
+        RunSteps.CheckParameters(definition, request.Parameters);
+        var context = ReportContext.Create(definition, request.Parameters, started);
+        var outputs = RunSteps.SelectOutputs(definition, request.Formats);
+
+        var statePath = request.StatePath ?? RunState.DefaultPath(definition.SourcePath);
+        var usesLastRun = definition.Datasets.Any(d => RunSteps.EffectiveSince(d, request) is { } s && string.Equals(s, SinceResolver.LastRun, StringComparison.OrdinalIgnoreCase));
+        var state = usesLastRun ? RunSteps.LoadState(statePath) : new RunState();
+
+        var options = TotangoOptions.FromConfiguration(_configuration);
+        _redactor.Add(options.ApiToken);
+        var (source, sourceName) = RunSteps.CreateSource(request, options, _time, _log);
+        var tables = new List<DatasetTable>(definition.Datasets.Count);
+        var warnings = new List<string>();
+        try
+        {
+            var fetcher = new ActiveListFetcher(source, options);
+            foreach (var dataset in definition.Datasets)
+            {
+                var since = RunSteps.ResolveSince(dataset, request, started, context.TimeZone, state);
+                var queries = dataset.Return.Select(r => new ActiveListQuery(dataset.List, dataset.Endpoint, r, since)).ToList();
+                var builder = new DatasetBuilder(dataset, context);
+                _log.LogInformation("fetching {Dataset}: list {List} {Endpoint} ({Returns})", dataset.Name, dataset.List, dataset.Endpoint.ToString().ToLowerInvariant(), string.Join(", ", dataset.Return).ToLowerInvariant());
+                var summary = await fetcher.FetchAsync(queries, builder, request.AllowPartial, _progress, cancellationToken);
+                var table = builder.Build(summary);
+                warnings.AddRange(builder.Warnings);
+                if (!summary.Complete)
+                {
+                    warnings.Add($"dataset {dataset.Name} is incomplete: {string.Join("; ", summary.Gaps)}");
+                }
+
+                tables.Add(table);
+            }
+        }
+        finally
+        {
+            (source as IDisposable)?.Dispose();
+        }
+
+        var report = new Report
+        {
+            Definition = definition,
+            GeneratedAt = started,
+            TimeZone = context.TimeZone,
+            Parameters = context.Parameters,
+            Datasets = tables,
+            Warnings = warnings,
+        };
+
+        using var staged = new StagedOutputs(request.OutputDirectory);
+        var renderers = ReportRenderers.Default();
+        foreach (var output in outputs)
+        {
+            var name = OutputNames.Expand(output, report);
+            _log.LogInformation("rendering {Format} → {File}", output.Format.ToString().ToLowerInvariant(), name);
+            await using var stream = staged.Create(name, output.Format.ToString().ToLowerInvariant());
+            await renderers[output.Format].RenderAsync(report, output, stream, cancellationToken);
+        }
+
+        staged.Seal();
+        var manifest = RunSteps.Manifest(report, request, sourceName, staged);
+        var emailSent = false;
+        if (!request.NoEmail && definition.Delivery?.Email is { } email)
+        {
+            foreach (var missing in EmailComposer.MissingAttachments(email, staged))
+            {
+                _log.LogWarning("delivery.email.attach names {Format}, but this run rendered no {Format} output; it is not attached", missing.ToString().ToLowerInvariant(), missing.ToString().ToLowerInvariant());
+            }
+
+            var content = EmailComposer.Compose(report, email, staged, cancellationToken);
+            var bytes = await new EmailSender(SmtpOptions.FromConfiguration(_configuration), _time, _log).SendAsync(content, cancellationToken);
+            manifest.Email = new ManifestEmail(content.To.Count + content.Cc.Count + content.Bcc.Count, content.Subject, content.Attachments.Select(a => a.FileName).ToList(), bytes);
+            emailSent = true;
+        }
+
+        manifest.FinishedAt = _time.GetUtcNow();
+        await using (var stream = staged.Create(RunManifest.FileName, "manifest"))
+        await using (var writer = new StreamWriter(stream))
+        {
+            await writer.WriteAsync(_redactor.Redact(manifest.ToJson()));
+        }
+
+        staged.Commit();
+        if (usesLastRun)
+        {
+            foreach (var dataset in definition.Datasets)
+            {
+                state.Datasets[dataset.Name] = new DatasetRunState { LastRun = started.ToUnixTimeSeconds(), LastRunIso = started.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+            }
+
+            state.Save(statePath);
+        }
+
+        return new RunResult { Report = report, Manifest = manifest, Files = staged.Files.Select(f => f.FinalPath).ToList(), EmailSent = emailSent };
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+using TotangoReports.Api;
+using TotangoReports.Data;
+using TotangoReports.Definition;
+using TotangoReports.Delivery;
+using TotangoReports.Sample;
+
+namespace TotangoReports.Runs;
+
+/// <summary>The small decisions of a run, each turned into a user-facing error when it fails.</summary>
+internal static class RunSteps
+{
+    public static ReportDefinition LoadDefinition(string path)
+    {
+        var result = DefinitionLoader.Load(path);
+        if (!result.Success)
+        {
+            throw new ReportRunException(ExitCodes.InvalidInput, string.Join(Environment.NewLine, result.Diagnostics.Where(d => d.IsError)));
+        }
+
+        return result.Definition!;
+    }
+
+    public static void CheckParameters(ReportDefinition definition, IReadOnlyDictionary<string, string> overrides)
+    {
+        var unknown = overrides.Keys.Where(k => !definition.Parameters.ContainsKey(k)).ToList();
+        if (unknown.Count > 0)
+        {
+            var known = definition.Parameters.Count == 0 ? "it declares none" : "it declares " + string.Join(", ", definition.Parameters.Keys);
+            throw new ReportRunException(ExitCodes.InvalidInput, $"--param {string.Join(", ", unknown)}: not a parameter of {definition.SourcePath} ({known})");
+        }
+    }
+
+    public static IReadOnlyList<OutputDefinition> SelectOutputs(ReportDefinition definition, IReadOnlySet<OutputFormat>? formats)
+    {
+        var outputs = definition.Outputs.Where(o => formats is null || formats.Contains(o.Format)).ToList();
+        if (outputs.Count == 0)
+        {
+            var asked = formats is null ? "any format" : string.Join(",", formats).ToLowerInvariant();
+            throw new ReportRunException(ExitCodes.InvalidInput, $"{definition.SourcePath} has no output of {asked}; add one under 'outputs' or change --format");
+        }
+
+        return outputs;
+    }
+
+    public static string? EffectiveSince(DatasetDefinition dataset, RunRequest request) =>
+        dataset.Endpoint == ListEndpoint.Current ? null : request.Since ?? dataset.Since;
+
+    public static long? ResolveSince(DatasetDefinition dataset, RunRequest request, DateTimeOffset now, TimeZoneInfo zone, RunState state)
+    {
+        var since = EffectiveSince(dataset, request);
+        if (since is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var lastRun = state.Datasets.TryGetValue(dataset.Name, out var s) ? s.LastRun : (long?)null;
+            return SinceResolver.Resolve(since, now, zone, lastRun, RunState.FirstRunWindow);
+        }
+        catch (FormatException ex)
+        {
+            var where = request.Since is not null ? "--since" : dataset.KeyLocations.TryGetValue("since", out var at) ? at.ToString() : dataset.Location.ToString();
+            throw new ReportRunException(ExitCodes.InvalidInput, $"{where}: {ex.Message}", ex);
+        }
+    }
+
+    public static RunState LoadState(string path)
+    {
+        try
+        {
+            return RunState.Load(path);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ReportRunException(ExitCodes.InvalidInput, ex.Message, ex);
+        }
+    }
+
+    public static (IActiveListSource Source, string Name) CreateSource(RunRequest request, TotangoOptions options, TimeProvider time, ILogger log)
+    {
+        switch (request.Source)
+        {
+            case DataSourceKind.Sample:
+                return (new SampleActiveListSource(new SampleSourceOptions { Accounts = SampleData.DefaultAccounts, Seed = SampleData.DefaultSeed }), "sample");
+            case DataSourceKind.Snapshot:
+                var folder = request.SnapshotDirectory ?? throw new ReportRunException(ExitCodes.InvalidInput, "--snapshot needs a folder written by 'fetch --save'");
+                return (new SnapshotSource(folder), "snapshot:" + folder);
+            default:
+                if (string.IsNullOrWhiteSpace(options.ApiToken))
+                {
+                    throw new ReportRunException(
+                        ExitCodes.Unauthorized,
+                        "no Totango API token: set TOTANGO_API_TOKEN (or Totango:ApiToken in totango-reports.json), or run with --sample to use the built-in sample data");
+                }
+
+                return (new TotangoHttpSource(options, time, log), options.BaseUrl.ToString());
+        }
+    }
+
+    public static RunManifest Manifest(Report report, RunRequest request, string source, StagedOutputs staged)
+    {
+        var manifest = new RunManifest
+        {
+            Definition = report.Definition.SourcePath,
+            Title = report.Title,
+            Source = source,
+            Parameters = report.Parameters,
+            StartedAt = report.GeneratedAt,
+            Datasets = report.Datasets.ToDictionary(
+                d => d.Name,
+                d => new ManifestDataset(d.Rows.Count, d.Fetch.TotalItems, d.Fetch.Pages, d.Fetch.Requests, d.Fetch.Retries, d.Fetch.Complete, d.Fetch.Gaps.Count > 0 ? d.Fetch.Gaps : null),
+                StringComparer.Ordinal),
+            Warnings = report.Warnings,
+        };
+        manifest.Outputs.AddRange(staged.Files.Select(f => new ManifestOutput(f.Format, f.RelativePath, f.Bytes, f.Sha256)));
+        _ = request;
+        return manifest;
+    }
+}
