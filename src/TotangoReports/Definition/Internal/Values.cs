@@ -48,7 +48,10 @@ internal static class Values
             return value;
         }
 
-        bag.Error(node, $"{what} must be a positive whole number, found {node.Describe()}");
+        var quotedNumber = node.IsQuoted && int.TryParse(node.Value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+        bag.Error(node, quotedNumber
+            ? $"{what} must be a number, not text: write {node.Value} without quotes"
+            : $"{what} must be a positive whole number, found {node.Describe()}");
         return null;
     }
 
