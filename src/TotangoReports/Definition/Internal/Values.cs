@@ -25,6 +25,11 @@ internal static class Values
     {
         var node = map.Get(key);
         var value = Text(node, bag, what);
+        if (node is null && !map.ReportMissing(key) && !map.Has(key))
+        {
+            return null;
+        }
+
         if (node is null || (value is not null && value.Trim().Length == 0))
         {
             bag.Error(node ?? map.KeyNode(key) ?? owner, $"{what} is required");
