@@ -170,10 +170,29 @@ public sealed class DefinitionLoaderTests
         result.Success.ShouldBeFalse();
         result.Diagnostics.Select(d => d.ToString()).ShouldBe(
         [
-            "three.yaml:3:3: dataset 'accounts' needs 'columns' (or an 'activities' pivot)",
             "three.yaml:5:5: unknown key 'colums' in dataset 'accounts' — did you mean 'columns'?",
             "three.yaml:7:12: limit must be a positive whole number, found '-3'",
             "three.yaml:9:15: format must be one of xlsx, pdf, html, csv, found 'xlxs'; did you mean 'xlsx'?",
+        ]);
+    }
+
+    [Fact]
+    public void Parse_MisspelledRequiredKeys_AreReportedOnceEach()
+    {
+        const string text = """
+            titel: Typos
+            datasets:
+              accounts: { lsit: 1, columns: [{ name: A, path: name }] }
+            outptus: [{ format: xlsx, file: out.xlsx }]
+            """;
+
+        var result = DefinitionLoader.Parse(text, "typos.yaml");
+
+        result.Diagnostics.Select(d => d.ToString()).ShouldBe(
+        [
+            "typos.yaml:1:1: unknown key 'titel' in a report definition — did you mean 'title'?",
+            "typos.yaml:3:15: unknown key 'lsit' in dataset 'accounts' — did you mean 'list'?",
+            "typos.yaml:4:1: unknown key 'outptus' in a report definition — did you mean 'outputs'?",
         ]);
     }
 

@@ -59,6 +59,7 @@ public sealed class DefinitionValidationTests
     [InlineData("sort: [Account, '-Nope']", "Nope", "sort key 'Nope' is not a column")]
     [InlineData("limit: 0", "0", "limit must be a positive whole number, found '0'")]
     [InlineData("limit: ten", "ten", "limit must be a positive whole number, found 'ten'")]
+    [InlineData("limit: '12'", "'12'", "limit must be a number, not text: write 12 without quotes")]
     [InlineData("limit: [1]", "[", "limit must be a positive whole number, found a list")]
     [InlineData("endpoint: later", "later", "endpoint must be one of current, recent, past, found 'later'")]
     [InlineData("endpoint: recent", "recent", "reads the recent endpoint, which needs 'since'")]

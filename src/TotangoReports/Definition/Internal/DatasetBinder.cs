@@ -28,7 +28,8 @@ internal static class DatasetBinder
         var columns = ColumnBinder.BindAll(map.Get("columns"), bag, what);
         var activities = ActivitiesBinder.Bind(map.Get("activities"), bag, what);
         var columnsNode = map.Get("columns");
-        if (columns.Count == 0 && activities is null && columnsNode is null or { Kind: YamlNodeKind.Sequence, Items.Count: 0 })
+        if (columns.Count == 0 && activities is null && columnsNode is null or { Kind: YamlNodeKind.Sequence, Items.Count: 0 } &&
+            (map.Has("columns") || (map.ReportMissing("columns") && map.ReportMissing("activities"))))
         {
             bag.Error(nameNode, $"{what} needs 'columns' (or an 'activities' pivot)");
         }
@@ -91,7 +92,11 @@ internal static class DatasetBinder
         var node = map.Get("list");
         if (node is null)
         {
-            bag.Error(map.KeyNode("list") ?? nameNode, $"{what} needs 'list': the active-list id, e.g. list: 1004");
+            if (map.ReportMissing("list") || map.Has("list"))
+            {
+                bag.Error(map.KeyNode("list") ?? nameNode, $"{what} needs 'list': the active-list id, e.g. list: 1004");
+            }
+
             return null;
         }
 

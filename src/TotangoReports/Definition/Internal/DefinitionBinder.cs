@@ -17,9 +17,11 @@ internal static class DefinitionBinder
         var description = Values.Text(map.Get("description"), bag, "description");
         var timeZone = BindTimeZone(map.Get("timezone"), bag);
         var parameters = BindParameters(map.Get("parameters"), bag);
-        var datasets = BindDatasets(map.Get("datasets"), map.KeyNode("datasets") ?? root, bag, parameters.Keys.ToList(), out var datasetNames);
+        var datasets = BindDatasets(map, root, bag, parameters.Keys.ToList(), out var datasetNames);
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(sourcePath)) ?? Directory.GetCurrentDirectory();
-        var outputs = OutputBinder.BindAll(map.Get("outputs"), map.KeyNode("outputs") ?? root, bag, datasetNames, options, baseDirectory);
+        var outputs = map.Has("outputs") || map.ReportMissing("outputs")
+            ? OutputBinder.BindAll(map.Get("outputs"), map.KeyNode("outputs") ?? root, bag, datasetNames, options, baseDirectory)
+            : [];
         var delivery = DeliveryBinder.Bind(map.Get("delivery"), bag, outputs);
 
         if (title is null)
@@ -97,13 +99,19 @@ internal static class DefinitionBinder
         return result;
     }
 
-    private static List<DatasetDefinition> BindDatasets(YamlNode? node, YamlNode at, DiagnosticBag bag, IReadOnlyCollection<string> parameters, out List<string> names)
+    private static List<DatasetDefinition> BindDatasets(MapReader top, YamlNode root, DiagnosticBag bag, IReadOnlyCollection<string> parameters, out List<string> names)
     {
         var result = new List<DatasetDefinition>();
         names = [];
+        var node = top.Get("datasets");
+        if (node is null && !top.ReportMissing("datasets") && !top.Has("datasets"))
+        {
+            return result;
+        }
+
         if (node is null || node is { Kind: YamlNodeKind.Mapping, Entries.Count: 0 })
         {
-            bag.Error(node ?? at, "datasets must define at least one dataset, e.g. datasets: { accounts: { list: 1004, columns: [...] } }");
+            bag.Error(node ?? top.KeyNode("datasets") ?? root, "datasets must define at least one dataset, e.g. datasets: { accounts: { list: 1004, columns: [...] } }");
             return result;
         }
 

@@ -28,7 +28,7 @@ internal static partial class DeliveryBinder
         }
 
         var to = Addresses(email.Get("to"), bag, "to");
-        if (to.Count == 0 && email.Get("to") is null or { Kind: YamlNodeKind.Sequence, Items.Count: 0 })
+        if (to.Count == 0 && email.Get("to") is null or { Kind: YamlNodeKind.Sequence, Items.Count: 0 } && (email.Has("to") || email.ReportMissing("to")))
         {
             bag.Error(email.KeyNode("to") ?? emailNode, "delivery.email needs 'to': at least one address");
         }

@@ -7,6 +7,7 @@ namespace TotangoReports.Definition.Internal;
 internal sealed class MapReader
 {
     private readonly Dictionary<string, KeyValuePair<YamlNode, YamlNode>> _entries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _misspelled = new(StringComparer.Ordinal);
 
     private MapReader(YamlNode? node) => Node = node;
 
@@ -41,7 +42,13 @@ internal sealed class MapReader
 
             if (allowed is not null && !allowed.Contains(key.Value, StringComparer.Ordinal))
             {
-                bag.Error(key, $"unknown key '{key.Value}' in {what}{Suggestions.Hint(key.Value, allowed)}");
+                var suggestion = Suggestions.Closest(key.Value, allowed);
+                bag.Error(key, $"unknown key '{key.Value}' in {what}" + (suggestion is null ? string.Empty : $" — did you mean '{suggestion}'?"));
+                if (suggestion is not null)
+                {
+                    reader._misspelled.Add(suggestion);
+                }
+
                 continue;
             }
 
@@ -92,4 +99,10 @@ internal sealed class MapReader
     public YamlNode? KeyNode(string key) => _entries.TryGetValue(key, out var e) ? e.Key : null;
 
     public bool Has(string key) => _entries.ContainsKey(key);
+
+    /// <summary>
+    /// Whether a required <paramref name="key"/> should be reported missing: not when an unknown key was already
+    /// reported as its likely typo ("colums"), which would say the same thing twice.
+    /// </summary>
+    public bool ReportMissing(string key) => !Has(key) && !_misspelled.Contains(key);
 }

@@ -57,11 +57,11 @@ internal static class OutputBinder
 
         var formatNode = map.Get("format");
         var format = Values.OneOf(formatNode, bag, "format", Formats);
-        if (formatNode is null)
+        if (formatNode is null && (map.Has("format") || map.ReportMissing("format")))
         {
             bag.Error(map.KeyNode("format") ?? item, "an output needs 'format': xlsx, pdf, html or csv");
         }
-        else if (format is { } f && !options.IsFormatAvailable(f))
+        else if (formatNode is not null && format is { } f && !options.IsFormatAvailable(f))
         {
             bag.Error(formatNode, $"output format '{formatNode.Value}' is not available in this build");
         }

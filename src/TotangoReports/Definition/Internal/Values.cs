@@ -25,6 +25,11 @@ internal static class Values
     {
         var node = map.Get(key);
         var value = Text(node, bag, what);
+        if (node is null && !map.ReportMissing(key) && !map.Has(key))
+        {
+            return null;
+        }
+
         if (node is null || (value is not null && value.Trim().Length == 0))
         {
             bag.Error(node ?? map.KeyNode(key) ?? owner, $"{what} is required");
@@ -48,7 +53,10 @@ internal static class Values
             return value;
         }
 
-        bag.Error(node, $"{what} must be a positive whole number, found {node.Describe()}");
+        var quotedNumber = node.IsQuoted && int.TryParse(node.Value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+        bag.Error(node, quotedNumber
+            ? $"{what} must be a number, not text: write {node.Value} without quotes"
+            : $"{what} must be a positive whole number, found {node.Describe()}");
         return null;
     }
 
