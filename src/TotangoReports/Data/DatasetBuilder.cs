@@ -31,6 +31,7 @@ public sealed class DatasetBuilder : IAccountSink
     private readonly List<ProjectedAccount> _accounts = [];
     private ExpressionHost? _host;
     private IReadOnlyList<string>? _warnings;
+    private bool _built;
 
     public DatasetBuilder(DatasetDefinition dataset, ReportContext context)
         : this(dataset, context, DatasetBuilderOptions.Default)
@@ -89,8 +90,10 @@ public sealed class DatasetBuilder : IAccountSink
     /// <summary>Problems with the data or the expressions, one line per column/subject; complete after <see cref="Build"/>.</summary>
     public IReadOnlyList<string> Warnings => _warnings ?? [.. _setupWarnings, .. _problems.ToWarnings()];
 
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
     public void Add(ReturnType returnType, JsonElement account)
     {
+        ThrowIfBuilt();
         var id = JsonNavigator.TryGet(account, "account_id", out var idElement) ? JsonNavigator.ReadText(idElement) : null;
         if (string.IsNullOrEmpty(id))
         {
@@ -108,9 +111,13 @@ public sealed class DatasetBuilder : IAccountSink
         _projector.Project(account, projected);
     }
 
+    /// <summary>The table. Call once: the projected accounts are released as the rows are made.</summary>
+    /// <exception cref="InvalidOperationException">Called twice.</exception>
     public DatasetTable Build(FetchSummary fetch)
     {
         ArgumentNullException.ThrowIfNull(fetch);
+        ThrowIfBuilt();
+        _built = true;
         var columns = Columns(out var pivot);
         var names = columns.Select(c => c.Name).ToList();
         var sortKeys = _dataset.Sort.Select(key => SortKey.Parse(key, IndexOf)).ToList();
@@ -161,8 +168,7 @@ public sealed class DatasetBuilder : IAccountSink
         var users = _dataset.Return.Contains(ReturnType.Users) || _accounts.Any(a => a.Users is not null) ? SideTables.Users(finalAccounts, _context) : null;
         var lifecycle = _dataset.Return.Contains(ReturnType.Lifecycle) || _accounts.Any(a => a.Lifecycle is not null) ? SideTables.Lifecycle(finalAccounts, _context) : null;
         _warnings = [.. _setupWarnings, .. _problems.ToWarnings()];
-
-        return new DatasetTable
+        var table = new DatasetTable
         {
             Name = _dataset.Name,
             Columns = columns,
@@ -174,7 +180,23 @@ public sealed class DatasetBuilder : IAccountSink
             Fetch = fetch,
         };
 
+        // The table holds what is needed now; the projections would only double the memory of a big list.
+        _accounts.Clear();
+        _accounts.TrimExcess();
+        _byId.Clear();
+        _byId.TrimExcess();
+        _host = null;
+        return table;
+
         int IndexOf(string name) => names.IndexOf(name);
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException($"dataset '{_dataset.Name}': the table was already built; use a new DatasetBuilder per run.");
+        }
     }
 
     private List<TableColumn> Columns(out IReadOnlyList<(int Activity, int Window)> pivot)
@@ -218,7 +240,7 @@ public sealed class DatasetBuilder : IAccountSink
 
         for (var p = 0; p < pivot.Count; p++)
         {
-            values[_pathSlot.Length + p] = account.Activities?.Get(pivot[p].Activity, pivot[p].Window) ?? 0d;
+            values[_pathSlot.Length + p] = Boxes.Of(account.Activities?.Get(pivot[p].Activity, pivot[p].Window) ?? 0d);
         }
     }
 
@@ -240,7 +262,8 @@ public sealed class DatasetBuilder : IAccountSink
                 continue;
             }
 
-            values[column] = CellReader.FromScript(result, definition.Type, _context.TimeZone, out var failed);
+            var cell = CellReader.FromScript(result, definition.Type, _context.TimeZone, out var failed);
+            values[column] = cell is double d ? Boxes.Of(d) : cell;
             if (failed)
             {
                 var problem = NumberText.IsClrNumber(result) && NumberText.FromClr(result) is null

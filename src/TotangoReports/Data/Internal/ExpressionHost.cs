@@ -118,7 +118,7 @@ internal sealed partial class ExpressionHost
 
         try
         {
-            value = expression.Template.Evaluate(_context);
+            value = expression.Single is { } single ? _context.Evaluate(single) : expression.Template.Evaluate(_context);
             error = null;
             return true;
         }
