@@ -69,7 +69,7 @@ internal sealed class DataBench : IBenchmark
         process.Refresh();
         var peak = process.PeakWorkingSet64;
 
-        output.WriteLine($"## data — {accounts:N0} stats accounts, {table.Columns.Count} columns ({dataset.Columns.Count} defined incl. 1 expression, {table.Columns.Count - dataset.Columns.Count} pivot), sort + group");
+        output.WriteLine($"## data — {accounts:N0} stats accounts, {table.Columns.Count} columns ({dataset.Columns.Count} defined incl. 3 expressions, {table.Columns.Count - dataset.Columns.Count} pivot), sort on 2 keys, group with 2 aggregates");
         output.WriteLine();
         output.WriteLine("| accounts | JSON parsed | parse + project (wall / CPU) | build: expr, sort, group (wall / CPU) | total wall | accounts/s | peak working set | table retained (managed) |");
         output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -120,6 +120,8 @@ internal sealed class DataBench : IBenchmark
             new() { Name = "Last activity", Path = "stats.last_activity", Type = ColumnType.DateTime },
             new() { Name = "Users 30d", Path = "stats.users.past_30d.all", Type = ColumnType.Number },
             new() { Name = "Utilisation", Expr = "row[\"Users 30d\"] / (account.attributes.Licenses | string.to_int)", Format = "0%" },
+            new() { Name = "Task trend", Expr = "row[\"create-task 30d\"] / (row[\"create-task 90d\"] + 1)", Format = "0%" },
+            new() { Name = "At risk", Expr = "Score < 40 && row[\"Users 30d\"] < 10" },
         ],
         Activities = new ActivitiesDefinition { Names = ["create-task", "delegate-task"], Windows = ["past_1d", "past_30d", "past_90d"] },
         Sort = ["-Score", "Account"],
