@@ -121,9 +121,17 @@ public sealed class DatasetBuilder : IAccountSink
         var columns = Columns(out var pivot);
         var names = columns.Select(c => c.Name).ToList();
         var sortKeys = _dataset.Sort.Select(key => SortKey.Parse(key, IndexOf)).ToList();
-        foreach (var key in sortKeys.Where(k => k.Column < 0 && k.Expression?.Error is not null))
+        foreach (var key in sortKeys.Where(k => k.Column < 0))
         {
-            _setupWarnings.Add($"dataset '{_dataset.Name}': sort key '{key.Text}' names no column and {key.Expression!.Error}; it is ignored.");
+            if (key.Expression?.Error is { } error)
+            {
+                _setupWarnings.Add($"dataset '{_dataset.Name}': sort key '{key.Text}' names no column and {error}; it is ignored.");
+            }
+            else if (key.Expression?.Single is Scriban.Syntax.ScriptVariableGlobal)
+            {
+                // A bare name that is no column is almost certainly a misspelt column, not an expression.
+                _setupWarnings.Add($"dataset '{_dataset.Name}': sort key '{key.Text}' names no column (columns: {string.Join(", ", names)}); it is ignored.");
+            }
         }
 
         var needsHost = _exprColumns.Count > 0 || _filter?.Template is not null || sortKeys.Any(k => k.Expression?.Template is not null);
