@@ -52,6 +52,7 @@ public sealed class DatasetBuilder : IAccountSink
         {
             var column = dataset.Columns[i];
             _pathSlot[i] = -1;
+            _problems.Locate($"column '{column.Name}'", column.Location);
             if (column.Path is not null)
             {
                 _pathSlot[i] = _pathColumns.Count;
@@ -62,6 +63,20 @@ public sealed class DatasetBuilder : IAccountSink
                 var expression = CompiledExpression.Compile(column.Expr ?? string.Empty);
                 Setup(expression.Error, $"column '{column.Name}'", "the column is empty");
                 _exprColumns.Add((i, expression, column.Type == ColumnType.Auto ? new AutoColumn(numericStringsCount: false) : null));
+            }
+        }
+
+        if (dataset.KeyLocations.TryGetValue("filter", out var filterLocation))
+        {
+            _problems.Locate("filter", filterLocation);
+        }
+
+        if (dataset.Group is { } grouping)
+        {
+            _problems.Locate($"group by '{grouping.By}'", grouping.Location);
+            foreach (var (name, _) in grouping.Aggregates)
+            {
+                _problems.Locate($"aggregate '{name}'", grouping.Location);
             }
         }
 
@@ -390,7 +405,7 @@ public sealed class DatasetBuilder : IAccountSink
     {
         if (error is not null)
         {
-            _setupWarnings.Add($"dataset '{_dataset.Name}': {subject}: {error}; {consequence}.");
+            _setupWarnings.Add($"{_problems.Prefix(subject)}dataset '{_dataset.Name}': {subject}: {error}; {consequence}.");
         }
     }
 }

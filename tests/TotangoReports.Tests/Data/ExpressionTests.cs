@@ -168,4 +168,19 @@ public sealed class ExpressionTests
             System.Globalization.CultureInfo.CurrentCulture = previous;
         }
     }
+
+    [Fact]
+    public void Warnings_StartWithWhereTheExpressionIsWritten()
+    {
+        var column = new TotangoReports.Definition.ColumnDefinition
+        {
+            Name = "Ratio",
+            Expr = "Score / 0",
+            Location = new TotangoReports.Definition.SourceLocation("weekly.yaml", 12, 9),
+        };
+
+        var (_, warnings) = Build(Dataset(Path("Score", "engagement.score.current"), column), Account("a", 1, "1"));
+
+        warnings.ShouldHaveSingleItem().ShouldStartWith("weekly.yaml:12:9: ");
+    }
 }
