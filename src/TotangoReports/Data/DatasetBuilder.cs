@@ -31,6 +31,7 @@ public sealed class DatasetBuilder : IAccountSink
     private readonly List<ProjectedAccount> _accounts = [];
     private ExpressionHost? _host;
     private IReadOnlyList<string>? _warnings;
+    private bool _built;
 
     public DatasetBuilder(DatasetDefinition dataset, ReportContext context)
         : this(dataset, context, DatasetBuilderOptions.Default)
@@ -51,6 +52,7 @@ public sealed class DatasetBuilder : IAccountSink
         {
             var column = dataset.Columns[i];
             _pathSlot[i] = -1;
+            _problems.Locate($"column '{column.Name}'", column.Location);
             if (column.Path is not null)
             {
                 _pathSlot[i] = _pathColumns.Count;
@@ -61,6 +63,20 @@ public sealed class DatasetBuilder : IAccountSink
                 var expression = CompiledExpression.Compile(column.Expr ?? string.Empty);
                 Setup(expression.Error, $"column '{column.Name}'", "the column is empty");
                 _exprColumns.Add((i, expression, column.Type == ColumnType.Auto ? new AutoColumn(numericStringsCount: false) : null));
+            }
+        }
+
+        if (dataset.KeyLocations.TryGetValue("filter", out var filterLocation))
+        {
+            _problems.Locate("filter", filterLocation);
+        }
+
+        if (dataset.Group is { } grouping)
+        {
+            _problems.Locate($"group by '{grouping.By}'", grouping.Location);
+            foreach (var (name, _) in grouping.Aggregates)
+            {
+                _problems.Locate($"aggregate '{name}'", grouping.Location);
             }
         }
 
@@ -89,8 +105,10 @@ public sealed class DatasetBuilder : IAccountSink
     /// <summary>Problems with the data or the expressions, one line per column/subject; complete after <see cref="Build"/>.</summary>
     public IReadOnlyList<string> Warnings => _warnings ?? [.. _setupWarnings, .. _problems.ToWarnings()];
 
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was already called.</exception>
     public void Add(ReturnType returnType, JsonElement account)
     {
+        ThrowIfBuilt();
         var id = JsonNavigator.TryGet(account, "account_id", out var idElement) ? JsonNavigator.ReadText(idElement) : null;
         if (string.IsNullOrEmpty(id))
         {
@@ -108,15 +126,27 @@ public sealed class DatasetBuilder : IAccountSink
         _projector.Project(account, projected);
     }
 
+    /// <summary>The table. Call once: the projected accounts are released as the rows are made.</summary>
+    /// <exception cref="InvalidOperationException">Called twice.</exception>
     public DatasetTable Build(FetchSummary fetch)
     {
         ArgumentNullException.ThrowIfNull(fetch);
+        ThrowIfBuilt();
+        _built = true;
         var columns = Columns(out var pivot);
         var names = columns.Select(c => c.Name).ToList();
         var sortKeys = _dataset.Sort.Select(key => SortKey.Parse(key, IndexOf)).ToList();
-        foreach (var key in sortKeys.Where(k => k.Column < 0 && k.Expression?.Error is not null))
+        foreach (var key in sortKeys.Where(k => k.Column < 0))
         {
-            _setupWarnings.Add($"dataset '{_dataset.Name}': sort key '{key.Text}' names no column and {key.Expression!.Error}; it is ignored.");
+            if (key.Expression?.Error is { } error)
+            {
+                _setupWarnings.Add($"dataset '{_dataset.Name}': sort key '{key.Text}' names no column and {error}; it is ignored.");
+            }
+            else if (key.Expression?.Single is Scriban.Syntax.ScriptVariableGlobal)
+            {
+                // A bare name that is no column is almost certainly a misspelt column, not an expression.
+                _setupWarnings.Add($"dataset '{_dataset.Name}': sort key '{key.Text}' names no column (columns: {string.Join(", ", names)}); it is ignored.");
+            }
         }
 
         var needsHost = _exprColumns.Count > 0 || _filter?.Template is not null || sortKeys.Any(k => k.Expression?.Template is not null);
@@ -161,8 +191,7 @@ public sealed class DatasetBuilder : IAccountSink
         var users = _dataset.Return.Contains(ReturnType.Users) || _accounts.Any(a => a.Users is not null) ? SideTables.Users(finalAccounts, _context) : null;
         var lifecycle = _dataset.Return.Contains(ReturnType.Lifecycle) || _accounts.Any(a => a.Lifecycle is not null) ? SideTables.Lifecycle(finalAccounts, _context) : null;
         _warnings = [.. _setupWarnings, .. _problems.ToWarnings()];
-
-        return new DatasetTable
+        var table = new DatasetTable
         {
             Name = _dataset.Name,
             Columns = columns,
@@ -174,7 +203,23 @@ public sealed class DatasetBuilder : IAccountSink
             Fetch = fetch,
         };
 
+        // The table holds what is needed now; the projections would only double the memory of a big list.
+        _accounts.Clear();
+        _accounts.TrimExcess();
+        _byId.Clear();
+        _byId.TrimExcess();
+        _host = null;
+        return table;
+
         int IndexOf(string name) => names.IndexOf(name);
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException($"dataset '{_dataset.Name}': the table was already built; use a new DatasetBuilder per run.");
+        }
     }
 
     private List<TableColumn> Columns(out IReadOnlyList<(int Activity, int Window)> pivot)
@@ -218,7 +263,7 @@ public sealed class DatasetBuilder : IAccountSink
 
         for (var p = 0; p < pivot.Count; p++)
         {
-            values[_pathSlot.Length + p] = account.Activities?.Get(pivot[p].Activity, pivot[p].Window) ?? 0d;
+            values[_pathSlot.Length + p] = Boxes.Of(account.Activities?.Get(pivot[p].Activity, pivot[p].Window) ?? 0d);
         }
     }
 
@@ -240,7 +285,8 @@ public sealed class DatasetBuilder : IAccountSink
                 continue;
             }
 
-            values[column] = CellReader.FromScript(result, definition.Type, _context.TimeZone, out var failed);
+            var cell = CellReader.FromScript(result, definition.Type, _context.TimeZone, out var failed);
+            values[column] = cell is double d ? Boxes.Of(d) : cell;
             if (failed)
             {
                 var problem = NumberText.IsClrNumber(result) && NumberText.FromClr(result) is null
@@ -359,7 +405,7 @@ public sealed class DatasetBuilder : IAccountSink
     {
         if (error is not null)
         {
-            _setupWarnings.Add($"dataset '{_dataset.Name}': {subject}: {error}; {consequence}.");
+            _setupWarnings.Add($"{_problems.Prefix(subject)}dataset '{_dataset.Name}': {subject}: {error}; {consequence}.");
         }
     }
 }

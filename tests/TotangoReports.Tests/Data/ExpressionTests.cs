@@ -148,4 +148,39 @@ public sealed class ExpressionTests
         table.ColumnValues("Counter").ShouldBe([1d, 1d, 1d]);
         table.ColumnValues("After").ShouldBe([40d, 40d, 40d]);
     }
+
+    [Fact]
+    public void Expressions_ParseAndFormatInvariantly_WhateverTheMachineCulture()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            var dataset = Dataset(Expr("Ratio", "\"1.5\" | string.to_float"), Expr("Shown", "\"\" + 2.5"));
+
+            var (table, _) = Build(dataset, Account("a", 1, "1"));
+
+            table.Cell(0, "Ratio").ShouldBe(1.5);
+            table.Cell(0, "Shown").ShouldBe("2.5");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Warnings_StartWithWhereTheExpressionIsWritten()
+    {
+        var column = new TotangoReports.Definition.ColumnDefinition
+        {
+            Name = "Ratio",
+            Expr = "Score / 0",
+            Location = new TotangoReports.Definition.SourceLocation("weekly.yaml", 12, 9),
+        };
+
+        var (_, warnings) = Build(Dataset(Path("Score", "engagement.score.current"), column), Account("a", 1, "1"));
+
+        warnings.ShouldHaveSingleItem().ShouldStartWith("weekly.yaml:12:9: ");
+    }
 }

@@ -106,4 +106,15 @@ public sealed class JoinAndAssemblyTests
         var bad = new ReportDefinition { Title = "t", SourcePath = "def.yaml", TimeZone = "Mars/Olympus", Datasets = [] };
         Should.Throw<ArgumentException>(() => ReportContext.Create(bad, null, Now)).Message.ShouldContain("Mars/Olympus");
     }
+
+    [Fact]
+    public void Builder_IsOneShot_SecondBuildOrLateAddIsAClearError()
+    {
+        var builder = new DatasetBuilder(Dataset(Path("Name", "name")), Context());
+        builder.Add(ReturnType.Stats, Json("""{ "account_id": "a" }"""));
+        builder.Build(new FetchSummary()).Rows.Count.ShouldBe(1);
+
+        Should.Throw<InvalidOperationException>(() => builder.Build(new FetchSummary())).Message.ShouldContain("accounts");
+        Should.Throw<InvalidOperationException>(() => builder.Add(ReturnType.Stats, Json("""{ "account_id": "b" }""")));
+    }
 }

@@ -177,4 +177,17 @@ public sealed class RowOperationTests
 
         table.Groups.Rows.Sum(g => g.RowIndexes.Count).ShouldBe(3);
     }
+
+    [Fact]
+    public void MisspeltSortOrGroupColumn_IsReported_NotSilentlyIgnored()
+    {
+        var group = new GroupDefinition { By = "Regoin", Aggregates = [new("Accounts", "count")] };
+
+        var (table, warnings) = Build(Rows(sort: ["-Scroe"], group: group), Accounts);
+
+        Ids(table).ShouldBe(["a1", "a2", "a3", "a4", "a5"]);
+        warnings.ShouldContain(w => w.Contains("'Scroe'") && w.Contains("names no column"));
+        warnings.ShouldContain(w => w.Contains("'Regoin'") && w.Contains("names no column"));
+        table.Groups!.Rows.ShouldHaveSingleItem().RowIndexes.Count.ShouldBe(5);
+    }
 }

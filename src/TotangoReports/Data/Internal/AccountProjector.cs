@@ -13,6 +13,8 @@ internal sealed class AccountProjector(
     TimeZoneInfo zone,
     ProblemLog problems)
 {
+    private readonly TextPool _pool = new();
+
     public void Project(JsonElement record, ProjectedAccount target)
     {
         ReadFacts(record, target);
@@ -43,7 +45,7 @@ internal sealed class AccountProjector(
         }
     }
 
-    private static void ReadFacts(JsonElement record, ProjectedAccount target)
+    private void ReadFacts(JsonElement record, ProjectedAccount target)
     {
         if (target.Name is null && JsonNavigator.TryGet(record, "name", out var name))
         {
@@ -62,7 +64,7 @@ internal sealed class AccountProjector(
 
         if (target.Health is null && JsonNavigator.TryGet(engagement, "health", out var health) && JsonNavigator.TryGet(health, "current", out var state))
         {
-            target.Health = JsonNavigator.ReadText(state);
+            target.Health = (string?)_pool.Share(JsonNavigator.ReadText(state));
         }
     }
 
@@ -87,7 +89,7 @@ internal sealed class AccountProjector(
             }
 
             column.Auto?.Observe(cell);
-            target.Cells[i] = cell;
+            target.Cells[i] = _pool.Share(cell);
         }
     }
 
@@ -105,7 +107,7 @@ internal sealed class AccountProjector(
         {
             if (TryWalk(record, chains.Chains[i], out var value))
             {
-                target.Leaves[i] = ScriptValues.Merge(target.Leaves[i], ScriptValues.FromJson(value));
+                target.Leaves[i] = ScriptValues.Merge(target.Leaves[i], _pool.Share(ScriptValues.FromJson(value)));
             }
         }
     }

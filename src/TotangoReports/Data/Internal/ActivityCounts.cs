@@ -12,7 +12,7 @@ internal sealed class ActivityCounts(int[] ids, double[] counts, int windows)
     /// <summary>Another record of the same account (a second return type) adds activities this one lacks.</summary>
     public ActivityCounts MergeMissing(ActivityCounts other)
     {
-        var extra = other.Ids().Where(id => Array.IndexOf(ids, id) < 0).ToList();
+        var extra = other.IdArray.Where(id => Array.IndexOf(ids, id) < 0).ToList();
         if (extra.Count == 0)
         {
             return this;
@@ -32,5 +32,5 @@ internal sealed class ActivityCounts(int[] ids, double[] counts, int windows)
         return new ActivityCounts(mergedIds, merged, windows);
     }
 
-    private int[] Ids() => ids;
+    private int[] IdArray => ids;
 }

@@ -11,40 +11,28 @@ namespace TotangoReports.Data.Internal;
 /// </summary>
 internal sealed class ActivityReader(ActivityIndex index, IReadOnlyList<string> pivotWindows)
 {
+    private readonly ActivityIndex _index = index;
+    private readonly IReadOnlyList<string> _windows = pivotWindows;
+
     private static readonly IReadOnlyList<string> TotalWindows = ActivitiesDefinition.KnownWindows;
 
     // Reused per account: id → counts per pivot window.
     private readonly Dictionary<int, double[]> _scratch = [];
 
-    public IReadOnlyList<string> PivotWindows => pivotWindows;
+    public IReadOnlyList<string> PivotWindows => _windows;
 
     public ActivityCounts? ReadPivot(JsonElement stats)
     {
-        if (pivotWindows.Count == 0)
+        if (_windows.Count == 0)
         {
             return null;
         }
 
         _scratch.Clear();
-        for (var w = 0; w < pivotWindows.Count; w++)
+        for (var w = 0; w < _windows.Count; w++)
         {
-            var window = w;
-            Visit(stats, pivotWindows[w], (name, count) =>
-            {
-                var id = index.IdOf(name);
-                if (id < 0)
-                {
-                    return;
-                }
-
-                if (!_scratch.TryGetValue(id, out var counts))
-                {
-                    counts = new double[pivotWindows.Count];
-                    _scratch.Add(id, counts);
-                }
-
-                counts[window] += count;
-            });
+            var sink = new PivotSink(this, w);
+            Visit(stats, _windows[w], ref sink);
         }
 
         if (_scratch.Count == 0)
@@ -53,16 +41,16 @@ internal sealed class ActivityReader(ActivityIndex index, IReadOnlyList<string> 
         }
 
         var ids = new int[_scratch.Count];
-        var flat = new double[_scratch.Count * pivotWindows.Count];
+        var flat = new double[_scratch.Count * _windows.Count];
         var slot = 0;
         foreach (var (id, counts) in _scratch)
         {
             ids[slot] = id;
-            counts.CopyTo(flat, slot * pivotWindows.Count);
+            counts.CopyTo(flat, slot * _windows.Count);
             slot++;
         }
 
-        return new ActivityCounts(ids, flat, pivotWindows.Count);
+        return new ActivityCounts(ids, flat, _windows.Count);
     }
 
     /// <summary>Total activity per known window (<c>all</c>, else the sum of actions); NaN where the window is absent.</summary>
@@ -92,12 +80,14 @@ internal sealed class ActivityReader(ActivityIndex index, IReadOnlyList<string> 
             }
         }
 
-        double? sum = null;
-        Visit(stats, window, (_, c) => sum = (sum ?? 0) + c);
-        return sum;
+        var sum = default(SumSink);
+        Visit(stats, window, ref sum);
+        return sum.Sum;
     }
 
-    private static void Visit(JsonElement stats, string window, Action<string, double> onCount)
+    // Generic over a struct sink: this runs for every window of every account, so no delegate per call.
+    private static void Visit<TSink>(JsonElement stats, string window, ref TSink sink)
+        where TSink : struct, ICountSink
     {
         if (TryNewShape(stats, window, out var block)
             && JsonNavigator.TryGet(block, "actions", out var actions)
@@ -105,7 +95,7 @@ internal sealed class ActivityReader(ActivityIndex index, IReadOnlyList<string> 
         {
             foreach (var action in actions.EnumerateObject())
             {
-                onCount(action.Name, JsonNavigator.ReadCount(action.Value) ?? 0);
+                sink.Add(action.Name, JsonNavigator.ReadCount(action.Value) ?? 0);
             }
 
             return;
@@ -120,7 +110,7 @@ internal sealed class ActivityReader(ActivityIndex index, IReadOnlyList<string> 
                 if (JsonNavigator.TryGet(item, "name", out var name) && name.ValueKind == JsonValueKind.String)
                 {
                     var count = JsonNavigator.TryGet(item, "current", out var current) ? JsonNavigator.ReadCount(current) : null;
-                    onCount(name.GetString()!, count ?? 0);
+                    sink.Add(name.GetString()!, count ?? 0);
                 }
             }
         }
@@ -133,5 +123,37 @@ internal sealed class ActivityReader(ActivityIndex index, IReadOnlyList<string> 
             && activities.ValueKind == JsonValueKind.Object
             && JsonNavigator.TryGet(activities, window, out block)
             && block.ValueKind == JsonValueKind.Object;
+    }
+
+    private interface ICountSink
+    {
+        void Add(string name, double count);
+    }
+
+    private struct SumSink : ICountSink
+    {
+        public double? Sum { get; private set; }
+
+        public void Add(string name, double count) => Sum = (Sum ?? 0) + count;
+    }
+
+    private readonly struct PivotSink(ActivityReader reader, int window) : ICountSink
+    {
+        public void Add(string name, double count)
+        {
+            var id = reader._index.IdOf(name);
+            if (id < 0)
+            {
+                return;
+            }
+
+            if (!reader._scratch.TryGetValue(id, out var counts))
+            {
+                counts = new double[reader._windows.Count];
+                reader._scratch.Add(id, counts);
+            }
+
+            counts[window] += count;
+        }
     }
 }

@@ -24,7 +24,7 @@ internal sealed class AutoColumn(bool numericStringsCount)
     public object? Finish(object? cell) => cell switch
     {
         null => null,
-        string text when AllNumeric => NumberText.TryParse(text, out var d) ? d : null,
+        string text when AllNumeric => NumberText.TryParse(text, out var d) ? Boxes.Of(d) : null,
         double d when !AllNumeric => NumberText.Format(d),
         _ => cell,
     };

@@ -10,6 +10,11 @@ internal sealed class CompiledExpression
         Text = text;
         Template = template;
         Error = error;
+        // The common case, one expression: evaluated directly, without the per-call set-up of a whole page.
+        if (template?.Page?.Body is { Statements.Count: 1 } body && body.Statements[0] is Scriban.Syntax.ScriptExpressionStatement statement)
+        {
+            Single = statement.Expression;
+        }
     }
 
     public string Text { get; }
@@ -17,6 +22,9 @@ internal sealed class CompiledExpression
     public Template? Template { get; }
 
     public string? Error { get; }
+
+    /// <summary>The expression itself when the text is a single expression statement.</summary>
+    public Scriban.Syntax.ScriptExpression? Single { get; }
 
     public static CompiledExpression Compile(string text)
     {

@@ -37,7 +37,11 @@ internal sealed partial class ExpressionHost
             StrictVariables = false,
             EnableRelaxedMemberAccess = true,
             MemberFilter = AllowMember,
+            RegexTimeOut = TimeSpan.FromSeconds(1),
         };
+
+        // string.to_float "1.5" must not depend on the machine's culture.
+        _context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
 
         var paramsObject = new ScriptObject();
         foreach (var (name, value) in parameters)
@@ -118,7 +122,7 @@ internal sealed partial class ExpressionHost
 
         try
         {
-            value = expression.Template.Evaluate(_context);
+            value = expression.Single is { } single ? _context.Evaluate(single) : expression.Template.Evaluate(_context);
             error = null;
             return true;
         }

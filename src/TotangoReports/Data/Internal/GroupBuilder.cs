@@ -61,6 +61,11 @@ internal sealed class GroupBuilder(
         }
 
         var expression = CompiledExpression.Compile(by);
+        if (expression.Single is Scriban.Syntax.ScriptVariableGlobal)
+        {
+            problems.Add($"group by '{by}'", "names no column", accounts.Count > 0 ? accounts[0].Id : "-", "every row falls in one group with an empty key");
+        }
+
         var values = EvaluatePerRow(expression, $"group by '{by}'");
         return values.Select(v => CellOrder.Text(CellOrder.Normalize(v))).ToArray();
     }

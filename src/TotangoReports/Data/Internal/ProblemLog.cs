@@ -1,4 +1,5 @@
 using System.Globalization;
+using TotangoReports.Definition;
 
 namespace TotangoReports.Data.Internal;
 
@@ -10,6 +11,18 @@ internal sealed class ProblemLog(string dataset)
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+    private readonly Dictionary<string, SourceLocation> _locations = new(StringComparer.Ordinal);
+
+    /// <summary>Where in the definition <paramref name="subject"/> was written, so its warnings start with <c>file:line:col</c>.</summary>
+    public void Locate(string subject, SourceLocation location)
+    {
+        if (location.Line > 0)
+        {
+            _locations[subject] = location;
+        }
+    }
+
+    public string Prefix(string subject) => _locations.TryGetValue(subject, out var location) ? $"{location}: " : string.Empty;
 
     public void Add(string subject, string problem, string accountId, string consequence)
     {
@@ -28,7 +41,7 @@ internal sealed class ProblemLog(string dataset)
         {
             var e = _entries[subject];
             var times = e.Count == 1 ? "1 account" : string.Create(CultureInfo.InvariantCulture, $"{e.Count} accounts");
-            return $"dataset '{dataset}': {subject}: {e.Problem} ({times}, first: account '{e.AccountId}'); {e.Consequence}.";
+            return $"{Prefix(subject)}dataset '{dataset}': {subject}: {e.Problem} ({times}, first: account '{e.AccountId}'); {e.Consequence}.";
         }).ToList();
 
     /// <summary>Bad values are shown in warnings only briefly: they are data, and could be long.</summary>
