@@ -29,7 +29,7 @@ public sealed class EmulatorSettings : GlobalSettings
     public string? Snapshot { get; init; }
 
     [CommandOption("--legacy-activities")]
-    [Description("Shape activities as the vendor's PHP scripts read them: stats.<window>.activities = [{name, current}].")]
+    [Description("Shape activities as the vendor's PHP scripts read them: stats.<window>.activities = [[{name, current}]].")]
     public bool LegacyActivities { get; init; }
 
     [CommandOption("--latency <MS>")]

@@ -40,7 +40,8 @@ public sealed class RunManifest
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
 
-public sealed record ManifestDataset(int Rows, long TotalItems, int Pages, int Requests, int Retries, bool Complete, IReadOnlyList<string>? Gaps);
+/// <param name="Since">recent/past datasets: the <c>since</c> sent to the API, unix seconds (what the next <c>last-run</c> builds on).</param>
+public sealed record ManifestDataset(int Rows, long TotalItems, int Pages, int Requests, int Retries, bool Complete, IReadOnlyList<string>? Gaps, long? Since = null);
 
 public sealed record ManifestOutput(string Format, string Path, long Bytes, string Sha256);
 

@@ -23,6 +23,9 @@ public sealed class ReportRunner
     private readonly IProgress<FetchProgress>? _progress;
     private readonly SecretRedactor _redactor;
 
+    /// <summary>How definitions are loaded for a run: checked against the formats and templates this build has.</summary>
+    public static DefinitionLoadOptions DefinitionOptions => RunSteps.LoadOptions;
+
     public ReportRunner(IConfiguration configuration, TimeProvider? timeProvider = null, ILogger? logger = null, IProgress<FetchProgress>? progress = null, SecretRedactor? redactor = null)
     {
         _configuration = configuration;
@@ -40,7 +43,7 @@ public sealed class ReportRunner
     {
         var started = _time.GetUtcNow();
         var definition = RunSteps.LoadDefinition(request.DefinitionPath);
-        var context = ReportContext.Create(definition, request.Parameters, started);
+        var context = RunSteps.CreateContext(definition, request.Parameters, started);
         var statePath = request.StatePath ?? RunState.DefaultPath(definition.SourcePath);
         var state = RunSteps.LoadState(statePath);
         var options = TotangoOptions.FromConfiguration(_configuration);
@@ -84,17 +87,20 @@ public sealed class ReportRunner
         var started = _time.GetUtcNow();
         var definition = RunSteps.LoadDefinition(request.DefinitionPath);
         RunSteps.CheckParameters(definition, request.Parameters);
-        var context = ReportContext.Create(definition, request.Parameters, started);
+        var context = RunSteps.CreateContext(definition, request.Parameters, started);
         var outputs = RunSteps.SelectOutputs(definition, request.Formats);
 
         var statePath = request.StatePath ?? RunState.DefaultPath(definition.SourcePath);
         var usesLastRun = definition.Datasets.Any(d => RunSteps.EffectiveSince(d, request) is { } s && string.Equals(s, SinceResolver.LastRun, StringComparison.OrdinalIgnoreCase));
         var state = usesLastRun ? RunSteps.LoadState(statePath) : new RunState();
 
+        var email = RunSteps.EmailToSend(definition, request, _configuration, _log, out var smtp);
         var options = TotangoOptions.FromConfiguration(_configuration);
         _redactor.Add(options.ApiToken);
+        _redactor.Add(smtp?.Password);
         var (source, sourceName) = RunSteps.CreateSource(request, options, _time, _log);
         var tables = new List<DatasetTable>(definition.Datasets.Count);
+        var sinces = new Dictionary<string, long?>(StringComparer.Ordinal);
         var warnings = new List<string>();
         try
         {
@@ -102,6 +108,7 @@ public sealed class ReportRunner
             foreach (var dataset in definition.Datasets)
             {
                 var since = RunSteps.ResolveSince(dataset, request, started, context.TimeZone, state);
+                sinces[dataset.Name] = since;
                 var queries = dataset.Return.Select(r => new ActiveListQuery(dataset.List, dataset.Endpoint, r, since)).ToList();
                 var builder = new DatasetBuilder(dataset, context);
                 _log.LogInformation("fetching {Dataset}: list {List} {Endpoint} ({Returns})", dataset.Name, dataset.List, dataset.Endpoint.ToString().ToLowerInvariant(), string.Join(", ", dataset.Return).ToLowerInvariant());
@@ -121,15 +128,7 @@ public sealed class ReportRunner
             (source as IDisposable)?.Dispose();
         }
 
-        var report = new Report
-        {
-            Definition = definition,
-            GeneratedAt = started,
-            TimeZone = context.TimeZone,
-            Parameters = context.Parameters,
-            Datasets = tables,
-            Warnings = warnings,
-        };
+        var report = ReportAssembler.Create(definition, context, tables, warnings);
 
         using var staged = new StagedOutputs(request.OutputDirectory);
         var renderers = ReportRenderers.Default();
@@ -142,9 +141,9 @@ public sealed class ReportRunner
         }
 
         staged.Seal();
-        var manifest = RunSteps.Manifest(report, request, sourceName, staged);
+        var manifest = RunSteps.Manifest(report, sinces, sourceName, staged);
         var emailSent = false;
-        if (!request.NoEmail && definition.Delivery?.Email is { } email)
+        if (email is not null)
         {
             foreach (var missing in EmailComposer.MissingAttachments(email, staged))
             {
@@ -152,7 +151,7 @@ public sealed class ReportRunner
             }
 
             var content = EmailComposer.Compose(report, email, staged, cancellationToken);
-            var bytes = await new EmailSender(SmtpOptions.FromConfiguration(_configuration), _time, _log).SendAsync(content, cancellationToken);
+            var bytes = await new EmailSender(smtp!, _time, _log).SendAsync(content, cancellationToken);
             manifest.Email = new ManifestEmail(content.To.Count + content.Cc.Count + content.Bcc.Count, content.Subject, content.Attachments.Select(a => a.FileName).ToList(), bytes);
             emailSent = true;
         }

@@ -10,15 +10,34 @@ namespace TotangoReports.Runs;
 /// <summary>The small decisions of a run, each turned into a user-facing error when it fails.</summary>
 internal static class RunSteps
 {
+    /// <summary>Definitions are checked against what this build can render and the templates it ships.</summary>
+    public static DefinitionLoadOptions LoadOptions { get; } = new()
+    {
+        AvailableFormats = Rendering.ReportRenderers.Default().Formats,
+        BuiltInTemplateExists = name => Rendering.Html.BuiltInTemplates.Names.Contains(name, StringComparer.Ordinal),
+    };
+
     public static ReportDefinition LoadDefinition(string path)
     {
-        var result = DefinitionLoader.Load(path);
+        var result = DefinitionLoader.Load(path, LoadOptions);
         if (!result.Success)
         {
             throw new ReportRunException(ExitCodes.InvalidInput, string.Join(Environment.NewLine, result.Diagnostics.Where(d => d.IsError)));
         }
 
         return result.Definition!;
+    }
+
+    public static ReportContext CreateContext(ReportDefinition definition, IReadOnlyDictionary<string, string> parameters, DateTimeOffset now)
+    {
+        try
+        {
+            return ReportContext.Create(definition, parameters, now);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ReportRunException(ExitCodes.InvalidInput, ex.Message, ex);
+        }
     }
 
     public static void CheckParameters(ReportDefinition definition, IReadOnlyDictionary<string, string> overrides)
@@ -41,6 +60,35 @@ internal static class RunSteps
         }
 
         return outputs;
+    }
+
+    /// <summary>
+    /// The mail to send, checked before anything is fetched. A live run with a mail but no SMTP settings is a
+    /// configuration error; a sample or snapshot run (a demo) skips the mail with a warning instead.
+    /// </summary>
+    public static EmailDeliveryDefinition? EmailToSend(ReportDefinition definition, RunRequest request, Microsoft.Extensions.Configuration.IConfiguration configuration, ILogger log, out Configuration.SmtpOptions? smtp)
+    {
+        smtp = null;
+        if (request.NoEmail || definition.Delivery?.Email is not { } email)
+        {
+            return null;
+        }
+
+        smtp = Configuration.SmtpOptions.FromConfiguration(configuration);
+        var problems = smtp.Validate();
+        if (problems.Count == 0)
+        {
+            return email;
+        }
+
+        if (request.Source == DataSourceKind.Live)
+        {
+            throw new ReportRunException(ExitCodes.InvalidInput, $"{definition.SourcePath} sends email, but {string.Join("; ", problems)}; configure SMTP or pass --no-email");
+        }
+
+        log.LogWarning("not sending the report mail ({Problems}); set the Smtp settings to send it from a sample run", string.Join("; ", problems));
+        smtp = null;
+        return null;
     }
 
     public static string? EffectiveSince(DatasetDefinition dataset, RunRequest request) =>
@@ -99,7 +147,7 @@ internal static class RunSteps
         }
     }
 
-    public static RunManifest Manifest(Report report, RunRequest request, string source, StagedOutputs staged)
+    public static RunManifest Manifest(Report report, IReadOnlyDictionary<string, long?> sinces, string source, StagedOutputs staged)
     {
         var manifest = new RunManifest
         {
@@ -110,12 +158,11 @@ internal static class RunSteps
             StartedAt = report.GeneratedAt,
             Datasets = report.Datasets.ToDictionary(
                 d => d.Name,
-                d => new ManifestDataset(d.Rows.Count, d.Fetch.TotalItems, d.Fetch.Pages, d.Fetch.Requests, d.Fetch.Retries, d.Fetch.Complete, d.Fetch.Gaps.Count > 0 ? d.Fetch.Gaps : null),
+                d => new ManifestDataset(d.Rows.Count, d.Fetch.TotalItems, d.Fetch.Pages, d.Fetch.Requests, d.Fetch.Retries, d.Fetch.Complete, d.Fetch.Gaps.Count > 0 ? d.Fetch.Gaps : null, sinces.GetValueOrDefault(d.Name)),
                 StringComparer.Ordinal),
             Warnings = report.Warnings,
         };
         manifest.Outputs.AddRange(staged.Files.Select(f => new ManifestOutput(f.Format, f.RelativePath, f.Bytes, f.Sha256)));
-        _ = request;
         return manifest;
     }
 }

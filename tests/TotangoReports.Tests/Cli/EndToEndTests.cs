@@ -1,0 +1,193 @@
+using System.Text.Json;
+using MimeKit;
+using TotangoReports.Emulator;
+using TotangoReports.Tests.Delivery;
+
+namespace TotangoReports.Tests.Cli;
+
+/// <summary>The CLI against the real emulator over loopback HTTP and a real SMTP server: the weekly job as cron runs it.</summary>
+public sealed class EndToEndTests
+{
+    private const string Sentinel = "SENTINEL-token-5b8e0c9d";
+    private const string SmtpSentinel = "SENTINEL-smtp-pass-77";
+
+    private static void PointAt(CliHarness cli, EmulatorHost emulator, string token = Sentinel)
+    {
+        cli.Variables["TOTANGO_BASE_URL"] = emulator.BaseUrl.ToString();
+        cli.Variables["TOTANGO_API_TOKEN"] = token;
+        cli.Variables["Totango__PageSize"] = "100";
+        cli.Variables["Totango__RetryBaseDelaySeconds"] = "0.01";
+    }
+
+    private static void PointAt(CliHarness cli, LoopbackSmtpServer smtp)
+    {
+        cli.Variables["Smtp__Host"] = "127.0.0.1";
+        cli.Variables["Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        cli.Variables["Smtp__From"] = "reports@example.com";
+        cli.Variables["Smtp__UseTls"] = "false";
+    }
+
+    [Fact]
+    public async Task Run_WeeklyUsageAgainstEmulator_WritesEveryFile_AndSendsOneMailWithThoseFiles()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Accounts = 700, Token = Sentinel }, TestContext.Current.CancellationToken);
+        await using var smtp = LoopbackSmtpServer.Start();
+        using var cli = new CliHarness();
+        PointAt(cli, emulator);
+        PointAt(cli, smtp);
+        var definition = cli.CopySampleConfig("weekly-usage.yaml");
+
+        var result = await cli.RunAsync("run", definition);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var files = result.OutLines.Select(l => cli.PathOf(l)).ToList();
+        files.Count.ShouldBe(5);
+        var mail = smtp.Accepted.ShouldHaveSingleItem();
+        mail.To.Mailboxes.Single().Address.ShouldBe("execs@example.com");
+        mail.Subject.ShouldStartWith("Weekly usage — 20");
+        mail.HtmlBody!.ShouldContain("Weekly usage");
+        mail.HtmlBody!.ShouldNotContain("<svg");
+        mail.TextBody!.ShouldContain("accounts: 700 rows");
+        var inline = mail.BodyParts.OfType<MimePart>().Where(p => p.ContentId is not null && !p.IsAttachment).ToList();
+        inline.ShouldNotBeEmpty();
+        inline.ShouldAllBe(p => p.ContentType.MimeType == "image/png");
+        inline.ShouldAllBe(p => mail.HtmlBody!.Contains("cid:" + p.ContentId, StringComparison.Ordinal));
+        var attachments = mail.Attachments.OfType<MimePart>().ToList();
+        attachments.Select(a => Path.GetExtension(a.FileName)).ShouldBe([".xlsx", ".pdf"]);
+        foreach (var attachment in attachments)
+        {
+            var onDisk = files.Single(f => Path.GetFileName(f) == attachment.FileName);
+            using var decoded = new MemoryStream();
+            attachment.Content!.DecodeTo(decoded, TestContext.Current.CancellationToken);
+            decoded.ToArray().ShouldBe(File.ReadAllBytes(onDisk), attachment.FileName);
+        }
+
+        attachments[0].ContentType.MimeType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        attachments[1].ContentType.MimeType.ShouldBe("application/pdf");
+    }
+
+    [Fact]
+    public async Task Run_MailRefusedPermanently_ExitsSix_AndLeavesNoNewFiles()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Accounts = 50, Token = Sentinel }, TestContext.Current.CancellationToken);
+        await using var smtp = LoopbackSmtpServer.Start(0, SmtpServer.Protocol.SmtpReplyCode.MailboxUnavailable);
+        using var cli = new CliHarness();
+        PointAt(cli, emulator);
+        PointAt(cli, smtp);
+        var definition = cli.CopySampleConfig("weekly-usage.yaml");
+
+        var result = await cli.RunAsync("run", definition, "--format", "xlsx,csv");
+
+        result.ExitCode.ShouldBe(6, result.ToString());
+        result.Error.ShouldContain("550");
+        smtp.Attempts.ShouldBe(1);
+        Directory.Exists(cli.PathOf("out")).ShouldBeTrue();
+        Directory.GetFiles(cli.PathOf("out"), "*", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SentinelToken_NeverAppears_InOutputLogsManifestStateOrMail()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Accounts = 120, Token = Sentinel }, TestContext.Current.CancellationToken);
+        emulator.Options.Faults.Add(new EmulatorFault { Page = 1, StatusCode = 500, Times = 2 });
+        await using var smtp = LoopbackSmtpServer.Start();
+        using var cli = new CliHarness();
+        PointAt(cli, emulator);
+        PointAt(cli, smtp);
+        cli.Variables["Smtp__Password"] = SmtpSentinel;
+        cli.Variables["Smtp__User"] = string.Empty;
+        var weekly = cli.CopySampleConfig("weekly-usage.yaml");
+        var delta = cli.CopySampleConfig("inactive-accounts-delta.yaml");
+        var produced = new List<string>();
+
+        // Success with retries, at the most verbose level; a delta run that writes state; a fetch to a snapshot.
+        foreach (var args in new[]
+                 {
+                     new[] { "run", weekly, "--verbose" },
+                     ["run", delta, "--verbose", "--no-email"],
+                     ["fetch", weekly, "--save", "snap", "--verbose"],
+                     ["validate", weekly, "--verbose"],
+                 })
+        {
+            var ok = await cli.RunAsync(args);
+            ok.ExitCode.ShouldBe(0, ok.ToString());
+            produced.Add(ok.Out);
+            produced.Add(ok.Error);
+        }
+
+        // Failures: the token refused (the emulator wants another), and a server that keeps failing.
+        PointAt(cli, emulator, "wrong-" + Sentinel);
+        var refused = await cli.RunAsync("run", weekly, "--verbose", "--no-email");
+        refused.ExitCode.ShouldBe(3, refused.ToString());
+        produced.Add(refused.Out);
+        produced.Add(refused.Error);
+
+        PointAt(cli, emulator);
+        emulator.Options.Faults.Add(new EmulatorFault { Page = 0, StatusCode = 500, Times = 100 });
+        cli.Variables["Totango__MaxRetries"] = "1";
+        var failing = await cli.RunAsync("run", weekly, "--verbose", "--no-email");
+        failing.ExitCode.ShouldBe(4, failing.ToString());
+        produced.Add(failing.Out);
+        produced.Add(failing.Error);
+
+        produced.AddRange(Directory.GetFiles(cli.WorkingDirectory, "*", SearchOption.AllDirectories).Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+        foreach (var mail in smtp.Accepted)
+        {
+            using var raw = new MemoryStream();
+            await mail.WriteToAsync(raw, TestContext.Current.CancellationToken);
+            produced.Add(System.Text.Encoding.Latin1.GetString(raw.ToArray()));
+        }
+
+        smtp.Accepted.Count.ShouldBe(1);
+        File.Exists(cli.PathOf(".totango-reports-state.json")).ShouldBeTrue();
+        produced.ShouldAllBe(text => !text.Contains(Sentinel, StringComparison.Ordinal) && !text.Contains(SmtpSentinel, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DeltaRun_StateMovesOnlyAfterSuccess_AndTheRerunAsksForTheOldSince()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Accounts = 300, Token = Sentinel }, TestContext.Current.CancellationToken);
+        using var cli = new CliHarness();
+        PointAt(cli, emulator);
+        cli.Variables["Totango__MaxRetries"] = "0";
+        var definition = cli.CopySampleConfig("inactive-accounts-delta.yaml");
+        var statePath = cli.PathOf(".totango-reports-state.json");
+
+        var first = await cli.RunAsync("run", definition, "--quiet");
+        first.ExitCode.ShouldBe(0, first.ToString());
+        var stateAfterFirst = File.ReadAllText(statePath);
+        var lastRun = JsonDocument.Parse(stateAfterFirst).RootElement.GetProperty("datasets").GetProperty("inactive").GetProperty("lastRun").GetInt64();
+
+        // Killed midway: the list can't be read (the state was read, nothing was written yet).
+        emulator.Options.Faults.Add(new EmulatorFault { Page = 0, StatusCode = 500, Times = 1000 });
+        var failed = await cli.RunAsync("run", definition, "--quiet");
+        failed.ExitCode.ShouldBe(4, failed.ToString());
+        File.ReadAllText(statePath).ShouldBe(stateAfterFirst);
+
+        emulator.Options.Faults.Clear();
+        var rerun = await cli.RunAsync("run", definition, "--quiet");
+        rerun.ExitCode.ShouldBe(0, rerun.ToString());
+        using var manifest = JsonDocument.Parse(File.ReadAllText(cli.PathOf("out", "run.json")));
+        manifest.RootElement.GetProperty("datasets").GetProperty("inactive").GetProperty("since").GetInt64().ShouldBe(lastRun);
+        JsonDocument.Parse(File.ReadAllText(statePath)).RootElement.GetProperty("datasets").GetProperty("inactive").GetProperty("lastRun").GetInt64().ShouldBeGreaterThanOrEqualTo(lastRun);
+    }
+
+    [Fact]
+    public async Task FetchSave_ThenRunSnapshot_RendersTheSameRowsAsTheLiveRun()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Accounts = 450, Token = Sentinel }, TestContext.Current.CancellationToken);
+        using var cli = new CliHarness();
+        PointAt(cli, emulator);
+        var definition = cli.CopySampleConfig("activities-export.yaml");
+
+        var live = await cli.RunAsync("run", definition, "--format", "csv", "--out", "live", "--quiet");
+        var fetch = await cli.RunAsync("fetch", definition, "--save", "snap", "--quiet");
+        cli.Variables.Remove("TOTANGO_API_TOKEN");
+        var offline = await cli.RunAsync("run", definition, "--snapshot", "snap", "--format", "csv", "--out", "offline", "--quiet");
+
+        live.ExitCode.ShouldBe(0, live.ToString());
+        fetch.ExitCode.ShouldBe(0, fetch.ToString());
+        offline.ExitCode.ShouldBe(0, offline.ToString());
+        File.ReadAllBytes(cli.PathOf("offline", "activities-export.csv")).ShouldBe(File.ReadAllBytes(cli.PathOf("live", "activities-export.csv")));
+    }
+}
