@@ -111,10 +111,10 @@ public sealed class JoinAndAssemblyTests
     public void Builder_IsOneShot_SecondBuildOrLateAddIsAClearError()
     {
         var builder = new DatasetBuilder(Dataset(Path("Name", "name")), Context());
-        builder.Add(ReturnType.Stats, Json("""{ "account_id": "a" }"""));
+        builder.Add(ReturnType.Stats, DataKit.Json("""{ "account_id": "a" }"""));
         builder.Build(new FetchSummary()).Rows.Count.ShouldBe(1);
 
         Should.Throw<InvalidOperationException>(() => builder.Build(new FetchSummary())).Message.ShouldContain("accounts");
-        Should.Throw<InvalidOperationException>(() => builder.Add(ReturnType.Stats, Json("""{ "account_id": "b" }""")));
+        Should.Throw<InvalidOperationException>(() => builder.Add(ReturnType.Stats, DataKit.Json("""{ "account_id": "b" }""")));
     }
 }

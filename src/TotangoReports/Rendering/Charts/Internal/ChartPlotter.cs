@@ -44,12 +44,16 @@ internal static class ChartPlotter
         if (horizontal)
         {
             plot.Axes.Left.TickGenerator = tickGenerator;
-            plot.Axes.Margins(left: 0);
+
+            // Room on the right for the value labels beyond the longest bar.
+            plot.Axes.Margins(left: 0, right: 0.15);
         }
         else
         {
             plot.Axes.Bottom.TickGenerator = tickGenerator;
-            plot.Axes.Margins(bottom: 0);
+
+            // Room above the tallest bar for its value label.
+            plot.Axes.Margins(bottom: 0, top: 0.15);
         }
 
         plot.Grid.MajorLineColor = Color.FromHex("#E0E0E0");
