@@ -65,9 +65,17 @@ public sealed partial class TemplateReadmeTests
     {
         switch (value)
         {
-            case ScriptObject o:
-                foreach (var (key, child) in o)
+            case ScriptArray a:
+                foreach (var child in a)
                 {
+                    CollectNames(child, names);
+                }
+
+                break;
+            case IScriptObject o:
+                foreach (var key in o.GetMembers())
+                {
+                    o.TryGetValue(null, default, key, out var child);
                     names.Add(key);
 
                     // Keys of these are data (column, parameter and aggregate names), not part of the model.
@@ -75,13 +83,6 @@ public sealed partial class TemplateReadmeTests
                     {
                         CollectNames(child, names);
                     }
-                }
-
-                break;
-            case ScriptArray a:
-                foreach (var child in a)
-                {
-                    CollectNames(child, names);
                 }
 
                 break;
