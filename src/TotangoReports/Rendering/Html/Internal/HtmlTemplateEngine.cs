@@ -21,11 +21,7 @@ internal sealed class HtmlTemplateEngine(HtmlRendererOptions options)
         {
             text = store.Read(main) ?? throw new RenderException(output.Location, $"template file {display} not found");
         }
-        catch (IOException e)
-        {
-            throw new RenderException(output.Location, $"cannot read template {display}: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new RenderException(output.Location, $"cannot read template {display}: {e.Message}");
         }
@@ -82,7 +78,7 @@ internal sealed class HtmlTemplateEngine(HtmlRendererOptions options)
             throw new RenderException(TemplateErrors.Location(context.CurrentSpan, display), e.Message);
         }
 
-        string TimeoutMessage() => $"the template ran longer than {options.RenderTimeout} and was stopped (HtmlRendererOptions.RenderTimeout)";
+        string TimeoutMessage() => SandboxedTemplateContext.TimeoutMessage(options.RenderTimeout);
     }
 
     private static DatasetTable? PrimaryDataset(Report report, OutputDefinition output)
