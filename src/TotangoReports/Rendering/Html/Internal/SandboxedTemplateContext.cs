@@ -26,8 +26,9 @@ internal sealed class SandboxedTemplateContext : TemplateContext
         _renderTimeout = options.RenderTimeout;
         _deadline = _timeProvider.GetUtcNow() + options.RenderTimeout;
 
-        // No .NET member is reachable from a template: the model is ScriptObject/ScriptArray/primitives only, and
-        // anything else (DateTime, a function object) must not leak properties, methods or types.
+        // No .NET member is reachable from a template: the model is template data (ScriptObject, ScriptArray, the
+        // read-only row/cell models, primitives), and anything else (a DateTime, a function object) must not leak
+        // properties, methods or types through reflection.
         MemberFilter = static _ => false;
         TemplateLoader = loader;
         LoopLimit = options.LoopLimit;
