@@ -35,6 +35,18 @@ public sealed class HtmlRenderer : IReportRenderer
     /// </summary>
     public static string ChartContentId(string chartKey) => $"chart-{chartKey}@totango-reports";
 
+    /// <summary>
+    /// For <c>validate</c>: the problems of an html output that show without data — a template that is neither a
+    /// built-in nor an existing file, or one that does not parse (each error at <c>template-file:line:col</c>).
+    /// Empty when the template is fine. Partials are only read when rendering.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> CheckTemplate(ReportDefinition definition, OutputDefinition output)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(output);
+        return HtmlTemplateEngine.Check(definition, output);
+    }
+
     /// <summary>Writes the page as UTF-8 (no BOM) to <paramref name="destination"/>.</summary>
     public async Task RenderAsync(Report report, OutputDefinition output, Stream destination, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed class HtmlRendererOptions
     /// </summary>
     public int LoopLimit { get; init; } = 5_000_000;
 
-    /// <summary>Deepest nesting of template function calls and includes. Default 64; 1–1,000.</summary>
+    /// <summary>Deepest nesting of template function calls and includes. Default 64; 1–256 (deeper would risk the stack).</summary>
     public int RecursiveLimit { get; init; } = 64;
 
     /// <summary>Longest text a single value may turn into (string building included). Default 1,048,576 characters.</summary>
@@ -49,7 +49,7 @@ public sealed class HtmlRendererOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(LoopLimit, 1, nameof(LoopLimit));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(LoopLimit, 100_000_000, nameof(LoopLimit));
         ArgumentOutOfRangeException.ThrowIfLessThan(RecursiveLimit, 1, nameof(RecursiveLimit));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(RecursiveLimit, 1000, nameof(RecursiveLimit));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(RecursiveLimit, 256, nameof(RecursiveLimit));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxValueChars, 1024, nameof(MaxValueChars));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxOutputChars, 1024, nameof(MaxOutputChars));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RenderTimeout, TimeSpan.Zero, nameof(RenderTimeout));

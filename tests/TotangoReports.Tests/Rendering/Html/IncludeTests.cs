@@ -1,4 +1,5 @@
 using TotangoReports.Rendering;
+using TotangoReports.Rendering.Html;
 using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Html;
@@ -101,5 +102,32 @@ public sealed class IncludeTests
 
         error.Message.ShouldStartWith(Path.Combine(folder.Path, "main.sbn") + ":2:6: ");
         error.Message.ShouldContain("'_missing.sbn' not found");
+    }
+
+    [Fact]
+    public async Task Include_OfItself_IsStoppedByTheRecursionLimit_EvenAtTheHighestLimit()
+    {
+        using var folder = new TempDirectory();
+        folder.Write("main.sbn", "{{ include '_loop' }}");
+        var partial = folder.Write("_loop.sbn", "x{{ include '_loop' }}");
+        var report = TestReports.Accounts(1).DefinedIn(folder.Path);
+
+        var error = await Should.ThrowAsync<RenderException>(() => HtmlTestKit.RenderAsync(report, "main.sbn", new HtmlRendererOptions { RecursiveLimit = 256 }));
+
+        error.Message.ShouldStartWith(partial + ":1:");
+        error.Message.ShouldContain("limit");
+    }
+
+    [Fact]
+    public async Task DeeplyNestedExpression_IsAParseError_NotACrash()
+    {
+        using var folder = new TempDirectory();
+        var file = folder.Write("deep.sbn", "{{ " + new string('[', 5000) + new string(']', 5000) + " }}");
+        var report = TestReports.Accounts(1).DefinedIn(folder.Path);
+
+        var error = await Should.ThrowAsync<RenderException>(() => HtmlTestKit.RenderAsync(report, "deep.sbn"));
+
+        error.Message.ShouldStartWith(file + ":1:");
+        error.Message.ShouldContain("depth limit");
     }
 }

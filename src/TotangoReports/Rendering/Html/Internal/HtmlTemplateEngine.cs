@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Scriban;
+using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
 using TotangoReports.Data;
@@ -13,18 +14,14 @@ internal sealed class HtmlTemplateEngine(HtmlRendererOptions options)
     public void Render(Report report, OutputDefinition output, TextWriter writer, CancellationToken cancellationToken)
     {
         var primary = PrimaryDataset(report, output);
-        var (store, main) = Resolve(report, output);
+        var (store, main) = Resolve(report.Definition, output);
         var display = store.DisplayPath(main);
         string text;
         try
         {
             text = store.Read(main) ?? throw new RenderException(output.Location, $"template file {display} not found");
         }
-        catch (IOException e)
-        {
-            throw new RenderException(output.Location, $"cannot read template {display}: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new RenderException(output.Location, $"cannot read template {display}: {e.Message}");
         }
@@ -81,7 +78,7 @@ internal sealed class HtmlTemplateEngine(HtmlRendererOptions options)
             throw new RenderException(TemplateErrors.Location(context.CurrentSpan, display), e.Message);
         }
 
-        string TimeoutMessage() => $"the template ran longer than {options.RenderTimeout} and was stopped (HtmlRendererOptions.RenderTimeout)";
+        string TimeoutMessage() => SandboxedTemplateContext.TimeoutMessage(options.RenderTimeout);
     }
 
     private static DatasetTable? PrimaryDataset(Report report, OutputDefinition output)
@@ -95,20 +92,58 @@ internal sealed class HtmlTemplateEngine(HtmlRendererOptions options)
             ?? throw new RenderException(output.Location, $"html output {output.File}: dataset '{output.Dataset}' not found; the report has {string.Join(", ", report.Datasets.Select(d => d.Name))}");
     }
 
-    private static (ITemplateStore Store, string Main) Resolve(Report report, OutputDefinition output)
+    /// <summary>Problems visible without data: a template that is missing or does not parse (partials are read at render time).</summary>
+    public static IReadOnlyList<Diagnostic> Check(ReportDefinition definition, OutputDefinition output)
+    {
+        var (store, main, problem) = Locate(definition, output);
+        if (store is null)
+        {
+            return [new Diagnostic(output.Location, problem!)];
+        }
+
+        var display = store.DisplayPath(main);
+        string? text;
+        try
+        {
+            text = store.Read(main);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [new Diagnostic(output.Location, $"cannot read template {display}: {e.Message}")];
+        }
+
+        if (text is null)
+        {
+            return [new Diagnostic(output.Location, $"template file {display} not found")];
+        }
+
+        return Template.Parse(text, display).Messages
+            .Where(m => m.Type == ParserMessageType.Error)
+            .Select(m => new Diagnostic(TemplateErrors.Location(m.Span, display), m.Message))
+            .ToList();
+    }
+
+    private static (ITemplateStore Store, string Main) Resolve(ReportDefinition definition, OutputDefinition output)
+    {
+        var (store, main, problem) = Locate(definition, output);
+        return store is null ? throw new RenderException(output.Location, problem!) : (store, main);
+    }
+
+    /// <summary>A built-in name or a path relative to the definition; a problem message instead when it is neither.</summary>
+    private static (ITemplateStore? Store, string Main, string? Problem) Locate(ReportDefinition definition, OutputDefinition output)
     {
         var name = string.IsNullOrWhiteSpace(output.Template) ? HtmlRenderer.DefaultTemplate : output.Template.Trim();
         if (BuiltInTemplates.IsBuiltIn(name))
         {
-            return (EmbeddedTemplateStore.Instance, name + ".sbn");
+            return (EmbeddedTemplateStore.Instance, name + ".sbn", null);
         }
 
-        var path = Path.GetFullPath(Path.Combine(report.Definition.BaseDirectory, name));
+        var path = Path.GetFullPath(Path.Combine(definition.BaseDirectory, name));
         if (!File.Exists(path))
         {
-            throw new RenderException(output.Location, $"template '{name}' is neither a built-in ({string.Join(", ", BuiltInTemplates.Names)}) nor a file: {path} does not exist");
+            return (null, string.Empty, $"template '{name}' is neither a built-in ({string.Join(", ", BuiltInTemplates.Names)}) nor a file: {path} does not exist");
         }
 
-        return (new DirectoryTemplateStore(Path.GetDirectoryName(path)!), Path.GetFileName(path));
+        return (new DirectoryTemplateStore(Path.GetDirectoryName(path)!), Path.GetFileName(path), null);
     }
 }

@@ -16,17 +16,19 @@ internal sealed class SandboxedTemplateContext : TemplateContext
 {
     private readonly TimeZoneInfo _timeZone;
     private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _renderTimeout;
     private readonly DateTimeOffset _deadline;
 
     public SandboxedTemplateContext(HtmlRendererOptions options, TimeZoneInfo timeZone, ITemplateLoader loader, CancellationToken cancellationToken)
     {
         _timeZone = timeZone;
         _timeProvider = options.TimeProvider;
+        _renderTimeout = options.RenderTimeout;
         _deadline = _timeProvider.GetUtcNow() + options.RenderTimeout;
-        RenderTimeout = options.RenderTimeout;
 
-        // No .NET member is reachable from a template: the model is ScriptObject/ScriptArray/primitives only, and
-        // anything else (DateTime, a function object) must not leak properties, methods or types.
+        // No .NET member is reachable from a template: the model is template data (ScriptObject, ScriptArray, the
+        // read-only row/cell models, primitives), and anything else (a DateTime, a function object) must not leak
+        // properties, methods or types through reflection.
         MemberFilter = static _ => false;
         TemplateLoader = loader;
         LoopLimit = options.LoopLimit;
@@ -44,10 +46,8 @@ internal sealed class SandboxedTemplateContext : TemplateContext
         LockDownBuiltins((ScriptObject)BuiltinObject);
     }
 
-    public TimeSpan RenderTimeout { get; }
-
-    /// <summary>True once a loop step found the render past its deadline.</summary>
-    public bool TimedOut { get; private set; }
+    public static string TimeoutMessage(TimeSpan timeout) =>
+        $"the template ran longer than {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was stopped (HtmlRendererOptions.RenderTimeout)";
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
@@ -74,10 +74,11 @@ internal sealed class SandboxedTemplateContext : TemplateContext
 
     protected override bool OnStepLoop(ScriptLoopStatementBase loop)
     {
+        // Checked per iteration as well as through the cancellation token: a fake clock in tests, and no
+        // dependence on a timer thread getting scheduled on a busy machine.
         if (_timeProvider.GetUtcNow() > _deadline)
         {
-            TimedOut = true;
-            throw new ScriptRuntimeException(loop.Span, $"the template ran longer than {RenderTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was stopped (HtmlRendererOptions.RenderTimeout)");
+            throw new ScriptRuntimeException(loop.Span, TimeoutMessage(_renderTimeout));
         }
 
         return base.OnStepLoop(loop);

@@ -58,24 +58,25 @@ internal static class TemplateModel
 
     private static ScriptObject Dataset(DatasetTable table, TimeZoneInfo zone)
     {
+        var columnModels = table.Columns.Select(c => new ColumnModel(c)).ToArray();
         var columns = new ScriptArray(table.Columns.Count);
-        foreach (var column in table.Columns)
+        foreach (var model in columnModels)
         {
+            var column = model.Column;
             columns.Add(new ScriptObject
             {
                 ["name"] = column.Name,
-                ["kind"] = KindName(column.Kind),
+                ["kind"] = model.KindName,
                 ["format"] = column.Format,
                 ["is_number"] = column.Kind == CellKind.Number,
                 ["activity"] = column.Activity is { } a ? new ScriptObject { ["name"] = a.Name, ["window"] = a.Window, ["label"] = ActivitiesDefinition.WindowLabel(a.Window) } : null,
             });
         }
 
-        var kinds = table.Columns.Select(c => KindName(c.Kind)).ToArray();
         var rows = new ScriptArray(table.Rows.Count);
         foreach (var row in table.Rows)
         {
-            rows.Add(Row(table, row, kinds, zone));
+            rows.Add(new RowModel(row, columnModels, zone));
         }
 
         return new ScriptObject
@@ -93,27 +94,6 @@ internal static class TemplateModel
             ["users"] = table.Users is null ? null : Users(table.Users, zone),
             ["lifecycle"] = table.Lifecycle is null ? null : Lifecycle(table.Lifecycle, zone),
         };
-    }
-
-    private static ScriptObject Row(DatasetTable table, TableRow row, string[] kinds, TimeZoneInfo zone)
-    {
-        var cells = new ScriptArray(table.Columns.Count);
-        var values = new ScriptObject(table.Columns.Count);
-        for (var i = 0; i < table.Columns.Count; i++)
-        {
-            var raw = i < row.Values.Count ? row.Values[i] : null;
-            var value = TemplateValues.ToModel(raw, zone);
-            cells.Add(new ScriptObject(4)
-            {
-                ["value"] = value,
-                ["text"] = TemplateValues.FormatCell(raw, table.Columns[i], zone),
-                ["kind"] = kinds[i],
-                ["sort"] = TemplateValues.SortKey(raw, zone),
-            });
-            values[table.Columns[i].Name] = value;
-        }
-
-        return new ScriptObject(3) { ["account_id"] = row.AccountId, ["cells"] = cells, ["values"] = values };
     }
 
     private static ScriptObject Groups(GroupTable groups)
@@ -243,14 +223,6 @@ internal static class TemplateModel
             _ => new RawHtml(ChartSvg.Normalize(chart.ToSvg(options.ChartWidth, options.ChartHeight), chart.Key)),
         });
     }
-
-    private static string KindName(CellKind kind) => kind switch
-    {
-        CellKind.Number => "number",
-        CellKind.Date => "date",
-        CellKind.DateTime => "datetime",
-        _ => "text",
-    };
 
     private static string FormatOffset(TimeSpan offset) =>
         (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hh\\:mm", CultureInfo.InvariantCulture);

@@ -28,12 +28,12 @@ internal static class TemplateValues
         _ => value,
     };
 
-    public static string FormatCell(object? value, TableColumn column, TimeZoneInfo timeZone) => (value, column.Kind) switch
+    /// <summary>A cell's display text; <paramref name="format"/> is the column's .NET format (see <see cref="ColumnModel"/>).</summary>
+    public static string FormatCell(object? value, CellKind kind, string? format, TimeZoneInfo timeZone) => (value, kind) switch
     {
         (null, _) => string.Empty,
-        (_, CellKind.Number) => FormatNumber(value, column.Format),
-        (_, CellKind.Date) => FormatDateTime(ToModel(value, timeZone), timeZone, column.Format is null ? DefaultDateFormat : ExcelDateFormat.ToDotNet(column.Format)),
-        (_, CellKind.DateTime) => FormatDateTime(ToModel(value, timeZone), timeZone, column.Format is null ? DefaultDateTimeFormat : ExcelDateFormat.ToDotNet(column.Format)),
+        (_, CellKind.Number) => FormatNumber(value, format),
+        (_, CellKind.Date or CellKind.DateTime) => FormatDateTime(value, timeZone, format),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 

@@ -1,0 +1,32 @@
+using TotangoReports.Data;
+
+namespace TotangoReports.Rendering.Html.Internal;
+
+/// <summary>What every cell of a column shares: its kind's name and the .NET format its values print with.</summary>
+internal sealed class ColumnModel
+{
+    public ColumnModel(TableColumn column)
+    {
+        Column = column;
+        KindName = column.Kind switch
+        {
+            CellKind.Number => "number",
+            CellKind.Date => "date",
+            CellKind.DateTime => "datetime",
+            _ => "text",
+        };
+        Format = column.Kind switch
+        {
+            CellKind.Number => string.IsNullOrEmpty(column.Format) ? TemplateValues.DefaultNumberFormat : column.Format,
+            CellKind.Date => string.IsNullOrEmpty(column.Format) ? TemplateValues.DefaultDateFormat : ExcelDateFormat.ToDotNet(column.Format),
+            CellKind.DateTime => string.IsNullOrEmpty(column.Format) ? TemplateValues.DefaultDateTimeFormat : ExcelDateFormat.ToDotNet(column.Format),
+            _ => null,
+        };
+    }
+
+    public TableColumn Column { get; }
+
+    public string KindName { get; }
+
+    public string? Format { get; }
+}
