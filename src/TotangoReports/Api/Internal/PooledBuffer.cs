@@ -53,7 +53,7 @@ internal sealed class PooledBuffer : IMemoryOwner<byte>
     }
 
     /// <summary>Wraps bytes that were not rented (dispose does nothing to them).</summary>
-    public static IMemoryOwner<byte> Wrap(ReadOnlyMemory<byte> bytes) => new Unpooled(bytes);
+    public static IMemoryOwner<byte> Wrap(ReadOnlyMemory<byte> bytes) => new UnpooledBuffer(bytes);
 
     public void Dispose()
     {
@@ -61,16 +61,6 @@ internal sealed class PooledBuffer : IMemoryOwner<byte>
         if (a is { Length: > 0 })
         {
             ArrayPool<byte>.Shared.Return(a);
-        }
-    }
-
-    private sealed class Unpooled(ReadOnlyMemory<byte> bytes) : IMemoryOwner<byte>
-    {
-        // Callers only read; the writable view is what IMemoryOwner demands.
-        public Memory<byte> Memory { get; } = System.Runtime.InteropServices.MemoryMarshal.AsMemory(bytes);
-
-        public void Dispose()
-        {
         }
     }
 }

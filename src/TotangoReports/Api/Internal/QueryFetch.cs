@@ -252,17 +252,4 @@ internal sealed class QueryFetch
 
         progress?.Report(new FetchProgress(query, pagesDone, Math.Max(pagesKnown, pagesDone), delivered.Count, Retries));
     }
-
-    private sealed class PassResult
-    {
-        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
-
-        public long Total { get; set; }
-
-        public int WithoutId { get; set; }
-
-        public long Unique => Seen.Count + WithoutId;
-
-        public bool Agrees => Unique == Total;
-    }
 }
