@@ -91,21 +91,28 @@ public sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatist
             response = await retryPipeline.ExecuteAsync(
                 async (ct) =>
                 {
-                    await limiter.AcquireAsync(ct).ConfigureAwait(false);
+                    var slot = await limiter.AcquireAsync(ct).ConfigureAwait(false);
                     Interlocked.Increment(ref requests);
-                    return await timeoutPipeline.ExecuteAsync(
-                        async (attemptToken) =>
-                        {
-                            var body = new BodyCapture();
-                            var request = BuildRequest(query, offset, length);
-                            body.Attach(request);
-                            var result = await client.ExecuteAsync(request, attemptToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await timeoutPipeline.ExecuteAsync(
+                            async (attemptToken) =>
+                            {
+                                var body = new BodyCapture();
+                                var request = BuildRequest(query, offset, length);
+                                body.Attach(request);
+                                var result = await client.ExecuteAsync(request, attemptToken).ConfigureAwait(false);
 
-                            // RestSharp reports cancellation as a response; Polly needs the exception to see a timeout.
-                            attemptToken.ThrowIfCancellationRequested();
-                            return new HttpAttempt(result, body.Body);
-                        },
-                        ct).ConfigureAwait(false);
+                                // RestSharp reports cancellation as a response; Polly needs the exception to see a timeout.
+                                attemptToken.ThrowIfCancellationRequested();
+                                return new HttpAttempt(result, body.Body);
+                            },
+                            ct).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        limiter.Complete(slot);
+                    }
                 },
                 cancellationToken).ConfigureAwait(false);
         }
