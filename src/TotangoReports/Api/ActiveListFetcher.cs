@@ -1,5 +1,6 @@
 using TotangoReports.Api.Internal;
 using TotangoReports.Data;
+using TotangoReports.Definition;
 
 namespace TotangoReports.Api;
 
@@ -71,6 +72,31 @@ public sealed class ActiveListFetcher
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// The queries for one dataset: one per distinct return type (none given = the summary only), each for the
+    /// dataset's list and endpoint, with <paramref name="sinceUnixSeconds"/> for recent/past (resolved by the caller
+    /// from <c>since</c>, e.g. <c>7d</c> or <c>last-run</c>).
+    /// </summary>
+    public static IReadOnlyList<ActiveListQuery> QueriesFor(DatasetDefinition dataset, IEnumerable<ReturnType> returnTypes, long? sinceUnixSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(returnTypes);
+        var since = dataset.Endpoint == ListEndpoint.Current ? null : sinceUnixSeconds;
+        var types = returnTypes.Distinct().ToList();
+        if (types.Count > 1)
+        {
+            // Every return type carries the summary fields, so a separate summary query adds nothing.
+            types.Remove(ReturnType.Summary);
+        }
+
+        if (types.Count == 0)
+        {
+            types.Add(ReturnType.Summary);
+        }
+
+        return [.. types.Select(t => new ActiveListQuery(dataset.List, dataset.Endpoint, t, since))];
     }
 
     /// <summary>One query; see <see cref="FetchAsync(IReadOnlyList{ActiveListQuery}, IAccountSink, bool, IProgress{FetchProgress}?, CancellationToken)"/>.</summary>

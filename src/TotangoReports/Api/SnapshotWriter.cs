@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -10,7 +11,7 @@ namespace TotangoReports.Api;
 /// (<c>fetch DEF --save DIR</c>): <c>pages/*.json</c> plus <c>index.json</c> mapping each request to its file.
 /// Wrap the live source with it and fetch as usual; call <see cref="CompleteAsync"/> (or dispose) at the end.
 /// </summary>
-public sealed class SnapshotWriter : IActiveListSource, IRequestStatistics, IAsyncDisposable
+public sealed class SnapshotWriter : IPooledActiveListSource, IRequestStatistics, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions IndexJson = new() { WriteIndented = true };
     private readonly IActiveListSource inner;
@@ -39,9 +40,32 @@ public sealed class SnapshotWriter : IActiveListSource, IRequestStatistics, IAsy
 
     public async Task<ReadOnlyMemory<byte>> GetPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken)
     {
+        using var page = await RentPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false);
+        return page.Memory.ToArray();
+    }
+
+    public async Task<IMemoryOwner<byte>> RentPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(query);
         Interlocked.Increment(ref calls);
-        var body = await inner.GetPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false);
+        var body = inner is IPooledActiveListSource pooled
+            ? await pooled.RentPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false)
+            : PooledBuffer.Wrap(await inner.GetPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            await SaveAsync(query, offset, length, body.Memory, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+
+        return body;
+    }
+
+    private async Task SaveAsync(ActiveListQuery query, int offset, int length, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
         var entry = new SnapshotEntry
         {
             List = query.ListId,
@@ -52,7 +76,7 @@ public sealed class SnapshotWriter : IActiveListSource, IRequestStatistics, IAsy
             Length = length,
             File = "pages/" + FileName(query, offset, length),
         };
-        await File.WriteAllBytesAsync(Path.Combine(Directory, entry.File), body.ToArray(), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(Path.Combine(Directory, entry.File), body, cancellationToken).ConfigureAwait(false);
         lock (gate)
         {
             var key = SnapshotSource.Key(entry);
@@ -65,8 +89,6 @@ public sealed class SnapshotWriter : IActiveListSource, IRequestStatistics, IAsy
                 entries[key] = entry;
             }
         }
-
-        return body;
     }
 
     /// <summary>Writes <c>index.json</c> (to a temporary file, then moved into place). Safe to call twice.</summary>

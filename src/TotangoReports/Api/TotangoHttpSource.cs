@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ namespace TotangoReports.Api;
 /// <c>Retry-After</c>). All waiting goes through the injected <see cref="TimeProvider"/>.
 /// One instance per token: the rate limit is per token.
 /// </summary>
-public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, IDisposable
+public sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatistics, IDisposable
 {
     private readonly TotangoOptions options;
     private readonly string token;
@@ -76,6 +77,12 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
 
     public async Task<ReadOnlyMemory<byte>> GetPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken)
     {
+        using var page = await RentPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false);
+        return page.Memory.ToArray();
+    }
+
+    public async Task<IMemoryOwner<byte>> RentPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(query);
         var what = string.Create(CultureInfo.InvariantCulture, $"{QueryText.Describe(query)} offset {offset}");
         HttpAttempt response;
@@ -84,21 +91,28 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
             response = await retryPipeline.ExecuteAsync(
                 async (ct) =>
                 {
-                    await limiter.AcquireAsync(ct).ConfigureAwait(false);
+                    var slot = await limiter.AcquireAsync(ct).ConfigureAwait(false);
                     Interlocked.Increment(ref requests);
-                    return await timeoutPipeline.ExecuteAsync(
-                        async (attemptToken) =>
-                        {
-                            var body = new BodyCapture();
-                            var request = BuildRequest(query, offset, length);
-                            request.ResponseWriter = body.Read;
-                            var result = await client.ExecuteAsync(request, attemptToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await timeoutPipeline.ExecuteAsync(
+                            async (attemptToken) =>
+                            {
+                                var body = new BodyCapture();
+                                var request = BuildRequest(query, offset, length);
+                                body.Attach(request);
+                                var result = await client.ExecuteAsync(request, attemptToken).ConfigureAwait(false);
 
-                            // RestSharp reports cancellation as a response; Polly needs the exception to see a timeout.
-                            attemptToken.ThrowIfCancellationRequested();
-                            return new HttpAttempt(result, body.Bytes);
-                        },
-                        ct).ConfigureAwait(false);
+                                // RestSharp reports cancellation as a response; Polly needs the exception to see a timeout.
+                                attemptToken.ThrowIfCancellationRequested();
+                                return new HttpAttempt(result, body.Body);
+                            },
+                            ct).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        limiter.Complete(slot);
+                    }
                 },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -185,6 +199,7 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
             OnRetry = args =>
             {
                 Interlocked.Increment(ref retries);
+                args.Outcome.Result?.Body.Dispose();
                 var reason = args.Outcome.Exception is { } ex
                     ? ex.GetType().Name
                     : args.Outcome.Result?.Response is { } r && !NoAnswer(r) ? "HTTP " + Status(r).ToString(CultureInfo.InvariantCulture) : "connection failure";
@@ -194,9 +209,15 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
         }).Build();
     }
 
-    private ReadOnlyMemory<byte> Classify(HttpAttempt attempt, string what)
+    private PooledBuffer Classify(HttpAttempt attempt, string what)
     {
         var response = attempt.Response;
+        if (Status(response) is >= 200 and < 300 && !NoAnswer(response))
+        {
+            return attempt.Body;
+        }
+
+        using var errorBody = attempt.Body;
         var status = Status(response);
         if (NoAnswer(response))
         {
@@ -206,7 +227,7 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
                 response.ErrorException is null ? null : new HttpRequestException(Redact(response.ErrorException.Message)));
         }
 
-        var body = attempt.Body;
+        var body = errorBody.Memory.Span;
         if (status is 300 or 401 or 403)
         {
             throw new TotangoAuthException(
@@ -214,11 +235,6 @@ public sealed class TotangoHttpSource : IActiveListSource, IRequestStatistics, I
             {
                 StatusCode = status,
             };
-        }
-
-        if (status is >= 200 and < 300)
-        {
-            return body;
         }
 
         var message = Redact(ErrorBody.Message(body));

@@ -72,6 +72,26 @@ public sealed class ActiveListFetcherTests
     }
 
     [Fact]
+    public async Task Fetch_AutoModeOnCappedItemServer_PagesByTheCap()
+    {
+        await using var host = await EmulatorTestKit.StartAsync(o =>
+        {
+            o.OffsetMode = OffsetMode.Item;
+            o.PageSizeCap = 40;
+        });
+        var (fetcher, source, _) = Client(host, EmulatorTestKit.Options(host, pageSize: 1000, mode: OffsetMode.Auto));
+        using var _ = source;
+        var sink = new RecordingSink();
+
+        await fetcher.FetchAsync(AllStats, sink, cancellationToken: Ct);
+
+        sink.Ids.ShouldBe(ExpectedIds());
+
+        // First page (0-39), the probe (1-40), then offsets 41, 81, ... 681: 17 more.
+        host.Requests.ShouldBe(2 + 17);
+    }
+
+    [Fact]
     public async Task Fetch_ExplicitItemMode_ReadsItemIndexServer()
     {
         await using var host = await EmulatorTestKit.StartAsync(o => o.OffsetMode = OffsetMode.Item);

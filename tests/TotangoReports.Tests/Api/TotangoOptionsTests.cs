@@ -43,6 +43,24 @@ public sealed class TotangoOptionsTests
     }
 
     [Fact]
+    public void FromConfiguration_SectionOnly_BindsUrlAndWindow()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Totango:BaseUrl"] = "https://api.totango.com",
+            ["Totango:RateLimitWindow"] = "00:00:02",
+            ["Totango:MaxConcurrency"] = "8",
+        }).Build();
+
+        var options = TotangoOptions.FromConfiguration(config);
+
+        options.BaseUrl.ShouldBe(new Uri("https://api.totango.com"));
+        options.RateLimitWindow.ShouldBe(TimeSpan.FromSeconds(2));
+        options.MaxConcurrency.ShouldBe(8);
+        Should.NotThrow(options.Validate);
+    }
+
+    [Fact]
     public void FromConfiguration_UnreadableValue_ThrowsConfigurationErrorWithExitCode2()
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Totango:PageSize"] = "lots" }).Build();

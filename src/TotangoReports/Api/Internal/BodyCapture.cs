@@ -1,29 +1,32 @@
+using RestSharp;
+using RestSharp.Interceptors;
+
 namespace TotangoReports.Api.Internal;
 
 /// <summary>
-/// Takes the response body as one exact-size array. RestSharp's default keeps the bytes and also decodes them into
-/// a string (three copies of every page); a 1000-account stats page is megabytes, so one copy it is.
+/// Reads the response body, asynchronously, straight into one pooled buffer. RestSharp's default has HttpClient
+/// buffer the body in a growing MemoryStream, then copies it to a fresh array and decodes it to a string: for
+/// megabyte pages that is several large-object-heap allocations per page that linger until a full GC.
 /// </summary>
-internal sealed class BodyCapture
+internal sealed class BodyCapture : Interceptor
 {
-    public byte[] Bytes { get; private set; } = [];
+    public PooledBuffer Body { get; private set; } = PooledBuffer.Empty();
 
-    /// <summary>For <c>RestRequest.ResponseWriter</c>: the content is already buffered by HttpClient, so reading is not I/O.</summary>
-    public Stream? Read(Stream stream)
+    /// <summary>Wires the capture into a request: headers-only completion, body read here, RestSharp reads nothing.</summary>
+    public void Attach(RestRequest request)
     {
-        if (stream.CanSeek)
-        {
-            var bytes = new byte[stream.Length - stream.Position];
-            stream.ReadExactly(bytes);
-            Bytes = bytes;
-        }
-        else
-        {
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            Bytes = copy.ToArray();
-        }
+        request.CompletionOption = HttpCompletionOption.ResponseHeadersRead;
+        request.Interceptors = [this];
+        request.ResponseWriter = _ => null;
+    }
 
-        return null;
+    public override async ValueTask AfterHttpRequest(HttpResponseMessage responseMessage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(responseMessage);
+        var stream = await responseMessage.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            Body = await PooledBuffer.ReadAllAsync(stream, responseMessage.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -1,24 +1,29 @@
-using System.Text.Json;
-
 namespace TotangoReports.Api.Internal;
 
-/// <summary>One page as the server answered it, parsed once; owns the document until disposed.</summary>
+/// <summary>
+/// One page as the server answered it, scanned once: where each account's JSON lies in the body, its id, and the
+/// envelope's counts. Accounts are parsed one at a time on delivery, so no page-sized document is ever built.
+/// Owns the (pooled) body until disposed.
+/// </summary>
 internal sealed class ParsedPage : IDisposable
 {
-    public ParsedPage(JsonDocument document, JsonElement accounts, IReadOnlyList<string?> ids, long? totalItems, int? headerLength, int offsetAsked)
+    private readonly IDisposable? lease;
+
+    public ParsedPage(ReadOnlyMemory<byte> body, IReadOnlyList<Range> accounts, IReadOnlyList<string?> ids, long? totalItems, int? headerLength, int offsetAsked, IDisposable? lease)
     {
-        Document = document;
-        Accounts = accounts;
+        Body = body;
+        AccountRanges = accounts;
         Ids = ids;
         TotalItems = totalItems;
         HeaderLength = headerLength;
         OffsetAsked = offsetAsked;
+        this.lease = lease;
     }
 
-    public JsonDocument Document { get; }
+    public ReadOnlyMemory<byte> Body { get; }
 
-    /// <summary>The <c>accounts</c> array.</summary>
-    public JsonElement Accounts { get; }
+    /// <summary>Byte range of each account object within <see cref="Body"/>, in page order.</summary>
+    public IReadOnlyList<Range> AccountRanges { get; }
 
     /// <summary><c>account_id</c> of each account in page order; null where an account has none.</summary>
     public IReadOnlyList<string?> Ids { get; }
@@ -32,7 +37,9 @@ internal sealed class ParsedPage : IDisposable
 
     public int Count => Ids.Count;
 
+    public ReadOnlyMemory<byte> Account(int index) => Body[AccountRanges[index]];
+
     public bool SameAccountsAs(IReadOnlyList<string?> otherIds) => Count > 0 && Ids.SequenceEqual(otherIds, StringComparer.Ordinal);
 
-    public void Dispose() => Document.Dispose();
+    public void Dispose() => lease?.Dispose();
 }

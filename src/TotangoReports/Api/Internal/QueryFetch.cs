@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text.Json;
 using TotangoReports.Data;
 
 namespace TotangoReports.Api.Internal;
@@ -193,11 +195,13 @@ internal sealed class QueryFetch
     private async Task<ParsedPage> FetchAsync(int offset, int length, string label, CancellationToken cancellationToken)
     {
         await concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
-        ReadOnlyMemory<byte> body;
+        IMemoryOwner<byte> body;
         try
         {
             Interlocked.Increment(ref calls);
-            body = await source.GetPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false);
+            body = source is IPooledActiveListSource pooled
+                ? await pooled.RentPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false)
+                : PooledBuffer.Wrap(await source.GetPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false));
         }
         finally
         {
@@ -205,7 +209,15 @@ internal sealed class QueryFetch
         }
 
         // Parsed on the worker, so parsing overlaps with other pages' network time.
-        return PageReader.Parse(body, query, offset, label);
+        try
+        {
+            return PageReader.Parse(body.Memory, query, offset, label, body);
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
     }
 
     private void Deliver(ParsedPage page, PassResult result)
@@ -220,10 +232,9 @@ internal sealed class QueryFetch
             result.Total = page.Count;
         }
 
-        var i = 0;
-        foreach (var account in page.Accounts.EnumerateArray())
+        for (var i = 0; i < page.Count; i++)
         {
-            var id = page.Ids[i++];
+            var id = page.Ids[i];
             if (id is null)
             {
                 result.WithoutId++;
@@ -233,23 +244,12 @@ internal sealed class QueryFetch
             result.Seen.Add(id);
             if (delivered.Add(id))
             {
-                sink.Add(query.Return, account);
+                // One small document per account, alive only during the call (IAccountSink's contract).
+                using var account = JsonDocument.Parse(page.Account(i), PageReader.DocumentOptions);
+                sink.Add(query.Return, account.RootElement);
             }
         }
 
         progress?.Report(new FetchProgress(query, pagesDone, Math.Max(pagesKnown, pagesDone), delivered.Count, Retries));
-    }
-
-    private sealed class PassResult
-    {
-        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
-
-        public long Total { get; set; }
-
-        public int WithoutId { get; set; }
-
-        public long Unique => Seen.Count + WithoutId;
-
-        public bool Agrees => Unique == Total;
     }
 }
