@@ -26,6 +26,12 @@ public sealed class ReportRunner
     /// <summary>How definitions are loaded for a run: checked against the formats and templates this build has.</summary>
     public static DefinitionLoadOptions DefinitionOptions => RunSteps.LoadOptions;
 
+    /// <summary>
+    /// <c>validate</c>: the definition's diagnostics plus those of its html templates (missing file, syntax),
+    /// without fetching anything.
+    /// </summary>
+    public static DefinitionParseResult Validate(string definitionPath) => RunSteps.Validate(definitionPath);
+
     public ReportRunner(IConfiguration configuration, TimeProvider? timeProvider = null, ILogger? logger = null, IProgress<FetchProgress>? progress = null, SecretRedactor? redactor = null)
     {
         _configuration = configuration;

@@ -17,9 +17,24 @@ internal static class RunSteps
         BuiltInTemplateExists = name => Rendering.Html.BuiltInTemplates.Names.Contains(name, StringComparer.Ordinal),
     };
 
-    public static ReportDefinition LoadDefinition(string path)
+    public static DefinitionParseResult Validate(string path)
     {
         var result = DefinitionLoader.Load(path, LoadOptions);
+        if (result.Definition is not { } definition)
+        {
+            return result;
+        }
+
+        var templates = definition.Outputs
+            .Where(o => o.Format == OutputFormat.Html)
+            .SelectMany(o => Rendering.Html.HtmlRenderer.CheckTemplate(definition, o))
+            .ToList();
+        return templates.Count == 0 ? result : new DefinitionParseResult(definition, [.. result.Diagnostics, .. templates]);
+    }
+
+    public static ReportDefinition LoadDefinition(string path)
+    {
+        var result = Validate(path);
         if (!result.Success)
         {
             throw new ReportRunException(ExitCodes.InvalidInput, string.Join(Environment.NewLine, result.Diagnostics.Where(d => d.IsError)));

@@ -101,18 +101,32 @@ public sealed class RunCommandTests
         first.ExitCode.ShouldBe(0, first.ToString());
         var before = Directory.GetFiles(cli.PathOf("out")).ToDictionary(f => f, File.ReadAllBytes);
 
-        // The csv renders fine; the html template then fails: nothing may change.
-        File.WriteAllText(cli.PathOf("broken.sbn"), "<p>{{ for x in }}</p>");
+        // The csv renders fine; the html template then fails while rendering: nothing may change.
+        File.WriteAllText(cli.PathOf("broken.sbn"), "<h1>{{ report.title }}</h1>\n<p>{{ no_such_variable }}</p>");
         File.WriteAllText(definition, File.ReadAllText(definition).Replace("template: exec-summary", "template: broken.sbn", StringComparison.Ordinal));
         var second = await cli.RunAsync("run", definition, "--sample", "--format", "csv,html");
 
         second.ExitCode.ShouldBe(2, second.ToString());
-        second.Error.ShouldContain("broken.sbn:1:");
+        second.Error.ShouldContain("broken.sbn:2:");
         Directory.GetFiles(cli.PathOf("out")).Order().ShouldBe(before.Keys.Order());
         foreach (var (file, bytes) in before)
         {
             File.ReadAllBytes(file).ShouldBe(bytes, file);
         }
+    }
+
+    [Fact]
+    public async Task Validate_TemplateSyntaxError_IsReportedWithTemplateLineAndColumn()
+    {
+        using var cli = new CliHarness();
+        var definition = cli.CopySampleConfig("weekly-usage.yaml");
+        File.WriteAllText(cli.PathOf("broken.sbn"), "<p>ok</p>\n<p>{{ for x in }}</p>");
+        File.WriteAllText(definition, File.ReadAllText(definition).Replace("template: exec-summary", "template: broken.sbn", StringComparison.Ordinal));
+
+        var result = await cli.RunAsync("validate", definition);
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Out.ShouldContain("broken.sbn:2:");
     }
 
     [Fact]
