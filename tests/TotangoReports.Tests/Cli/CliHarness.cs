@@ -16,7 +16,9 @@ internal sealed class CliHarness : IDisposable
 
     public string PathOf(params string[] parts) => Path.Combine([WorkingDirectory, .. parts]);
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunAsync(TestContext.Current.CancellationToken, args);
+
+    public async Task<CliResult> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
         using var stdout = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
@@ -27,7 +29,7 @@ internal sealed class CliHarness : IDisposable
             Variables = Variables,
             WorkingDirectory = WorkingDirectory,
         };
-        var code = await CliApp.RunAsync(args, environment, TestContext.Current.CancellationToken);
+        var code = await CliApp.RunAsync(args, environment, cancellationToken);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 

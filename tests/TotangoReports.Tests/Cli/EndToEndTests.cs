@@ -190,4 +190,54 @@ public sealed class EndToEndTests
         offline.ExitCode.ShouldBe(0, offline.ToString());
         File.ReadAllBytes(cli.PathOf("offline", "activities-export.csv")).ShouldBe(File.ReadAllBytes(cli.PathOf("live", "activities-export.csv")));
     }
+
+    [Fact]
+    public async Task Run_CancelledWhileFetching_ExitsCleanly_WithNoOutputAndNoTemporaryFiles()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Accounts = 2000, Token = Sentinel, Latency = TimeSpan.FromMilliseconds(200) }, TestContext.Current.CancellationToken);
+        using var cli = new CliHarness();
+        PointAt(cli, emulator);
+        cli.Variables["Totango__MaxConcurrency"] = "1";
+        var definition = cli.CopySampleConfig("activities-export.yaml");
+        Directory.CreateDirectory(cli.PathOf("out"));
+        File.WriteAllText(cli.PathOf("out", "activities-export.csv"), "last week's report");
+        using var ctrlC = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+
+        var running = cli.RunAsync(ctrlC.Token, "run", definition, "--no-email");
+        while (emulator.Requests < 2)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        await ctrlC.CancelAsync();
+        var result = await running;
+
+        result.ExitCode.ShouldBe(130, result.ToString());
+        result.Error.ShouldContain("cancelled");
+        Directory.GetFiles(cli.PathOf("out"), "*", SearchOption.AllDirectories).ShouldBe([cli.PathOf("out", "activities-export.csv")]);
+        File.ReadAllText(cli.PathOf("out", "activities-export.csv")).ShouldBe("last week's report");
+    }
+
+    [Fact]
+    public async Task Run_ConfigFile_SetsTheBaseUrl_AndTheEnvironmentStillWins()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Accounts = 30, Token = Sentinel }, TestContext.Current.CancellationToken);
+        using var cli = new CliHarness();
+        cli.Variables["TOTANGO_API_TOKEN"] = Sentinel;
+        File.WriteAllText(cli.PathOf("reports.json"), $$"""{ "Totango": { "BaseUrl": "{{emulator.BaseUrl}}", "PageSize": 7 } }""");
+        var definition = cli.CopySampleConfig("activities-export.yaml");
+
+        var fromFile = await cli.RunAsync("run", definition, "--config", "reports.json", "--format", "csv", "--quiet");
+        cli.Variables["Totango__BaseUrl"] = "http://127.0.0.1:1/";
+        cli.Variables["Totango__MaxRetries"] = "0";
+        var overridden = await cli.RunAsync("run", definition, "--config", "reports.json", "--format", "csv", "--quiet");
+
+        fromFile.ExitCode.ShouldBe(0, fromFile.ToString());
+        using (var manifest = JsonDocument.Parse(File.ReadAllText(cli.PathOf("out", "run.json"))))
+        {
+            manifest.RootElement.GetProperty("datasets").GetProperty("activity").GetProperty("pages").GetInt32().ShouldBe(5);
+        }
+
+        overridden.ExitCode.ShouldBe(4, overridden.ToString());
+    }
 }
