@@ -60,7 +60,12 @@ public sealed class EmulatorHost : IAsyncDisposable
         var state = new EmulatorState(options.RandomSeed);
         var handler = new EmulatorRequestHandler(options, state, sample, snapshot);
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // No file watchers on the working directory: tests start many emulators.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
 

@@ -185,10 +185,11 @@ internal sealed class QueryFetch
             {
                 using var page = await inFlight.Dequeue().ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or TotangoException)
+#pragma warning disable CA1031 // Abandoned pages: a stop, a cancellation or an earlier failure already decides the outcome.
+            catch (Exception)
             {
-                // Abandoned on purpose: a stop, a cancellation or an earlier failure already decides the outcome.
             }
+#pragma warning restore CA1031
         }
     }
 
