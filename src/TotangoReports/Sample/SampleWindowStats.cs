@@ -12,4 +12,10 @@ public sealed record SampleWindowStats(
     IReadOnlyDictionary<string, int> ActivityModules)
 {
     public int ActivitiesAll => Actions.Values.Sum();
+
+    /// <summary>
+    /// Visit frequency (<c>stats.&lt;w&gt;.frequency.current</c>, what the vendor's accountsEngagement.php reads):
+    /// activities per active user, in tens, one decimal — derived, so tests can recompute it.
+    /// </summary>
+    public double VisitFrequency => Math.Round(ActivitiesAll / (double)Math.Max(1, Users) / 10d, 1, MidpointRounding.AwayFromZero);
 }

@@ -64,6 +64,33 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_EngagementOnSample_MatchesTheGeneratorsScoresFrequencyAndActiveUsers()
+    {
+        using var cli = new CliHarness();
+        var definition = cli.CopySampleConfig("engagement.yaml");
+
+        var result = await cli.RunAsync("run", definition, "--sample", "--format", "csv", "--quiet");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var expected = SampleData.Generate(SampleData.DefaultAccounts, SampleData.DefaultSeed).ToDictionary(a => a.AccountId);
+        using var reader = CsvReader.Create(File.ReadAllBytes(cli.PathOf("out", "engagement.csv")), new CsvReaderOptions { HasHeader = true });
+        var rows = 0;
+        while (reader.Read())
+        {
+            var row = reader.Headers.ToArray().Zip(reader.Current.ToArray()).ToDictionary(p => p.First, p => p.Second);
+            var account = expected[row["Account ID"]];
+            row["Score"].ShouldBe(account.Score.ToString("0", CultureInfo.InvariantCulture));
+            row["Health"].ShouldBe(account.Health);
+            row["Visit frequency"].ShouldBe(account.Stats["past_30d"].VisitFrequency.ToString(CultureInfo.InvariantCulture));
+            row["Active users 3d"].ShouldBe(account.Stats["past_3d"].Users.ToString(CultureInfo.InvariantCulture));
+            row["Active users 90d"].ShouldBe(account.Stats["past_90d"].Users.ToString(CultureInfo.InvariantCulture));
+            rows++;
+        }
+
+        rows.ShouldBe(expected.Count);
+    }
+
+    [Fact]
     public async Task Run_Sample_WritesEveryOutputAndTheManifest_AndListsThemOnStdout()
     {
         using var cli = new CliHarness();

@@ -111,12 +111,19 @@ internal static class SampleJsonWriter
             }
 
             writer.WriteEndObject();
+            foreach (var window in SampleData.Windows)
+            {
+                writer.WriteStartObject(window);
+                WriteFrequency(writer, a.Stats[window]);
+                writer.WriteEndObject();
+            }
         }
         else
         {
             foreach (var window in SampleData.Windows)
             {
                 writer.WriteStartObject(window);
+                WriteFrequency(writer, a.Stats[window]);
                 writer.WriteStartArray("activities");
                 foreach (var (name, count) in a.Stats[window].Actions)
                 {
@@ -133,6 +140,13 @@ internal static class SampleJsonWriter
 
         writer.WriteNumber("last_activity", a.LastActivity.ToUnixTimeMilliseconds());
         writer.WriteNumber("first_activity", a.FirstActivity.ToUnixTimeMilliseconds());
+        writer.WriteEndObject();
+    }
+
+    private static void WriteFrequency(Utf8JsonWriter writer, SampleWindowStats stats)
+    {
+        writer.WriteStartObject("frequency");
+        writer.WriteNumber("current", stats.VisitFrequency);
         writer.WriteEndObject();
     }
 
