@@ -1,0 +1,97 @@
+using HarfBuzzSharp;
+using SkiaSharp;
+
+namespace TotangoReports.Rendering.Pdf.Internal;
+
+/// <summary>One shipped font: the Skia typeface for drawing and the HarfBuzz font for shaping, over the same bytes.</summary>
+internal sealed class FontFace : IDisposable
+{
+    /// <summary>HarfBuzz works in integer font units; a fixed scale keeps 1/512 em precision whatever the size.</summary>
+    public const int ShapingScale = 512;
+
+    // 0 = unknown, 1 = covered, 2 = missing. Benign races: every writer stores the same answer.
+    private readonly byte[] bmpCoverage = new byte[0x10000];
+    private readonly Dictionary<float, SKFont> fonts = [];
+    private readonly Blob blob;
+    private readonly Face face;
+
+    public FontFace(string name, byte[] data)
+    {
+        Name = name;
+        Typeface = SKTypeface.FromStream(new MemoryStream(data, writable: false))
+            ?? throw new InvalidOperationException($"The shipped font {name} could not be loaded.");
+        blob = Blob.FromStream(new MemoryStream(data, writable: false));
+        face = new Face(blob, 0);
+        HarfBuzzFont = new HarfBuzzSharp.Font(face);
+        HarfBuzzFont.SetScale(ShapingScale, ShapingScale);
+        HarfBuzzFont.SetFunctionsOpenType();
+        using var probe = new SKFont(Typeface, 1f);
+        var metrics = probe.Metrics;
+        Ascent = -metrics.Ascent;
+        Descent = metrics.Descent;
+    }
+
+    public string Name { get; }
+
+    public SKTypeface Typeface { get; }
+
+    public HarfBuzzSharp.Font HarfBuzzFont { get; }
+
+    /// <summary>Ascent per point of font size (positive).</summary>
+    public float Ascent { get; }
+
+    /// <summary>Descent per point of font size (positive).</summary>
+    public float Descent { get; }
+
+    public bool Covers(int codepoint)
+    {
+        if (codepoint < 0x10000)
+        {
+            var known = bmpCoverage[codepoint];
+            if (known != 0)
+            {
+                return known == 1;
+            }
+
+            var covered = HarfBuzzFont.TryGetGlyph(codepoint, out _);
+            bmpCoverage[codepoint] = covered ? (byte)1 : (byte)2;
+            return covered;
+        }
+
+        return HarfBuzzFont.TryGetGlyph(codepoint, out _);
+    }
+
+    /// <summary>A Skia font at <paramref name="size"/> set up for stable layout (no hinting, subpixel positions).</summary>
+    public SKFont GetFont(float size)
+    {
+        lock (fonts)
+        {
+            if (!fonts.TryGetValue(size, out var font))
+            {
+                font = new SKFont(Typeface, size)
+                {
+                    Subpixel = true,
+                    Hinting = SKFontHinting.None,
+                    LinearMetrics = true,
+                    Edging = SKFontEdging.Antialias,
+                };
+                fonts[size] = font;
+            }
+
+            return font;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var font in fonts.Values)
+        {
+            font.Dispose();
+        }
+
+        HarfBuzzFont.Dispose();
+        face.Dispose();
+        blob.Dispose();
+        Typeface.Dispose();
+    }
+}
