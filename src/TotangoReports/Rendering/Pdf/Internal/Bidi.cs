@@ -211,6 +211,54 @@ internal static class Bidi
         return order;
     }
 
+    /// <summary>
+    /// The string reordered for drawing left to right by something that does no bidi of its own (chart labels):
+    /// right-to-left runs reversed, brackets in them mirrored. Left-to-right text is returned unchanged.
+    /// </summary>
+    public static string ToVisualOrder(string text)
+    {
+        if (!HasRightToLeft(text))
+        {
+            return text;
+        }
+
+        var levels = ResolveLevels(text, out _);
+        var order = VisualOrder(levels);
+        var chars = new char[text.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var c = text[order[i]];
+            chars[i] = (levels[order[i]] & 1) == 1 ? Mirror(c) : c;
+        }
+
+        // Reversal swaps the halves of surrogate pairs; put them back.
+        for (var i = 0; i + 1 < chars.Length; i++)
+        {
+            if (char.IsLowSurrogate(chars[i]) && char.IsHighSurrogate(chars[i + 1]))
+            {
+                (chars[i], chars[i + 1]) = (chars[i + 1], chars[i]);
+                i++;
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private static char Mirror(char c) => c switch
+    {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        _ => c,
+    };
+
     private static BidiClass Direction(BidiClass type) =>
         type == BidiClass.LeftToRight ? BidiClass.LeftToRight : BidiClass.RightToLeft;
 }

@@ -13,16 +13,16 @@ internal sealed class FontFace : IDisposable
     private readonly byte[] bmpCoverage = new byte[0x10000];
     private readonly Dictionary<float, SKFont> fonts = [];
     private readonly Blob blob;
-    private readonly Face face;
 
     public FontFace(string name, byte[] data)
     {
         Name = name;
+        Data = data;
         Typeface = SKTypeface.FromStream(new MemoryStream(data, writable: false))
             ?? throw new InvalidOperationException($"The shipped font {name} could not be loaded.");
-        blob = Blob.FromStream(new MemoryStream(data, writable: false));
-        face = new Face(blob, 0);
-        HarfBuzzFont = new HarfBuzzSharp.Font(face);
+        blob = NativeBlob.Create(data);
+        HarfBuzzFace = new Face(blob, 0);
+        HarfBuzzFont = new HarfBuzzSharp.Font(HarfBuzzFace);
         HarfBuzzFont.SetScale(ShapingScale, ShapingScale);
         HarfBuzzFont.SetFunctionsOpenType();
         using var probe = new SKFont(Typeface, 1f);
@@ -33,7 +33,12 @@ internal sealed class FontFace : IDisposable
 
     public string Name { get; }
 
+    /// <summary>The font file, for subsetting.</summary>
+    public byte[] Data { get; }
+
     public SKTypeface Typeface { get; }
+
+    public Face HarfBuzzFace { get; }
 
     public HarfBuzzSharp.Font HarfBuzzFont { get; }
 
@@ -90,7 +95,7 @@ internal sealed class FontFace : IDisposable
         }
 
         HarfBuzzFont.Dispose();
-        face.Dispose();
+        HarfBuzzFace.Dispose();
         blob.Dispose();
         Typeface.Dispose();
     }

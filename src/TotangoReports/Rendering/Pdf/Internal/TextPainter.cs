@@ -8,7 +8,7 @@ namespace TotangoReports.Rendering.Pdf.Internal;
 /// </summary>
 internal static class TextPainter
 {
-    public static void Draw(SKCanvas canvas, TextLine line, float x, float baseline, SKPaint paint)
+    public static void Draw(SKCanvas canvas, TextLine line, float x, float baseline, SKPaint paint, DrawContext context)
     {
         if (line.Runs.Count == 0)
         {
@@ -19,7 +19,7 @@ internal static class TextPainter
         var pen = 0f;
         foreach (var run in line.Runs)
         {
-            var font = run.Face.GetFont(run.Size);
+            var font = context.Font(run.Face, run.Size);
             var buffer = builder.AllocatePositionedTextRun(font, run.Glyphs.Length, run.Utf8.Length, null);
             run.Glyphs.CopyTo(buffer.Glyphs);
             var points = buffer.Positions;

@@ -21,6 +21,9 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
 
     public PdfFonts Fonts { get; } = fonts;
 
+    /// <summary>Every glyph and character shaped so far, for font subsetting.</summary>
+    public FontUsage Usage { get; } = new();
+
     public TextLine Shape(string text, TextStyle style)
     {
         if (text.Length == 0)
@@ -159,6 +162,8 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
             pen += positions[g].XAdvance * scale;
         }
 
+        Usage.AddGlyphs(face, glyphs);
+        Usage.AddText(face, text.ToString());
         return new GlyphRun(face, size, glyphs, xs, ys, pen, utf8, clusters);
     }
 }
