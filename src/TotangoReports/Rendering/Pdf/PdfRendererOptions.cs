@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TotangoReports.Rendering.Pdf;
 
 /// <summary>Layout knobs of the PDF renderer. Every size is in PDF points (1/72 inch). The defaults suit an exec report.</summary>
@@ -15,6 +17,12 @@ public sealed class PdfRendererOptions
     /// <summary>No column is squeezed narrower than this while there is room. Default 28 pt; at most <see cref="MaxColumnWidth"/>.</summary>
     public float MinColumnWidth { get; init; } = 28f;
 
+    /// <summary>
+    /// Columns whose widest cell fits in this width are never squeezed below it (dates and numbers stay on one line);
+    /// wider text columns give up room first. Default 100 pt; from <see cref="MinColumnWidth"/> to <see cref="MaxColumnWidth"/>.
+    /// </summary>
+    public float ShortColumnWidth { get; init; } = 100f;
+
     /// <summary>Turn a dataset's pages to landscape when its table does not fit portrait. Default true.</summary>
     public bool AllowLandscape { get; init; } = true;
 
@@ -30,7 +38,8 @@ public sealed class PdfRendererOptions
         Check(Margin is >= 0 and <= 144, nameof(Margin), Margin, "0–144 pt");
         Check(BodyFontSize is >= 5 and <= 14, nameof(BodyFontSize), BodyFontSize, "5–14 pt");
         Check(MinColumnWidth is >= 8 and <= 400, nameof(MinColumnWidth), MinColumnWidth, "8–400 pt");
-        Check(MaxColumnWidth >= MinColumnWidth && MaxColumnWidth <= 1000, nameof(MaxColumnWidth), MaxColumnWidth, $"{MinColumnWidth}–1000 pt");
+        Check(ShortColumnWidth >= MinColumnWidth && ShortColumnWidth <= MaxColumnWidth, nameof(ShortColumnWidth), ShortColumnWidth, string.Create(CultureInfo.InvariantCulture, $"{MinColumnWidth}–{MaxColumnWidth} pt"));
+        Check(MaxColumnWidth >= MinColumnWidth && MaxColumnWidth <= 1000, nameof(MaxColumnWidth), MaxColumnWidth, string.Create(CultureInfo.InvariantCulture, $"{MinColumnWidth}–1000 pt"));
     }
 
     private static void Check(bool ok, string name, float value, string range)

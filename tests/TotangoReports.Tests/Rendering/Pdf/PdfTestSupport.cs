@@ -31,7 +31,7 @@ internal static class PdfTestSupport
         File.WriteAllBytes(path, pdf);
         try
         {
-            var info = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", "-raw", path, "-"])
+            var info = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", path, "-"])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

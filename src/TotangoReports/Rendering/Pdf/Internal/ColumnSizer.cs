@@ -1,58 +1,54 @@
 namespace TotangoReports.Rendering.Pdf.Internal;
 
 /// <summary>
-/// Column widths from content: each column's natural width (its widest single-line cell, capped), stretched
-/// proportionally to fill the line, or shrunk towards its minimum — widest columns give up the most — when the
-/// table is too wide. If even the minimums do not fit, all are scaled down alike (text then wraps by character).
+/// Column widths from content. Each column has a natural width (its widest single-line cell, capped), a soft
+/// minimum (short columns — dates, numbers — keep their natural width) and a hard minimum (its longest header word).
+/// A table narrower than the line is stretched proportionally; a wider one gives up room in stages: long-text
+/// columns down to their soft minimum, then down to their hard minimum, then every column down to its hard minimum,
+/// and only then everything is scaled alike (text then wraps by character).
 /// </summary>
 internal static class ColumnSizer
 {
-    public static float[] Fit(IReadOnlyList<float> natural, IReadOnlyList<float> minimum, float available)
+    public static float[] Fit(IReadOnlyList<float> natural, IReadOnlyList<float> softMinimum, IReadOnlyList<float> hardMinimum, float available)
     {
         var count = natural.Count;
-        var widths = new float[count];
         if (count == 0)
         {
-            return widths;
+            return [];
         }
 
-        var total = natural.Sum();
+        var nat = natural.ToArray();
+        var total = nat.Sum();
         if (total <= available)
         {
-            var stretch = total > 0 ? available / total : 0;
-            for (var i = 0; i < count; i++)
-            {
-                widths[i] = total > 0 ? natural[i] * stretch : available / count;
-            }
-
-            return widths;
+            return total > 0 ? nat.Select(w => w * available / total).ToArray() : Enumerable.Repeat(available / count, count).ToArray();
         }
 
-        var mins = new float[count];
-        var slack = 0f;
+        var hard = new float[count];
+        var soft = new float[count];
+        var longAtHard = new float[count];
         for (var i = 0; i < count; i++)
         {
-            mins[i] = Math.Min(minimum[i], natural[i]);
-            slack += natural[i] - mins[i];
+            hard[i] = Math.Min(hardMinimum[i], nat[i]);
+            soft[i] = Math.Clamp(softMinimum[i], hard[i], nat[i]);
+            longAtHard[i] = soft[i] < nat[i] ? hard[i] : soft[i];
         }
 
-        var deficit = total - available;
-        if (slack >= deficit)
+        float[][] stages = [nat, soft, longAtHard, hard];
+        for (var s = 0; s + 1 < stages.Length; s++)
         {
-            for (var i = 0; i < count; i++)
+            var from = stages[s];
+            var to = stages[s + 1];
+            var fromTotal = from.Sum();
+            var toTotal = to.Sum();
+            if (toTotal <= available)
             {
-                widths[i] = natural[i] - ((natural[i] - mins[i]) * deficit / slack);
+                var share = fromTotal > toTotal ? (fromTotal - available) / (fromTotal - toTotal) : 0;
+                return from.Select((w, i) => w - ((w - to[i]) * share)).ToArray();
             }
-
-            return widths;
         }
 
-        var minTotal = mins.Sum();
-        for (var i = 0; i < count; i++)
-        {
-            widths[i] = mins[i] * available / minTotal;
-        }
-
-        return widths;
+        var hardTotal = hard.Sum();
+        return hard.Select(w => w * available / hardTotal).ToArray();
     }
 }

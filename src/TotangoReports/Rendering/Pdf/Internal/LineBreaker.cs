@@ -126,7 +126,9 @@ internal static class LineBreaker
                 continue;
             }
 
-            var breakAfter = c is '-' or '/' || (char.IsWhiteSpace(c) && (i + 1 == text.Length || !char.IsWhiteSpace(text[i + 1])));
+            // After a hyphen only between letters ("create-task"), so dates and negative numbers hold together.
+            var hyphen = c == '-' && i > 0 && char.IsLetter(text[i - 1]) && i + 1 < text.Length && char.IsLetter(text[i + 1]);
+            var breakAfter = hyphen || c == '/' || (char.IsWhiteSpace(c) && (i + 1 == text.Length || !char.IsWhiteSpace(text[i + 1])));
             if (breakAfter)
             {
                 yield return text[start..(i + 1)];

@@ -20,6 +20,8 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
         var cells = new TextLine[table.Rows.Count][];
         var natural = new float[count];
         var minimum = new float[count];
+        var soft = new float[count];
+        var cellNatural = new float[count];
         for (var c = 0; c < count; c++)
         {
             var headerWords = columns[c].Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -39,14 +41,22 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
                     ? WidestLine(text, metrics.Body)
                     : shaper.Shape(text, metrics.Body);
                 shaped[c] = line;
-                natural[c] = Math.Max(natural[c], Math.Min(line.Width + pad, options.MaxColumnWidth));
+                cellNatural[c] = Math.Max(cellNatural[c], Math.Min(line.Width + pad, options.MaxColumnWidth));
             }
 
             cells[r] = shaped;
         }
 
+        // Short columns (dates, numbers, codes) keep their cells on one line while long-text columns give room;
+        // a long header wraps at its words first.
+        for (var c = 0; c < count; c++)
+        {
+            natural[c] = Math.Max(natural[c], cellNatural[c]);
+            soft[c] = Math.Max(minimum[c], Math.Min(cellNatural[c], options.ShortColumnWidth));
+        }
+
         var landscape = options.AllowLandscape && natural.Sum() > portraitWidth;
-        var widths = ColumnSizer.Fit(natural, minimum, landscape ? landscapeWidth : portraitWidth);
+        var widths = ColumnSizer.Fit(natural, soft, minimum, landscape ? landscapeWidth : portraitWidth);
         var rightAligned = columns.Select(CellFormatter.IsRightAligned).ToArray();
         var header = new IReadOnlyList<TextLine>[count];
         for (var c = 0; c < count; c++)
