@@ -36,10 +36,26 @@ internal sealed class ChartElement(ReportChart chart, SKRect area) : PageElement
 
     public override void Draw(SKCanvas canvas, DrawContext context)
     {
+        // Setting a plot's font also sets ScottPlot's process-wide default family; put it back afterwards so other
+        // renderers' charts never ask for this document's (soon unregistered) family.
+        var previousDefault = ScottPlot.Fonts.Default;
+        try
+        {
+            DrawPlot(canvas, context);
+        }
+        finally
+        {
+            ScottPlot.Fonts.Default = previousDefault;
+        }
+    }
+
+    private void DrawPlot(SKCanvas canvas, DrawContext context)
+    {
         using var plot = visual.CreatePlot();
         plot.Font.Set(context.ChartFamily);
         foreach (var bars in plot.GetPlottables().OfType<BarPlot>())
         {
+            // Value labels keep a typeface of their own; the family name alone does not reach them.
             bars.ValueLabelStyle.FontName = context.ChartFamily;
             bars.ValueLabelStyle.Font = context.Typeface(PdfFonts.Shared.Regular);
         }
@@ -51,6 +67,15 @@ internal sealed class ChartElement(ReportChart chart, SKRect area) : PageElement
         }
 
         plot.Axes.Title.Label.FontName = context.ChartFamily;
+        // Room beyond the longest bar for its value label, which ScottPlot would otherwise clip.
+        if (chart.Kind == ReportChartKind.TopAccounts)
+        {
+            plot.Axes.Margins(left: 0, right: 0.12);
+        }
+        else
+        {
+            plot.Axes.SetLimitsY(0, Math.Max(1, visual.Values.DefaultIfEmpty(0).Max()) * 1.2);
+        }
 
         canvas.Save();
         canvas.Translate(area.Left, area.Top);

@@ -11,7 +11,6 @@ internal sealed class FontFace : IDisposable
 
     // 0 = unknown, 1 = covered, 2 = missing. Benign races: every writer stores the same answer.
     private readonly byte[] bmpCoverage = new byte[0x10000];
-    private readonly Dictionary<float, SKFont> fonts = [];
     private readonly Blob blob;
 
     public FontFace(string name, byte[] data)
@@ -66,34 +65,8 @@ internal sealed class FontFace : IDisposable
         return HarfBuzzFont.TryGetGlyph(codepoint, out _);
     }
 
-    /// <summary>A Skia font at <paramref name="size"/> set up for stable layout (no hinting, subpixel positions).</summary>
-    public SKFont GetFont(float size)
-    {
-        lock (fonts)
-        {
-            if (!fonts.TryGetValue(size, out var font))
-            {
-                font = new SKFont(Typeface, size)
-                {
-                    Subpixel = true,
-                    Hinting = SKFontHinting.None,
-                    LinearMetrics = true,
-                    Edging = SKFontEdging.Antialias,
-                };
-                fonts[size] = font;
-            }
-
-            return font;
-        }
-    }
-
     public void Dispose()
     {
-        foreach (var font in fonts.Values)
-        {
-            font.Dispose();
-        }
-
         HarfBuzzFont.Dispose();
         HarfBuzzFace.Dispose();
         blob.Dispose();
