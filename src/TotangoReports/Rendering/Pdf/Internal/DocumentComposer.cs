@@ -1,0 +1,184 @@
+using System.Globalization;
+using SkiaSharp;
+using TotangoReports.Data;
+using TotangoReports.Definition;
+using TotangoReports.Rendering.Charts;
+
+namespace TotangoReports.Rendering.Pdf.Internal;
+
+/// <summary>
+/// First pass of the layout: places everything on pages (overview page, then each dataset's section on pages
+/// of its own orientation) without drawing, so the page count is known before any footer is written.
+/// </summary>
+internal sealed class DocumentComposer(Report report, OutputDefinition output, PdfRendererOptions options, TextShaper shaper)
+{
+    private static readonly TextStyle TitleStyle = new(20, Bold: true);
+    private static readonly TextStyle SubtitleStyle = new(10);
+    private static readonly TextStyle SmallStyle = new(8.5f);
+    private static readonly TextStyle SectionStyle = new(12, Bold: true);
+    private static readonly TextStyle TileValueStyle = new(15, Bold: true);
+    private static readonly TextStyle TileLabelStyle = new(7.5f);
+
+    private readonly CellFormatter formatter = new(report.TimeZone);
+
+    public List<LayoutPage> Compose()
+    {
+        var pages = new List<LayoutPage>();
+        pages.Add(Overview());
+        var datasets = output.Dataset is null
+            ? report.Datasets
+            : report.Datasets.Where(d => d.Name == output.Dataset).ToList();
+        foreach (var dataset in datasets)
+        {
+            pages.AddRange(Section(dataset));
+        }
+
+        return pages;
+    }
+
+    private LayoutPage Overview()
+    {
+        var geometry = PageGeometry.For(output.PageSize, landscape: false, options.Margin);
+        var page = new LayoutPage(geometry);
+        var x = geometry.ContentLeft;
+        var width = geometry.ContentWidth;
+        var y = geometry.BodyTop + 4;
+
+        y = AddText(page, report.Title, TitleStyle, x, y, width, Palette.Text) + 2;
+        if (!string.IsNullOrWhiteSpace(report.Definition.Description))
+        {
+            y = AddText(page, report.Definition.Description, SubtitleStyle, x, y, width, Palette.Muted) + 2;
+        }
+
+        y = AddText(page, "Generated " + GeneratedText(), SmallStyle, x, y, width, Palette.Muted);
+        if (report.Parameters.Count > 0)
+        {
+            var parameters = string.Join(", ", report.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} = {p.Value}"));
+            y = AddText(page, "Parameters: " + parameters, SmallStyle, x, y, width, Palette.Muted);
+        }
+
+        foreach (var dataset in report.Datasets)
+        {
+            var note = dataset.Fetch.Complete ? string.Empty : " — incomplete: " + string.Join("; ", dataset.Fetch.Gaps);
+            y = AddText(page, string.Create(CultureInfo.InvariantCulture, $"Dataset {dataset.Name}: {dataset.Rows.Count:#,##0} rows{note}"), SmallStyle, x, y, width, dataset.Fetch.Complete ? Palette.Muted : Palette.Poor);
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            y = AddText(page, "Warning: " + warning, SmallStyle, x, y, width, Palette.Poor);
+        }
+
+        y += 12;
+        if (options.IncludeKpis)
+        {
+            y = AddKpis(page, KpiSummary.For(report), x, y, width) + 16;
+        }
+
+        if (options.IncludeCharts)
+        {
+            AddCharts(page, ReportCharts.For(report), x, y, width, geometry.BodyBottom);
+        }
+
+        return page;
+    }
+
+    private float AddKpis(LayoutPage page, KpiSummary kpis, float x, float y, float width)
+    {
+        (string Value, string Label, SKColor Accent)[] tiles =
+        [
+            (kpis.Accounts.ToString("#,##0", CultureInfo.InvariantCulture), "Accounts", Palette.Accent),
+            (kpis.AverageScore is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–", "Average score", Palette.Accent),
+            (kpis.Good.ToString("#,##0", CultureInfo.InvariantCulture), "Health: Good", Palette.Good),
+            (kpis.Average.ToString("#,##0", CultureInfo.InvariantCulture), "Health: Average", Palette.Average),
+            (kpis.Poor.ToString("#,##0", CultureInfo.InvariantCulture), "Health: Poor", Palette.Poor),
+            (kpis.Activity30d is { } a ? a.ToString("#,##0", CultureInfo.InvariantCulture) : "–", "Activity, last 30 days", Palette.Accent),
+        ];
+        const float gap = 6f;
+        var tileWidth = (width - (gap * (tiles.Length - 1))) / tiles.Length;
+        var inner = tileWidth - 12;
+        var tileHeight = 12 + TileValueStyle.LineHeight + (2 * TileLabelStyle.LineHeight);
+        for (var i = 0; i < tiles.Length; i++)
+        {
+            var left = x + (i * (tileWidth + gap));
+            page.Elements.Add(new BoxElement(SKRect.Create(left, y, tileWidth, tileHeight), Palette.TileFill, Palette.Rule));
+            page.Elements.Add(new BoxElement(SKRect.Create(left, y, 3, tileHeight), tiles[i].Accent));
+            var value = LineBreaker.Wrap(shaper, tiles[i].Value, TileValueStyle, inner);
+            page.Elements.Add(new TextElement(value.Take(1).ToList(), TileValueStyle, left + 8, y + 6, inner, Palette.Text));
+            var label = LineBreaker.Wrap(shaper, tiles[i].Label, TileLabelStyle, inner);
+            page.Elements.Add(new TextElement(label.Take(2).ToList(), TileLabelStyle, left + 8, y + 6 + TileValueStyle.LineHeight, inner, Palette.Muted));
+        }
+
+        return y + tileHeight;
+    }
+
+    private void AddCharts(LayoutPage page, IReadOnlyList<ReportChart> charts, float x, float y, float width, float bottom)
+    {
+        const float gap = 12f;
+        const float height = 200f;
+        var half = (width - gap) / 2f;
+        var i = 0;
+        while (i < charts.Count && y + height <= bottom)
+        {
+            var pair = i + 1 < charts.Count;
+            if (pair)
+            {
+                AddChart(page, charts[i], SKRect.Create(x, y, half, height));
+                AddChart(page, charts[i + 1], SKRect.Create(x + half + gap, y, half, height));
+                i += 2;
+            }
+            else
+            {
+                var h = Math.Min(height + 40, bottom - y);
+                AddChart(page, charts[i], SKRect.Create(x, y, width, h));
+                i++;
+            }
+
+            y += height + gap;
+        }
+    }
+
+    private void AddChart(LayoutPage page, ReportChart chart, SKRect area)
+    {
+        var element = new ChartElement(chart, area);
+        element.RecordUsage(shaper.Usage, shaper.Fonts);
+        page.Elements.Add(element);
+    }
+
+    private IEnumerable<LayoutPage> Section(DatasetTable dataset)
+    {
+        var portrait = PageGeometry.For(output.PageSize, landscape: false, options.Margin);
+        var landscapeGeometry = PageGeometry.For(output.PageSize, landscape: true, options.Margin);
+        var table = new TableBuilder(shaper, formatter, options).Build(dataset, portrait.ContentWidth, landscapeGeometry.ContentWidth);
+        var geometry = table.Landscape ? landscapeGeometry : portrait;
+        var captionHeight = SectionStyle.LineHeight + 6;
+        var tableHeight = geometry.BodyHeight - captionHeight;
+        var metrics = new PaginationMetrics(table.Metrics.LineHeight, table.Metrics.RowPadding, table.HeaderHeight, tableHeight, tableHeight);
+        var slices = TablePaginator.Paginate(table.Items(), metrics);
+        var rowCount = dataset.Rows.Count.ToString("#,##0", CultureInfo.InvariantCulture);
+        for (var p = 0; p < slices.Count; p++)
+        {
+            var page = new LayoutPage(geometry);
+            var caption = p == 0 ? $"{dataset.Name} · {rowCount} rows" : $"{dataset.Name} (continued)";
+            AddText(page, caption, SectionStyle, geometry.ContentLeft, geometry.BodyTop, geometry.ContentWidth, Palette.Accent);
+            var top = geometry.BodyTop + captionHeight;
+            page.Elements.Add(new TablePageElement(table, slices[p], geometry.ContentLeft, top));
+            if (dataset.Rows.Count == 0)
+            {
+                AddText(page, "No rows.", SmallStyle, geometry.ContentLeft + 4, top + table.HeaderHeight + 4, geometry.ContentWidth, Palette.Muted);
+            }
+
+            yield return page;
+        }
+    }
+
+    private string GeneratedText() =>
+        report.GeneratedAtLocal.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (" + report.TimeZone.Id + ")";
+
+    private float AddText(LayoutPage page, string text, TextStyle style, float x, float y, float width, SKColor color)
+    {
+        var lines = LineBreaker.Wrap(shaper, text, style, width);
+        var element = new TextElement(lines, style, x, y, width, color);
+        page.Elements.Add(element);
+        return y + element.Height;
+    }
+}

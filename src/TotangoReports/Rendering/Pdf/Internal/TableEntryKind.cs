@@ -1,0 +1,8 @@
+namespace TotangoReports.Rendering.Pdf.Internal;
+
+internal enum TableEntryKind
+{
+    Row,
+    GroupHeading,
+    Subtotal,
+}

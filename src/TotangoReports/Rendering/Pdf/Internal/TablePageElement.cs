@@ -1,0 +1,85 @@
+using SkiaSharp;
+
+namespace TotangoReports.Rendering.Pdf.Internal;
+
+/// <summary>One page's share of a table: the column header (repeated on every page), then the page's slices.</summary>
+internal sealed class TablePageElement(TableLayout layout, IReadOnlyList<TableSlice> slices, float left, float top) : PageElement
+{
+    public override void Draw(SKCanvas canvas, DrawContext context)
+    {
+        var metrics = layout.Metrics;
+        var width = layout.Width;
+        using var fill = new SKPaint { Style = SKPaintStyle.Fill };
+        using var rule = new SKPaint { Color = Palette.Rule, Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f };
+        using var text = new SKPaint { Color = Palette.Text, IsAntialias = true };
+        using var muted = new SKPaint { Color = Palette.Muted, IsAntialias = true };
+
+        // Header.
+        var headerHeight = layout.HeaderHeight;
+        fill.Color = Palette.HeaderFill;
+        canvas.DrawRect(SKRect.Create(left, top, width, headerHeight), fill);
+        DrawCells(canvas, context, layout.HeaderCells, 0, layout.HeaderLines, top, metrics.Header, text);
+        canvas.DrawLine(left, top + headerHeight, left + width, top + headerHeight, rule);
+
+        var y = top + headerHeight;
+        foreach (var slice in slices)
+        {
+            var entry = layout.Entries[slice.Item];
+            var height = metrics.RowPadding + ((slice.LineCount + (slice.Continues ? 1 : 0)) * metrics.LineHeight);
+            var background = entry.Kind switch
+            {
+                TableEntryKind.Row when entry.Shaded => Palette.Zebra,
+                TableEntryKind.Row => SKColors.Empty,
+                _ => Palette.BandFill,
+            };
+            if (background != SKColors.Empty)
+            {
+                fill.Color = background;
+                canvas.DrawRect(SKRect.Create(left, y, width, height), fill);
+            }
+
+            if (entry.IsBand)
+            {
+                DrawLines(canvas, context, entry.Cells[0], slice.FirstLine, slice.LineCount, left + metrics.PaddingX, y, width - (2 * metrics.PaddingX), metrics.Header, TextAlign.Left, text);
+            }
+            else
+            {
+                DrawCells(canvas, context, entry.Cells, slice.FirstLine, slice.LineCount, y, metrics.Body, text);
+            }
+
+            if (slice.Continues)
+            {
+                var markerTop = y + metrics.PaddingY + (slice.LineCount * metrics.LineHeight);
+                DrawLines(canvas, context, [layout.ContinuedMarker], 0, 1, left + metrics.PaddingX, markerTop, width - (2 * metrics.PaddingX), metrics.Body, TextAlign.Right, muted);
+            }
+
+            y += height;
+            canvas.DrawLine(left, y, left + width, y, rule);
+        }
+    }
+
+    private void DrawCells(SKCanvas canvas, DrawContext context, IReadOnlyList<TextLine>[] cells, int firstLine, int lineCount, float rowTop, TextStyle style, SKPaint paint)
+    {
+        var x = left;
+        for (var c = 0; c < cells.Length; c++)
+        {
+            var w = layout.Widths[c];
+            var align = layout.RightAligned[c] ? TextAlign.Right : TextAlign.Left;
+            DrawLines(canvas, context, cells[c], firstLine, lineCount, x + layout.Metrics.PaddingX, rowTop, w - (2 * layout.Metrics.PaddingX), style, align, paint);
+            x += w;
+        }
+    }
+
+    private void DrawLines(SKCanvas canvas, DrawContext context, IReadOnlyList<TextLine> lines, int firstLine, int lineCount, float x, float rowTop, float width, TextStyle style, TextAlign align, SKPaint paint)
+    {
+        var face = PdfFonts.Shared.Main(style.Bold);
+        var baseline = rowTop + layout.Metrics.PaddingY + LayoutMath.BaselineOffset(face, style);
+        var end = Math.Min(lines.Count, firstLine + lineCount);
+        for (var i = firstLine; i < end; i++)
+        {
+            var line = lines[i];
+            TextPainter.Draw(canvas, line, LayoutMath.AlignX(line, x, width, align), baseline, paint, context);
+            baseline += layout.Metrics.LineHeight;
+        }
+    }
+}

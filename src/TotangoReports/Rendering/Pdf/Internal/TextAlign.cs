@@ -1,0 +1,8 @@
+namespace TotangoReports.Rendering.Pdf.Internal;
+
+internal enum TextAlign
+{
+    Left,
+    Right,
+    Center,
+}
