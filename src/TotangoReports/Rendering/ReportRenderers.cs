@@ -1,6 +1,7 @@
 using TotangoReports.Definition;
 using TotangoReports.Rendering.Csv;
 using TotangoReports.Rendering.Html;
+using TotangoReports.Rendering.Pdf;
 using TotangoReports.Rendering.Xlsx;
 
 namespace TotangoReports.Rendering;
@@ -22,5 +23,5 @@ public sealed class ReportRenderers
             ? renderer
             : throw new RenderException($"output format '{format.ToString().ToLowerInvariant()}' is not available in this build");
 
-    public static ReportRenderers Default() => new([new CsvRenderer(), new XlsxRenderer(), new HtmlRenderer()]);
+    public static ReportRenderers Default() => new([new CsvRenderer(), new XlsxRenderer(), new PdfRenderer(), new HtmlRenderer()]);
 }

@@ -62,3 +62,20 @@ public sealed class ReportChartsTests
         png.Take(4).ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
     }
 }
+
+public sealed class ChartLabelTests
+{
+    [Theory]
+    [InlineData(0d, "0")]
+    [InlineData(174d, "174")]
+    [InlineData(9_999d, "9,999")]
+    [InlineData(11_440d, "11k")]
+    [InlineData(734_882d, "735k")]
+    [InlineData(2_223_053d, "2.2M")]
+    [InlineData(12_500_000d, "13M")]
+    [InlineData(57.25d, "57.25")]
+    public void Compact_KeepsBarLabelsShort(double value, string expected)
+    {
+        TotangoReports.Rendering.Charts.Internal.ChartPlotter.Compact(value).ShouldBe(expected);
+    }
+}

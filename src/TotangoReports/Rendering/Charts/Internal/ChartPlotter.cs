@@ -32,7 +32,7 @@ internal static class ChartPlotter
                 Value = chart.Values[i],
                 FillColor = chart.Kind == ReportChartKind.HealthDistribution ? HealthColor(chart.Labels[i]) : Accent,
                 LineWidth = 0,
-                Label = chart.Values[i].ToString("#,##0.##", System.Globalization.CultureInfo.InvariantCulture),
+                Label = Compact(chart.Values[i]),
             });
         }
 
@@ -67,6 +67,20 @@ internal static class ChartPlotter
         "Poor" => HealthColors[2],
         _ => HealthColors[3],
     };
+
+    /// <summary>Bar labels stay short enough to sit above narrow bars: 734,882 → 735k, 2,223,053 → 2.2M.</summary>
+    internal static string Compact(double value)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var magnitude = Math.Abs(value);
+        return magnitude switch
+        {
+            >= 9_999_500 => (value / 1_000_000).ToString("0", inv) + "M",
+            >= 999_950 => (value / 1_000_000).ToString("0.#", inv) + "M",
+            >= 9_999.5 => (value / 1_000).ToString("0", inv) + "k",
+            _ => value.ToString("#,##0.##", inv),
+        };
+    }
 
     private static string Shorten(string label) => label.Length <= 24 ? label : string.Concat(label.AsSpan(0, 23), "…");
 }
