@@ -9,7 +9,15 @@ public sealed class TemplatesInitCommand(CliEnvironment environment) : CommandBa
     public override Task<int> ExecuteAsync(Spectre.Console.Cli.CommandContext context, TemplatesInitSettings settings, CancellationToken cancellationToken)
     {
         var directory = FullPath(settings.Directory);
-        BuiltInTemplates.CopyTo(directory, settings.Force);
+        try
+        {
+            BuiltInTemplates.CopyTo(directory, settings.Force);
+        }
+        catch (IOException ex)
+        {
+            throw new Runs.ReportRunException(ExitCodes.InvalidInput, ex.Message + " (pass --force to overwrite them)", ex);
+        }
+
         foreach (var file in System.IO.Directory.GetFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             Result(DisplayPath(file));
