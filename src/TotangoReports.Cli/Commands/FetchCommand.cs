@@ -19,7 +19,7 @@ public sealed class FetchCommand(CliEnvironment environment) : CommandBase<Fetch
             AllowPartial = settings.AllowPartial,
         };
         var directory = FullPath(settings.Save!);
-        var pages = await FetchProgressView.RunAsync(Environment, settings, progress =>
+        var pages = await WithProgressAsync(settings, progress =>
             new ReportRunner(configuration, Environment.Time, logger, progress, Redactor).SaveSnapshotAsync(request, directory, cancellationToken));
         Result(DisplayPath(directory));
         if (!settings.Quiet)

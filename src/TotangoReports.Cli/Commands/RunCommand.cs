@@ -26,7 +26,7 @@ public sealed class RunCommand(CliEnvironment environment) : CommandBase<RunSett
             AllowPartial = settings.AllowPartial,
         };
 
-        var result = await FetchProgressView.RunAsync(Environment, settings, progress =>
+        var result = await WithProgressAsync(settings, progress =>
             new ReportRunner(configuration, Environment.Time, logger, progress, Redactor).RunAsync(request, cancellationToken));
         foreach (var file in result.Files)
         {

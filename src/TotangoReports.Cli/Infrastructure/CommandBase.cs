@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Spectre.Console;
 using Spectre.Console.Cli;
 using TotangoReports.Configuration;
 using TotangoReports.Logging;
@@ -12,7 +13,12 @@ public abstract class CommandBase<TSettings>(CliEnvironment environment) : Async
 {
     protected CliEnvironment Environment { get; } = environment;
 
+    private IAnsiConsole? _errorConsole;
+
     protected SecretRedactor Redactor { get; } = new();
+
+    /// <summary>Stderr as a Spectre console: progress bars and coloured lines on a terminal.</summary>
+    protected IAnsiConsole ErrorConsole => _errorConsole ??= AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Environment.Error) });
 
     protected IConfiguration LoadConfiguration(TSettings settings)
     {
@@ -22,8 +28,14 @@ public abstract class CommandBase<TSettings>(CliEnvironment environment) : Async
         return configuration;
     }
 
-    protected ILogger CreateLogger(TSettings settings) =>
-        new TextWriterLogger(Environment.Error, settings.Quiet ? LogLevel.Error : settings.Verbose ? LogLevel.Debug : LogLevel.Information, Redactor);
+    protected ILogger CreateLogger(TSettings settings) => new TextWriterLogger(
+        Environment.ErrorIsTerminal ? new ConsoleLineWriter(ErrorConsole) : Environment.Error,
+        settings.Quiet ? LogLevel.Error : settings.Verbose ? LogLevel.Debug : LogLevel.Information,
+        Redactor);
+
+    /// <summary>Runs <paramref name="body"/> with fetch progress on stderr (bars on a terminal, lines otherwise).</summary>
+    protected Task<T> WithProgressAsync<T>(TSettings settings, Func<IProgress<TotangoReports.Api.FetchProgress>?, Task<T>> body) =>
+        FetchProgressView.RunAsync(Environment, ErrorConsole, settings, body);
 
     protected string FullPath(string path) => Path.GetFullPath(path, Environment.WorkingDirectory);
 

@@ -10,7 +10,7 @@ namespace TotangoReports.Cli.Infrastructure;
 /// </summary>
 internal static class FetchProgressView
 {
-    public static async Task<T> RunAsync<T>(CliEnvironment environment, GlobalSettings settings, Func<IProgress<FetchProgress>?, Task<T>> body)
+    public static async Task<T> RunAsync<T>(CliEnvironment environment, IAnsiConsole console, GlobalSettings settings, Func<IProgress<FetchProgress>?, Task<T>> body)
     {
         if (settings.Quiet)
         {
@@ -22,7 +22,6 @@ internal static class FetchProgressView
             return await body(new PlainLines(environment.Error));
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Error) });
         T result = default!;
         await console.Progress()
             .AutoClear(false)
