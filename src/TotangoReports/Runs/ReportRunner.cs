@@ -58,19 +58,22 @@ public sealed class ReportRunner
         try
         {
             var staging = directory + ".partial-" + Guid.NewGuid().ToString("N")[..8];
-            var pages = 0;
-            await using (var writer = new SnapshotWriter(staging, inner, _time))
+            int pages;
+            try
             {
-                var fetcher = new ActiveListFetcher(writer, options);
-                foreach (var dataset in definition.Datasets)
+                await using var writer = new SnapshotWriter(staging, inner, _time);
+                var fetched = await FetchDatasetsAsync(definition, request, context, state, writer, options, cancellationToken);
+                pages = fetched.Sum(f => f.Summary.Pages);
+                await writer.CompleteAsync(cancellationToken);
+            }
+            catch
+            {
+                if (Directory.Exists(staging))
                 {
-                    var since = RunSteps.ResolveSince(dataset, request, started, context.TimeZone, state);
-                    var queries = dataset.Return.Select(r => new ActiveListQuery(dataset.List, dataset.Endpoint, r, since)).ToList();
-                    var summary = await fetcher.FetchAsync(queries, new DatasetBuilder(dataset, context), request.AllowPartial, _progress, cancellationToken);
-                    pages += summary.Pages;
+                    Directory.Delete(staging, recursive: true);
                 }
 
-                await writer.CompleteAsync(cancellationToken);
+                throw;
             }
 
             // Like report files, a snapshot appears whole or not at all.
@@ -105,35 +108,20 @@ public sealed class ReportRunner
         _redactor.Add(options.ApiToken);
         _redactor.Add(smtp?.Password);
         var (source, sourceName) = RunSteps.CreateSource(request, options, _time, _log);
-        var tables = new List<DatasetTable>(definition.Datasets.Count);
-        var sinces = new Dictionary<string, long?>(StringComparer.Ordinal);
-        var warnings = new List<string>();
+        IReadOnlyList<FetchedDataset> fetched;
         try
         {
-            var fetcher = new ActiveListFetcher(source, options);
-            foreach (var dataset in definition.Datasets)
-            {
-                var since = RunSteps.ResolveSince(dataset, request, started, context.TimeZone, state);
-                sinces[dataset.Name] = since;
-                var queries = dataset.Return.Select(r => new ActiveListQuery(dataset.List, dataset.Endpoint, r, since)).ToList();
-                var builder = new DatasetBuilder(dataset, context);
-                _log.LogInformation("fetching {Dataset}: list {List} {Endpoint} ({Returns})", dataset.Name, dataset.List, dataset.Endpoint.ToString().ToLowerInvariant(), string.Join(", ", dataset.Return).ToLowerInvariant());
-                var summary = await fetcher.FetchAsync(queries, builder, request.AllowPartial, _progress, cancellationToken);
-                var table = builder.Build(summary);
-                warnings.AddRange(builder.Warnings);
-                if (!summary.Complete)
-                {
-                    warnings.Add($"dataset {dataset.Name} is incomplete: {string.Join("; ", summary.Gaps)}");
-                }
-
-                tables.Add(table);
-            }
+            fetched = await FetchDatasetsAsync(definition, request, context, state, source, options, cancellationToken);
         }
         finally
         {
             (source as IDisposable)?.Dispose();
         }
 
+        var tables = fetched.Select(f => f.Builder.Build(f.Summary)).ToList();
+        var warnings = fetched.SelectMany(f => f.Builder.Warnings).ToList();
+        warnings.AddRange(fetched.Where(f => !f.Summary.Complete).Select(f => $"dataset {f.Dataset.Name} is incomplete: {string.Join("; ", f.Summary.Gaps)}"));
+        var sinces = fetched.ToDictionary(f => f.Dataset.Name, f => f.Since, StringComparer.Ordinal);
         var report = ReportAssembler.Create(definition, context, tables, warnings);
 
         using var staged = new StagedOutputs(request.OutputDirectory);
@@ -182,4 +170,31 @@ public sealed class ReportRunner
 
         return new RunResult { Report = report, Manifest = manifest, Files = staged.Files.Select(f => f.FinalPath).ToList(), EmailSent = emailSent };
     }
+
+    /// <summary>Every dataset read from <paramref name="source"/> into its own builder, in definition order.</summary>
+    private async Task<IReadOnlyList<FetchedDataset>> FetchDatasetsAsync(
+        ReportDefinition definition,
+        RunRequest request,
+        ReportContext context,
+        RunState state,
+        IActiveListSource source,
+        TotangoOptions options,
+        CancellationToken cancellationToken)
+    {
+        var fetcher = new ActiveListFetcher(source, options);
+        var fetched = new List<FetchedDataset>(definition.Datasets.Count);
+        foreach (var dataset in definition.Datasets)
+        {
+            var since = RunSteps.ResolveSince(dataset, request, context.Now, context.TimeZone, state);
+            var queries = dataset.Return.Select(r => new ActiveListQuery(dataset.List, dataset.Endpoint, r, since)).ToList();
+            var builder = new DatasetBuilder(dataset, context);
+            _log.LogInformation("fetching {Dataset}: list {List} {Endpoint} ({Returns})", dataset.Name, dataset.List, dataset.Endpoint.ToString().ToLowerInvariant(), string.Join(", ", dataset.Return).ToLowerInvariant());
+            var summary = await fetcher.FetchAsync(queries, builder, request.AllowPartial, _progress, cancellationToken);
+            fetched.Add(new FetchedDataset(dataset, builder, summary, since));
+        }
+
+        return fetched;
+    }
+
+    private sealed record FetchedDataset(DatasetDefinition Dataset, DatasetBuilder Builder, FetchSummary Summary, long? Since);
 }
