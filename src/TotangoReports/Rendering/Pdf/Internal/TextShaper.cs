@@ -112,6 +112,35 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
         return new TextLine(runs, width, text);
     }
 
+    private static bool IsNominal(FontFace face, ushort[] glyphs, uint[] clusters, byte[] utf8)
+    {
+        var increasing = clusters.Length < 2 || clusters[1] > clusters[0];
+        for (var g = 0; g < glyphs.Length; g++)
+        {
+            if (g > 0 && (increasing ? clusters[g] <= clusters[g - 1] : clusters[g] >= clusters[g - 1]))
+            {
+                return false;
+            }
+
+            if (System.Text.Rune.DecodeFromUtf8(utf8.AsSpan((int)clusters[g]), out var rune, out var consumed) != System.Buffers.OperationStatus.Done
+                || !face.HarfBuzzFont.TryGetGlyph(rune.Value, out var nominal) || nominal != glyphs[g])
+            {
+                return false;
+            }
+
+            // The glyph must stand for the whole cluster: the next cluster starts right after this character.
+            var next = increasing
+                ? (g + 1 < clusters.Length ? clusters[g + 1] : (uint)utf8.Length)
+                : (g > 0 ? clusters[g - 1] : (uint)utf8.Length);
+            if (clusters[g] + consumed != next)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static int CodepointAt(string text, int index, out int units)
     {
         var c = text[index];
@@ -164,6 +193,6 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
 
         Usage.AddGlyphs(face, glyphs);
         Usage.AddText(face, text.ToString());
-        return new GlyphRun(face, size, glyphs, xs, ys, pen, utf8, clusters);
+        return new GlyphRun(face, size, glyphs, xs, ys, pen, utf8, clusters, IsNominal(face, glyphs, clusters, utf8));
     }
 }
