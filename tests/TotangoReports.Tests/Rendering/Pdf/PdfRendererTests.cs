@@ -128,6 +128,34 @@ public sealed class PdfRendererTests
     }
 
     [Fact]
+    public async Task Render_RightToLeftName_IsAlignedToTheCellsRightEdge()
+    {
+        var report = Narrow(TestReports.Accounts(3));
+
+        var pdf = await PdfTestSupport.RenderAsync(report);
+
+        using var document = PdfTestSupport.Open(pdf);
+        var words = document.GetPage(2).GetWords().ToList();
+        var latin = words.Single(w => w.Text == "Café");
+        var hebrew = words.Where(w => w.Text.Any(c => c is >= '\u05D0' and <= '\u05EA')).ToList();
+        hebrew.ShouldNotBeEmpty();
+
+        // Same column: the Latin name starts at the left padding, the Hebrew one ends at the right padding.
+        hebrew.Min(w => w.BoundingBox.Left).ShouldBeGreaterThan(latin.BoundingBox.Left + 20);
+    }
+
+    [Fact]
+    public async Task Render_CancelledToken_Throws()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        using var stream = new MemoryStream();
+
+        await Should.ThrowAsync<OperationCanceledException>(() =>
+            new PdfRenderer().RenderAsync(TestReports.Accounts(3), PdfTestSupport.Output(), stream, cancelled.Token));
+    }
+
+    [Fact]
     public async Task Render_Metadata_TitleAuthorSubjectAndCreationDate()
     {
         var report = TestReports.Accounts(5);

@@ -70,7 +70,9 @@ internal sealed class TablePageElement(TableLayout layout, IReadOnlyList<TableSl
         for (var c = 0; c < cells.Length; c++)
         {
             var w = layout.Widths[c];
-            var align = layout.RightAligned[c] ? TextAlign.Right : TextAlign.Left;
+            // Like a spreadsheet's automatic alignment: numbers right, text by its direction.
+            var rightToLeft = cells[c].Count > 0 && cells[c][0].RightToLeft;
+            var align = layout.RightAligned[c] || rightToLeft ? TextAlign.Right : TextAlign.Left;
             AddLines(builder, context, cells[c], firstLine, lineCount, x + layout.Metrics.PaddingX, rowTop, w - (2 * layout.Metrics.PaddingX), style, align);
             x += w;
         }

@@ -59,9 +59,10 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
     {
         var main = Fonts.Main(style.Bold);
         byte[]? levels = null;
+        byte paragraphLevel = 0;
         if (Bidi.HasRightToLeft(text))
         {
-            levels = Bidi.ResolveLevels(text, out _);
+            levels = Bidi.ResolveLevels(text, out paragraphLevel);
         }
 
         // Split into runs of one face and one level, never inside a surrogate pair or before a combining mark.
@@ -109,7 +110,7 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
             runs = order.Select(k => runs[k]).ToList();
         }
 
-        return new TextLine(runs, width, text);
+        return new TextLine(runs, width, text, paragraphLevel == 1);
     }
 
     private static bool IsNominal(FontFace face, ushort[] glyphs, uint[] clusters, byte[] utf8)
