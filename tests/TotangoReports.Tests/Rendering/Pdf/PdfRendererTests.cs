@@ -299,6 +299,7 @@ public sealed class PdfRendererTests
         foreach (var page in pages)
         {
             page.Text.ShouldContain("Notes");
+            page.GetWords().Select(w => w.Text).ShouldContain("a1", $"page {page.Number} should repeat the row's account id");
         }
 
         pages[0].Text.ShouldContain("continued on the next page");

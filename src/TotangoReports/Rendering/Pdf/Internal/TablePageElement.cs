@@ -73,7 +73,10 @@ internal sealed class TablePageElement(TableLayout layout, IReadOnlyList<TableSl
             // Like a spreadsheet's automatic alignment: numbers right, text by its direction.
             var rightToLeft = cells[c].Count > 0 && cells[c][0].RightToLeft;
             var align = layout.RightAligned[c] || rightToLeft ? TextAlign.Right : TextAlign.Left;
-            AddLines(builder, context, cells[c], firstLine, lineCount, x + layout.Metrics.PaddingX, rowTop, w - (2 * layout.Metrics.PaddingX), style, align);
+
+            // On the pages a tall row continues on, cells already finished show their text again for context.
+            var first = firstLine > 0 && cells[c].Count <= firstLine ? 0 : firstLine;
+            AddLines(builder, context, cells[c], first, lineCount, x + layout.Metrics.PaddingX, rowTop, w - (2 * layout.Metrics.PaddingX), style, align);
             x += w;
         }
     }
