@@ -102,6 +102,60 @@ public sealed class PdfRendererTests
     }
 
     [Fact]
+    public async Task Render_LigaturesNoBreakSpacesAndArabic_ExtractExactly()
+    {
+        string[] names = ["Office fluff", "Zürich\u00A0AG", "شركة النور", "Ελληνική Εταιρεία"];
+        var report = WithNames(Narrow(TestReports.Accounts(names.Length)), names);
+
+        var pdf = await PdfTestSupport.RenderAsync(report);
+
+        // PdfPig keeps the no-break space (poppler prints it as a plain space).
+        using var document = PdfTestSupport.Open(pdf);
+        string.Concat(document.GetPages().Select(p => p.Text)).ShouldContain("Zürich\u00A0AG", Case.Sensitive);
+
+        var pages = PdfTestSupport.PdfToText(pdf);
+        if (pages is null)
+        {
+            Assert.Skip("poppler-utils (pdftotext) is not installed; CI installs it.");
+        }
+
+        // Arabic is shaped into joined forms, so only a reader applying bidi and the text mapping gets it back.
+        var text = StripBidiControls(string.Join("\n", pages));
+        foreach (var name in names.Where(n => !n.Contains('\u00A0', StringComparison.Ordinal)))
+        {
+            text.ShouldContain(name, Case.Sensitive);
+        }
+    }
+
+    [Fact]
+    public async Task Render_RightToLeftName_IsAlignedToTheCellsRightEdge()
+    {
+        var report = Narrow(TestReports.Accounts(3));
+
+        var pdf = await PdfTestSupport.RenderAsync(report);
+
+        using var document = PdfTestSupport.Open(pdf);
+        var words = document.GetPage(2).GetWords().ToList();
+        var latin = words.Single(w => w.Text == "Café");
+        var hebrew = words.Where(w => w.Text.Any(c => c is >= '\u05D0' and <= '\u05EA')).ToList();
+        hebrew.ShouldNotBeEmpty();
+
+        // Same column: the Latin name starts at the left padding, the Hebrew one ends at the right padding.
+        hebrew.Min(w => w.BoundingBox.Left).ShouldBeGreaterThan(latin.BoundingBox.Left + 20);
+    }
+
+    [Fact]
+    public async Task Render_CancelledToken_Throws()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        using var stream = new MemoryStream();
+
+        await Should.ThrowAsync<OperationCanceledException>(() =>
+            new PdfRenderer().RenderAsync(TestReports.Accounts(3), PdfTestSupport.Output(), stream, cancelled.Token));
+    }
+
+    [Fact]
     public async Task Render_Metadata_TitleAuthorSubjectAndCreationDate()
     {
         var report = TestReports.Accounts(5);
@@ -245,6 +299,7 @@ public sealed class PdfRendererTests
         foreach (var page in pages)
         {
             page.Text.ShouldContain("Notes");
+            page.GetWords().Select(w => w.Text).ShouldContain("a1", $"page {page.Number} should repeat the row's account id");
         }
 
         pages[0].Text.ShouldContain("continued on the next page");
@@ -341,6 +396,19 @@ public sealed class PdfRendererTests
             Accounts = table.Accounts,
         };
         return new Report { Definition = report.Definition, GeneratedAt = report.GeneratedAt, TimeZone = report.TimeZone, Datasets = [narrow] };
+    }
+
+    private static Report WithNames(Report report, string[] names)
+    {
+        var table = report.Datasets[0];
+        var renamed = new DatasetTable
+        {
+            Name = table.Name,
+            Columns = table.Columns,
+            Rows = table.Rows.Select((r, i) => new TableRow(r.AccountId, r.Values.Select((v, c) => c == 1 ? names[i] : v).ToArray())).ToList(),
+            Accounts = table.Accounts,
+        };
+        return new Report { Definition = report.Definition, GeneratedAt = report.GeneratedAt, TimeZone = report.TimeZone, Datasets = [renamed] };
     }
 
     private static Report SingleTextRow(string notes)

@@ -13,6 +13,7 @@ internal sealed class DrawContext : IDisposable
 
     private readonly Dictionary<FontFace, SKTypeface> subsets = [];
     private readonly Dictionary<(FontFace Face, float Size), SKFont> fonts = [];
+    private readonly Dictionary<FontFace, HashSet<ushort>> ambiguous = [];
 
     private DrawContext(string chartFamily)
     {
@@ -25,6 +26,11 @@ internal sealed class DrawContext : IDisposable
     public static DrawContext Create(PdfFonts shipped, FontUsage usage, bool subset)
     {
         var context = new DrawContext("TotangoReports PDF " + Interlocked.Increment(ref documents).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var face in usage.Faces)
+        {
+            context.ambiguous[face] = AmbiguousGlyphs(face, usage.Codepoints(face));
+        }
+
         if (subset)
         {
             foreach (var face in usage.Faces)
@@ -42,7 +48,44 @@ internal sealed class DrawContext : IDisposable
         return context;
     }
 
+    /// <summary>
+    /// True when a glyph of the run is the font's glyph for two characters the document uses (say a space and a
+    /// no-break space): the character map cannot tell a reader which, so the run must carry its text.
+    /// </summary>
+    public bool HasAmbiguousGlyph(GlyphRun run)
+    {
+        if (!ambiguous.TryGetValue(run.Face, out var glyphs) || glyphs.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var glyph in run.Glyphs)
+        {
+            if (glyphs.Contains(glyph))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public SKTypeface Typeface(FontFace face) => subsets.TryGetValue(face, out var typeface) ? typeface : face.Typeface;
+
+    private static HashSet<ushort> AmbiguousGlyphs(FontFace face, IReadOnlyCollection<int> codepoints)
+    {
+        var owners = new Dictionary<uint, int>();
+        var result = new HashSet<ushort>();
+        foreach (var codepoint in codepoints)
+        {
+            if (face.HarfBuzzFont.TryGetGlyph(codepoint, out var glyph) && !owners.TryAdd(glyph, codepoint) && owners[glyph] != codepoint)
+            {
+                result.Add((ushort)glyph);
+            }
+        }
+
+        return result;
+    }
 
     public SKFont Font(FontFace face, float size)
     {

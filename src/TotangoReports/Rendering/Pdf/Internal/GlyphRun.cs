@@ -6,4 +6,8 @@ namespace TotangoReports.Rendering.Pdf.Internal;
 /// </summary>
 /// <param name="X">Glyph origins relative to the run start.</param>
 /// <param name="Y">Glyph baseline offsets (positive = down).</param>
-internal sealed record GlyphRun(FontFace Face, float Size, ushort[] Glyphs, float[] X, float[] Y, float Width, byte[] Utf8, uint[] Clusters);
+/// <param name="Nominal">
+/// Each glyph is the font's own glyph for exactly one character (no ligature, no contextual form), so the font's
+/// character map alone tells a PDF reader the text; the run can then be written without its text and clusters.
+/// </param>
+internal sealed record GlyphRun(FontFace Face, float Size, ushort[] Glyphs, float[] X, float[] Y, float Width, byte[] Utf8, uint[] Clusters, bool Nominal);

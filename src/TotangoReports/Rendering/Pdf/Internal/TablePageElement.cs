@@ -13,14 +13,17 @@ internal sealed class TablePageElement(TableLayout layout, IReadOnlyList<TableSl
         using var rule = new SKPaint { Color = Palette.Rule, Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f };
         using var text = new SKPaint { Color = Palette.Text, IsAntialias = true };
         using var muted = new SKPaint { Color = Palette.Muted, IsAntialias = true };
+        using var texts = new SKTextBlobBuilder();
+        using var markers = new SKTextBlobBuilder();
 
         // Header.
         var headerHeight = layout.HeaderHeight;
         fill.Color = Palette.HeaderFill;
         canvas.DrawRect(SKRect.Create(left, top, width, headerHeight), fill);
-        DrawCells(canvas, context, layout.HeaderCells, 0, layout.HeaderLines, top, metrics.Header, text);
+        AddCells(texts, context, layout.HeaderCells, 0, layout.HeaderLines, top, metrics.Header);
         canvas.DrawLine(left, top + headerHeight, left + width, top + headerHeight, rule);
 
+        // Backgrounds and rules first, then all the text in one blob on top.
         var y = top + headerHeight;
         foreach (var slice in slices)
         {
@@ -40,37 +43,45 @@ internal sealed class TablePageElement(TableLayout layout, IReadOnlyList<TableSl
 
             if (entry.IsBand)
             {
-                DrawLines(canvas, context, entry.Cells[0], slice.FirstLine, slice.LineCount, left + metrics.PaddingX, y, width - (2 * metrics.PaddingX), metrics.Header, TextAlign.Left, text);
+                AddLines(texts, context, entry.Cells[0], slice.FirstLine, slice.LineCount, left + metrics.PaddingX, y, width - (2 * metrics.PaddingX), metrics.Header, TextAlign.Left);
             }
             else
             {
-                DrawCells(canvas, context, entry.Cells, slice.FirstLine, slice.LineCount, y, metrics.Body, text);
+                AddCells(texts, context, entry.Cells, slice.FirstLine, slice.LineCount, y, metrics.Body);
             }
 
             if (slice.Continues)
             {
-                var markerTop = y + metrics.PaddingY + (slice.LineCount * metrics.LineHeight);
-                DrawLines(canvas, context, [layout.ContinuedMarker], 0, 1, left + metrics.PaddingX, markerTop, width - (2 * metrics.PaddingX), metrics.Body, TextAlign.Right, muted);
+                var markerTop = y + (slice.LineCount * metrics.LineHeight);
+                AddLines(markers, context, [layout.ContinuedMarker], 0, 1, left + metrics.PaddingX, markerTop, width - (2 * metrics.PaddingX), metrics.Body, TextAlign.Right);
             }
 
             y += height;
             canvas.DrawLine(left, y, left + width, y, rule);
         }
+
+        TextPainter.DrawBlob(canvas, texts, text);
+        TextPainter.DrawBlob(canvas, markers, muted);
     }
 
-    private void DrawCells(SKCanvas canvas, DrawContext context, IReadOnlyList<TextLine>[] cells, int firstLine, int lineCount, float rowTop, TextStyle style, SKPaint paint)
+    private void AddCells(SKTextBlobBuilder builder, DrawContext context, IReadOnlyList<TextLine>[] cells, int firstLine, int lineCount, float rowTop, TextStyle style)
     {
         var x = left;
         for (var c = 0; c < cells.Length; c++)
         {
             var w = layout.Widths[c];
-            var align = layout.RightAligned[c] ? TextAlign.Right : TextAlign.Left;
-            DrawLines(canvas, context, cells[c], firstLine, lineCount, x + layout.Metrics.PaddingX, rowTop, w - (2 * layout.Metrics.PaddingX), style, align, paint);
+            // Like a spreadsheet's automatic alignment: numbers right, text by its direction.
+            var rightToLeft = cells[c].Count > 0 && cells[c][0].RightToLeft;
+            var align = layout.RightAligned[c] || rightToLeft ? TextAlign.Right : TextAlign.Left;
+
+            // On the pages a tall row continues on, cells already finished show their text again for context.
+            var first = firstLine > 0 && cells[c].Count <= firstLine ? 0 : firstLine;
+            AddLines(builder, context, cells[c], first, lineCount, x + layout.Metrics.PaddingX, rowTop, w - (2 * layout.Metrics.PaddingX), style, align);
             x += w;
         }
     }
 
-    private void DrawLines(SKCanvas canvas, DrawContext context, IReadOnlyList<TextLine> lines, int firstLine, int lineCount, float x, float rowTop, float width, TextStyle style, TextAlign align, SKPaint paint)
+    private void AddLines(SKTextBlobBuilder builder, DrawContext context, IReadOnlyList<TextLine> lines, int firstLine, int lineCount, float x, float rowTop, float width, TextStyle style, TextAlign align)
     {
         var face = PdfFonts.Shared.Main(style.Bold);
         var baseline = rowTop + layout.Metrics.PaddingY + LayoutMath.BaselineOffset(face, style);
@@ -78,7 +89,11 @@ internal sealed class TablePageElement(TableLayout layout, IReadOnlyList<TableSl
         for (var i = firstLine; i < end; i++)
         {
             var line = lines[i];
-            TextPainter.Draw(canvas, line, LayoutMath.AlignX(line, x, width, align), baseline, paint, context);
+            if (line.Runs.Count > 0)
+            {
+                TextPainter.Append(builder, line, LayoutMath.AlignX(line, x, width, align), baseline, context);
+            }
+
             baseline += layout.Metrics.LineHeight;
         }
     }

@@ -59,9 +59,10 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
     {
         var main = Fonts.Main(style.Bold);
         byte[]? levels = null;
+        byte paragraphLevel = 0;
         if (Bidi.HasRightToLeft(text))
         {
-            levels = Bidi.ResolveLevels(text, out _);
+            levels = Bidi.ResolveLevels(text, out paragraphLevel);
         }
 
         // Split into runs of one face and one level, never inside a surrogate pair or before a combining mark.
@@ -109,7 +110,36 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
             runs = order.Select(k => runs[k]).ToList();
         }
 
-        return new TextLine(runs, width, text);
+        return new TextLine(runs, width, text, paragraphLevel == 1);
+    }
+
+    private static bool IsNominal(FontFace face, ushort[] glyphs, uint[] clusters, byte[] utf8)
+    {
+        var increasing = clusters.Length < 2 || clusters[1] > clusters[0];
+        for (var g = 0; g < glyphs.Length; g++)
+        {
+            if (g > 0 && (increasing ? clusters[g] <= clusters[g - 1] : clusters[g] >= clusters[g - 1]))
+            {
+                return false;
+            }
+
+            if (System.Text.Rune.DecodeFromUtf8(utf8.AsSpan((int)clusters[g]), out var rune, out var consumed) != System.Buffers.OperationStatus.Done
+                || !face.HarfBuzzFont.TryGetGlyph(rune.Value, out var nominal) || nominal != glyphs[g])
+            {
+                return false;
+            }
+
+            // The glyph must stand for the whole cluster: the next cluster starts right after this character.
+            var next = increasing
+                ? (g + 1 < clusters.Length ? clusters[g + 1] : (uint)utf8.Length)
+                : (g > 0 ? clusters[g - 1] : (uint)utf8.Length);
+            if (clusters[g] + consumed != next)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int CodepointAt(string text, int index, out int units)
@@ -164,6 +194,6 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
 
         Usage.AddGlyphs(face, glyphs);
         Usage.AddText(face, text.ToString());
-        return new GlyphRun(face, size, glyphs, xs, ys, pen, utf8, clusters);
+        return new GlyphRun(face, size, glyphs, xs, ys, pen, utf8, clusters, IsNominal(face, glyphs, clusters, utf8));
     }
 }
