@@ -46,14 +46,15 @@ internal static class ChartPlotter
             plot.Axes.Left.TickGenerator = tickGenerator;
 
             // Room on the right for the value labels beyond the longest bar.
-            plot.Axes.Margins(left: 0, right: 0.15);
+            plot.Axes.Margins(left: 0, right: 0.12);
         }
         else
         {
             plot.Axes.Bottom.TickGenerator = tickGenerator;
 
-            // Room above the tallest bar for its value label.
-            plot.Axes.Margins(bottom: 0, top: 0.15);
+            // Room above the tallest bar for its value label: a fixed share of the data range, which suits the
+            // small PDF charts as well as the wide HTML ones (a margin would scale with the plot instead).
+            plot.Axes.SetLimitsY(0, Math.Max(1, chart.Values.DefaultIfEmpty(0).Max()) * 1.2);
         }
 
         plot.Grid.MajorLineColor = Color.FromHex("#E0E0E0");

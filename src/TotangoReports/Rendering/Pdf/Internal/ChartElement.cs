@@ -67,16 +67,6 @@ internal sealed class ChartElement(ReportChart chart, SKRect area) : PageElement
         }
 
         plot.Axes.Title.Label.FontName = context.ChartFamily;
-        // Room beyond the longest bar for its value label, which ScottPlot would otherwise clip.
-        if (chart.Kind == ReportChartKind.TopAccounts)
-        {
-            plot.Axes.Margins(left: 0, right: 0.12);
-        }
-        else
-        {
-            plot.Axes.SetLimitsY(0, Math.Max(1, visual.Values.DefaultIfEmpty(0).Max()) * 1.2);
-        }
-
         canvas.Save();
         canvas.Translate(area.Left, area.Top);
         canvas.ClipRect(new SKRect(0, 0, area.Width, area.Height));
