@@ -26,6 +26,54 @@ public sealed class DefinitionFuzzTests
         await FuzzAsync(150 * Scale, seed: 4242, file => ["run", file, "--sample", "--format", "csv", "--no-email", "--quiet", "--out", "out"]);
     }
 
+    /// <summary>
+    /// Found by FUZZ_LONG: a 100,000-character timezone made the "did you mean" search allocate 2.7 GB. Every value
+    /// and every key of every sample, in turn, replaced by such a string.
+    /// </summary>
+    [Fact]
+    public async Task Validate_AHundredThousandCharacterValueOrKey_AnywhereIsReportedCheaply()
+    {
+        // Arrange
+        var huge = new string('a', 100_000);
+        using var cli = new CliHarness();
+        var failures = new List<string>();
+        var cases = 0;
+        foreach (var (name, text) in HostileCorpus.SampleDefinitions())
+        {
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var colon = lines[i].IndexOf(": ", StringComparison.Ordinal);
+                if (colon < 0)
+                {
+                    continue;
+                }
+
+                var indent = lines[i].Length - lines[i].TrimStart(' ', '-').Length;
+                foreach (var replaced in new[] { lines[i][..(colon + 2)] + huge, lines[i][..indent] + huge + lines[i][colon..] })
+                {
+                    cases++;
+                    var file = cli.PathOf("huge-" + name);
+                    await File.WriteAllTextAsync(file, string.Join('\n', lines.Take(i).Append(replaced).Concat(lines.Skip(i + 1))), TestContext.Current.CancellationToken);
+                    var before = GC.GetTotalAllocatedBytes();
+
+                    // Act
+                    var result = await HostileCorpus.RunBoundedAsync(cli, "validate", file);
+
+                    // Assert (collected)
+                    var allocated = GC.GetTotalAllocatedBytes() - before;
+                    if (result.ExitCode is not (0 or 2) || allocated > 256L << 20)
+                    {
+                        failures.Add($"{name} line {i + 1}: exit {result.ExitCode}, {allocated >> 20} MB");
+                    }
+                }
+            }
+        }
+
+        cases.ShouldBeGreaterThan(50);
+        failures.ShouldBeEmpty();
+    }
+
     private static async Task FuzzAsync(int cases, int seed, Func<string, string[]> command)
     {
         // Arrange
