@@ -106,6 +106,9 @@ public sealed class SecretsTests
         codes.ShouldContain("timeout  → 4");
         codes.ShouldContain("smtp auth refused --verbose → 6");
         codes.ShouldContain("run ok + mail refused  → 6");
+        // The echoing bodies did reach the output, so the absence of the sentinel below is redaction, not silence.
+        produced.ShouldContain(t => t.Contains("Bad request: GET with Authorization", StringComparison.Ordinal));
+        produced.ShouldContain(t => t.Contains("down; your token", StringComparison.Ordinal));
         var leaks = produced.Where(t => t.Contains(Sentinel, StringComparison.Ordinal) || t.Contains(SmtpSentinel, StringComparison.Ordinal)).ToList();
         leaks.ShouldBeEmpty(string.Join("\n=====\n", leaks.Select(l => l.Length > 2000 ? l[..2000] : l)));
     }
