@@ -71,7 +71,7 @@ public sealed partial class ApiPayloadFuzzTests
         {
             result.ExitCode.ShouldBeOneOf([4, 5], result.ToString());
             result.Error.ShouldContain("list 1", Case.Sensitive, result.ToString());
-            result.Error.ShouldMatch(@"page \d|offset \d", result.ToString());
+            result.Error.ShouldMatch(@"error: .*page \d", result.ToString());
             result.Error.ShouldNotContain("   at ", Case.Sensitive, "no stack trace");
             outFiles.Where(f => Path.GetFileName(f) != "run.json").ShouldBeEmpty("no partial output on failure");
         }
