@@ -45,13 +45,7 @@ public sealed partial class ApiPayloadFuzzTests
         var page0 = await FetchPageAsync(emulator, 0);
         var page1 = await FetchPageAsync(emulator, 1);
         emulator.Options.Faults.Add(Fault(name, page0, page1));
-        using var cli = new CliHarness();
-        cli.Variables["TOTANGO_BASE_URL"] = emulator.BaseUrl.ToString();
-        cli.Variables["TOTANGO_API_TOKEN"] = "payload-token";
-        cli.Variables["Totango__PageSize"] = "100";
-        cli.Variables["Totango__OffsetMode"] = "page";
-        cli.Variables["Totango__RetryBaseDelaySeconds"] = "0.01";
-        cli.Variables["Totango__MaxRetries"] = "2";
+        using var cli = Harness(emulator);
         var definition = cli.PathOf("payload.yaml");
         await File.WriteAllTextAsync(definition, Definition, TestContext.Current.CancellationToken);
 
@@ -59,8 +53,86 @@ public sealed partial class ApiPayloadFuzzTests
         var result = await HostileCorpus.RunBoundedAsync(cli, "run", definition, "--out", "out", "--no-email");
 
         // Assert
-        var outFiles = Directory.Exists(cli.PathOf("out")) ? Directory.GetFiles(cli.PathOf("out"), "*", SearchOption.AllDirectories) : [];
         TestContext.Current.SendDiagnosticMessage($"{name}: {result.ExitCode} {result.Error.Trim()}");
+        await CompleteOrNamedFailureAsync(cli, result);
+    }
+
+    /// <summary>
+    /// Seeded byte-level damage to a real page 1 (characters replaced, ranges cut or repeated, tokens inserted):
+    /// FUZZ_LONG=1 runs ten times as many.
+    /// </summary>
+    [Fact]
+    public async Task RandomlyDamagedPage_EndsWithACompleteReport_OrExitFourOrFiveNamingListAndPage()
+    {
+        // Arrange
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Accounts = Accounts }, TestContext.Current.CancellationToken);
+        var page1 = await FetchPageAsync(emulator, 1);
+        using var cli = Harness(emulator);
+        var definition = cli.PathOf("payload.yaml");
+        await File.WriteAllTextAsync(definition, Definition, TestContext.Current.CancellationToken);
+        var random = new Random(1127);
+        string[] tokens = ["null", "{", "}", "[", "]", ",", ":", "\"", "\\", "1e400", "-0", "true", "\"account_id\":", "\u0000", "\"total_items\":0,"];
+        var cases = HostileCorpus.Long("FUZZ_LONG") ? 600 : 60;
+        var outcomes = new Dictionary<int, int>();
+
+        for (var i = 0; i < cases; i++)
+        {
+            var body = new System.Text.StringBuilder(page1);
+            for (var n = 1 + random.Next(4); n > 0; n--)
+            {
+                var at = random.Next(body.Length);
+                var span = Math.Min(body.Length - at, random.Next(1, 200));
+                switch (random.Next(4))
+                {
+                    case 0: body[at] = (char)random.Next(32, 127); break;
+                    case 1: body.Remove(at, span); break;
+                    case 2: body.Insert(at, body.ToString(at, span)); break;
+                    default: body.Insert(at, tokens[random.Next(tokens.Length)]); break;
+                }
+            }
+
+            emulator.Options.Faults.Clear();
+            emulator.Options.Faults.Add(new EmulatorFault { Page = 1, StatusCode = 200, Body = body.ToString(), Times = 1000 });
+            if (Directory.Exists(cli.PathOf("out")))
+            {
+                Directory.Delete(cli.PathOf("out"), recursive: true);
+            }
+
+            // Act
+            var result = await HostileCorpus.RunBoundedAsync(cli, "run", definition, "--out", "out", "--no-email");
+
+            // Assert
+            outcomes[result.ExitCode] = outcomes.GetValueOrDefault(result.ExitCode) + 1;
+            try
+            {
+                await CompleteOrNamedFailureAsync(cli, result);
+            }
+            catch (Exception ex) when (ex is ShouldAssertException or IOException)
+            {
+                throw new ShouldAssertException($"damaged page case {i}: {ex.Message}\n--- body (first 1,500 chars)\n{body.ToString(0, Math.Min(1500, body.Length))}", ex);
+            }
+        }
+
+        TestContext.Current.SendDiagnosticMessage(string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"exit {o.Key}: {o.Value}")));
+        outcomes.Keys.ShouldBeSubsetOf([0, 4, 5]);
+    }
+
+    private static CliHarness Harness(EmulatorHost emulator)
+    {
+        var cli = new CliHarness();
+        cli.Variables["TOTANGO_BASE_URL"] = emulator.BaseUrl.ToString();
+        cli.Variables["TOTANGO_API_TOKEN"] = "payload-token";
+        cli.Variables["Totango__PageSize"] = "100";
+        cli.Variables["Totango__OffsetMode"] = "page";
+        cli.Variables["Totango__RetryBaseDelaySeconds"] = "0.01";
+        cli.Variables["Totango__MaxRetries"] = "2";
+        return cli;
+    }
+
+    /// <summary>Exit 0 with every account exactly once, or exit 4/5 naming list and page, with no output but the manifest.</summary>
+    private static async Task CompleteOrNamedFailureAsync(CliHarness cli, CliResultBox result)
+    {
+        var outFiles = Directory.Exists(cli.PathOf("out")) ? Directory.GetFiles(cli.PathOf("out"), "*", SearchOption.AllDirectories) : [];
         if (result.ExitCode == 0)
         {
             var csv = await File.ReadAllLinesAsync(cli.PathOf("out", "accounts.csv"), TestContext.Current.CancellationToken);
