@@ -66,6 +66,12 @@ public sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvider 
         await client.ConnectAsync(options.Host!, options.Port, SocketOptions(), cancellationToken);
         if (!string.IsNullOrEmpty(options.User))
         {
+            // MailKit throws NotSupportedException here, which surfaced as an unexpected failure (exit 1).
+            if (!client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
+            {
+                throw new EmailDeliveryException($"the SMTP server {options.Host}:{options.Port.ToString(CultureInfo.InvariantCulture)} does not offer authentication (AUTH) but Smtp:User is set; unset Smtp__User for an open relay, or use the server's TLS port (authentication is often offered only after TLS)");
+            }
+
             await client.AuthenticateAsync(options.User, options.Password ?? string.Empty, cancellationToken);
         }
 

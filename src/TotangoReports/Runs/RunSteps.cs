@@ -71,7 +71,9 @@ internal static class RunSteps
         if (outputs.Count == 0)
         {
             var asked = formats is null ? "any format" : string.Join(",", formats).ToLowerInvariant();
-            throw new ReportRunException(ExitCodes.InvalidInput, $"{definition.SourcePath} has no output of {asked}; add one under 'outputs' or change --format");
+            // Point at the outputs the user would edit, so the message carries file:line:col like every definition error.
+            var where = definition.Outputs.Count > 0 ? definition.Outputs[0].Location.ToString() : definition.SourcePath;
+            throw new ReportRunException(ExitCodes.InvalidInput, $"{where}: the definition has no output of {asked}; add one under 'outputs' or change --format");
         }
 
         return outputs;

@@ -26,6 +26,8 @@ internal sealed class QueryFetch
     private int pagesDone;
     private int pagesKnown;
     private int calls;
+    private bool leftOut;
+    private string? emptyPage;
 
     public QueryFetch(IActiveListSource source, ActiveListQuery query, IAccountSink sink, TotangoOptions options, SemaphoreSlim concurrency, IProgress<FetchProgress>? progress)
     {
@@ -56,7 +58,7 @@ internal sealed class QueryFetch
         {
             gaps.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{QueryText.Describe(query)}: read {pass.Unique} unique accounts but the API reports total_items {pass.Total}, twice"));
+                $"{QueryText.Describe(query)}: read {pass.Unique} unique accounts but the API reports total_items {pass.Total}, twice{(emptyPage is null ? string.Empty : $" ({emptyPage} came back empty)")}"));
         }
 
         return new FetchSummary
@@ -65,7 +67,7 @@ internal sealed class QueryFetch
             Pages = pagesDone,
             Requests = statistics is null ? calls : (int)(statistics.Requests - requestsAtStart),
             Retries = (int)Retries,
-            Complete = pass.Agrees,
+            Complete = pass.Agrees && !leftOut,
             Gaps = [.. gaps],
         };
     }
@@ -75,7 +77,7 @@ internal sealed class QueryFetch
         var result = new PassResult();
         var length = options.PageSize;
         using var first = await FetchAsync(0, length, "page 1", cancellationToken).ConfigureAwait(false);
-        Deliver(first, result);
+        Deliver(first, result, "page 1");
         var n = first.Count;
         if (n == 0 || n >= result.Total)
         {
@@ -102,7 +104,7 @@ internal sealed class QueryFetch
                 }
 
                 mode = n > 1 && probe.Count > 0 && probe.Ids[0] == first.Ids[1] ? OffsetMode.Item : OffsetMode.Page;
-                Deliver(probe, result);
+                Deliver(probe, result, "page 2");
                 coveredItems = mode == OffsetMode.Item ? 1 + probe.Count : n + probe.Count;
                 pageNumber = 2;
                 previousIds = probe.Ids;
@@ -152,12 +154,13 @@ internal sealed class QueryFetch
                         break;
                     }
 
-                    Deliver(page, result);
+                    Deliver(page, result, planned[i].Label);
                     previousIds = page.Ids;
                     lastCount = page.Count;
                     if (page.Count == 0)
                     {
                         // The list shrank under us: nothing more to read.
+                        emptyPage = planned[i].Label;
                         stopped = true;
                     }
                 }
@@ -221,9 +224,10 @@ internal sealed class QueryFetch
         }
     }
 
-    private void Deliver(ParsedPage page, PassResult result)
+    private void Deliver(ParsedPage page, PassResult result, string label)
     {
         pagesDone++;
+        var withoutId = 0;
         if (page.TotalItems is { } total)
         {
             result.Total = total;
@@ -239,6 +243,7 @@ internal sealed class QueryFetch
             if (id is null)
             {
                 result.WithoutId++;
+                withoutId++;
                 continue;
             }
 
@@ -249,6 +254,13 @@ internal sealed class QueryFetch
                 using var account = JsonDocument.Parse(page.Account(i), PageReader.DocumentOptions);
                 sink.Add(query.Return, account.RootElement);
             }
+        }
+
+        if (withoutId > 0)
+        {
+            // They count towards total_items but can't be told apart, so they never reach the report: say so.
+            leftOut = true;
+            gaps.Add(string.Create(CultureInfo.InvariantCulture, $"{QueryText.Describe(query)}: {label} (offset {page.OffsetAsked}) had {withoutId} account(s) without an account_id; they were left out"));
         }
 
         progress?.Report(new FetchProgress(query, pagesDone, Math.Max(pagesKnown, pagesDone), delivered.Count, Retries));

@@ -8,17 +8,26 @@ internal static class Suggestions
         var list = candidates as IReadOnlyCollection<string> ?? [.. candidates];
         string? best = null;
         var bestDistance = int.MaxValue;
+
+        // Short words tolerate one slip, longer ones about a third of their letters.
+        var allowed = Math.Max(1, Math.Min(3, text.Length / 3));
+        var upper = text.ToUpperInvariant();
         foreach (var candidate in list)
         {
-            var distance = Distance(text.ToUpperInvariant(), candidate.ToUpperInvariant());
+            // The distance is at least the length difference: skipping those keeps a 100,000-character value from
+            // costing a length x length matrix per candidate (gigabytes for a timezone against every zone id).
+            if (Math.Abs(candidate.Length - text.Length) > allowed)
+            {
+                continue;
+            }
+
+            var distance = Distance(upper, candidate.ToUpperInvariant());
             if (distance < bestDistance)
             {
                 (best, bestDistance) = (candidate, distance);
             }
         }
 
-        // Short words tolerate one slip, longer ones about a third of their letters.
-        var allowed = Math.Max(1, Math.Min(3, text.Length / 3));
         if (best is not null && bestDistance <= allowed)
         {
             return best;
