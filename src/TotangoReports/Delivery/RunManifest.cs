@@ -16,6 +16,17 @@ public sealed class RunManifest
 
     public const string FileName = "run.json";
 
+    /// <summary>Every dataset read whole and every output written.</summary>
+    public const string StatusComplete = "complete";
+
+    /// <summary>Written with <c>--allow-partial</c>: outputs exist but some dataset has gaps (see its <c>gaps</c>).</summary>
+    public const string StatusPartial = "partial";
+
+    /// <summary>Exit 5: a list could not be read whole, no output was changed; the datasets say what was missing.</summary>
+    public const string StatusIncomplete = "incomplete";
+
+    public string Status { get; init; } = StatusComplete;
+
     public required string Definition { get; init; }
 
     public required string Title { get; init; }

@@ -113,6 +113,12 @@ public sealed class ReportRunner
         {
             fetched = await FetchDatasetsAsync(definition, request, context, state, source, options, cancellationToken);
         }
+        catch (IncompleteFetchException incomplete)
+        {
+            // Exit 5: the report files stay as they were, but run.json says what could not be read.
+            await WriteIncompleteManifestAsync(definition, context, sourceName, request.OutputDirectory, incomplete, cancellationToken);
+            throw incomplete.Cause;
+        }
         finally
         {
             (source as IDisposable)?.Dispose();
@@ -189,11 +195,56 @@ public sealed class ReportRunner
             var queries = dataset.Return.Select(r => new ActiveListQuery(dataset.List, dataset.Endpoint, r, since)).ToList();
             var builder = new DatasetBuilder(dataset, context);
             _log.LogInformation("fetching {Dataset}: list {List} {Endpoint} ({Returns})", dataset.Name, dataset.List, dataset.Endpoint.ToString().ToLowerInvariant(), string.Join(", ", dataset.Return).ToLowerInvariant());
-            var summary = await fetcher.FetchAsync(queries, builder, request.AllowPartial, _progress, cancellationToken);
+            FetchSummary summary;
+            try
+            {
+                summary = await fetcher.FetchAsync(queries, builder, request.AllowPartial, _progress, cancellationToken);
+            }
+            catch (DataIncompleteException ex)
+            {
+                fetched.Add(new FetchedDataset(dataset, builder, ex.Summary, since));
+                throw new IncompleteFetchException(ex, fetched);
+            }
+
             fetched.Add(new FetchedDataset(dataset, builder, summary, since));
         }
 
         return fetched;
+    }
+
+    private async Task WriteIncompleteManifestAsync(ReportDefinition definition, ReportContext context, string sourceName, string outputDirectory, IncompleteFetchException incomplete, CancellationToken cancellationToken)
+    {
+        var manifest = new RunManifest
+        {
+            Definition = definition.SourcePath,
+            Title = definition.Title,
+            Source = sourceName,
+            Status = RunManifest.StatusIncomplete,
+            Parameters = context.Parameters,
+            StartedAt = context.Now,
+            FinishedAt = _time.GetUtcNow(),
+            Datasets = incomplete.Fetched.ToDictionary(
+                f => f.Dataset.Name,
+                f => new ManifestDataset(f.Builder.AccountCount, f.Summary.TotalItems, f.Summary.Pages, f.Summary.Requests, f.Summary.Retries, f.Summary.Complete, f.Summary.Gaps.Count > 0 ? f.Summary.Gaps : null, f.Since),
+                StringComparer.Ordinal),
+            Warnings = [_redactor.Redact(incomplete.Cause.Message)],
+        };
+        using var staged = new StagedOutputs(outputDirectory);
+        await using (var stream = staged.Create(RunManifest.FileName, "manifest"))
+        await using (var writer = new StreamWriter(stream))
+        {
+            await writer.WriteAsync(_redactor.Redact(manifest.ToJson()).AsMemory(), cancellationToken);
+        }
+
+        staged.Commit();
+    }
+
+    /// <summary>A dataset could not be read whole; carries what was read so far for the manifest.</summary>
+    private sealed class IncompleteFetchException(DataIncompleteException cause, IReadOnlyList<FetchedDataset> fetched) : Exception(cause.Message, cause)
+    {
+        public DataIncompleteException Cause { get; } = cause;
+
+        public IReadOnlyList<FetchedDataset> Fetched { get; } = fetched;
     }
 
     private sealed record FetchedDataset(DatasetDefinition Dataset, DatasetBuilder Builder, FetchSummary Summary, long? Since);

@@ -171,6 +171,7 @@ internal static class RunSteps
             Definition = report.Definition.SourcePath,
             Title = report.Title,
             Source = source,
+            Status = report.Datasets.All(d => d.Fetch.Complete) ? RunManifest.StatusComplete : RunManifest.StatusPartial,
             Parameters = report.Parameters,
             StartedAt = report.GeneratedAt,
             Datasets = report.Datasets.ToDictionary(

@@ -240,4 +240,39 @@ public sealed class EndToEndTests
 
         overridden.ExitCode.ShouldBe(4, overridden.ToString());
     }
+
+    [Fact]
+    public async Task Run_ListChangingWhileRead_ExitsFive_ManifestSaysWhatIsMissing_AllowPartialRendersIt()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Accounts = 400, Token = Sentinel }, TestContext.Current.CancellationToken);
+        emulator.Options.ListChanges = 1000;
+        using var cli = new CliHarness();
+        PointAt(cli, emulator);
+        var definition = cli.CopySampleConfig("activities-export.yaml");
+        Directory.CreateDirectory(cli.PathOf("out"));
+        File.WriteAllText(cli.PathOf("out", "activities-export.csv"), "last week's report");
+
+        var strict = await cli.RunAsync("run", definition, "--no-email", "--quiet");
+
+        strict.ExitCode.ShouldBe(5, strict.ToString());
+        File.ReadAllText(cli.PathOf("out", "activities-export.csv")).ShouldBe("last week's report");
+        using (var manifest = JsonDocument.Parse(File.ReadAllText(cli.PathOf("out", "run.json"))))
+        {
+            manifest.RootElement.GetProperty("status").GetString().ShouldBe("incomplete");
+            var activity = manifest.RootElement.GetProperty("datasets").GetProperty("activity");
+            activity.GetProperty("complete").GetBoolean().ShouldBeFalse();
+            activity.GetProperty("gaps").GetArrayLength().ShouldBeGreaterThan(0);
+            manifest.RootElement.GetProperty("outputs").GetArrayLength().ShouldBe(0);
+        }
+
+        var partial = await cli.RunAsync("run", definition, "--no-email", "--quiet", "--allow-partial");
+
+        partial.ExitCode.ShouldBe(0, partial.ToString());
+        File.ReadAllText(cli.PathOf("out", "activities-export.csv")).ShouldNotBe("last week's report");
+        using (var manifest = JsonDocument.Parse(File.ReadAllText(cli.PathOf("out", "run.json"))))
+        {
+            manifest.RootElement.GetProperty("status").GetString().ShouldBe("partial");
+            manifest.RootElement.GetProperty("datasets").GetProperty("activity").GetProperty("gaps").GetArrayLength().ShouldBeGreaterThan(0);
+        }
+    }
 }

@@ -3,7 +3,7 @@ using TotangoReports.Tests.Definition;
 
 namespace TotangoReports.Tests.Hostile;
 
-/// <summary>Shared pieces of the hostile suites: sample definitions without pdf, the env switches, and the bounded CLI call.</summary>
+/// <summary>Shared pieces of the hostile suites: the sample definitions, the env switches, and the bounded CLI call.</summary>
 internal static partial class HostileCorpus
 {
     /// <summary>Longest a single hostile case may take before it counts as a hang.</summary>
@@ -11,15 +11,11 @@ internal static partial class HostileCorpus
 
     public static bool Long(string variable) => Environment.GetEnvironmentVariable(variable) == "1";
 
-    /// <summary>The sample-config files, with pdf outputs removed (the pdf renderer is not merged into this branch yet).</summary>
+    /// <summary>The sample-config files, as shipped.</summary>
     public static IReadOnlyList<(string Name, string Text)> SampleDefinitions() =>
         RepoFiles.SampleConfigs()
-            .Select(path => (Path.GetFileName(path), WithoutPdf(File.ReadAllText(path))))
+            .Select(path => (Path.GetFileName(path), File.ReadAllText(path)))
             .ToList();
-
-    public static string WithoutPdf(string text) =>
-        string.Join('\n', text.Split('\n').Where(l => !l.Contains("format: pdf", StringComparison.Ordinal)))
-            .Replace("attach: [xlsx, pdf]", "attach: [xlsx]", StringComparison.Ordinal);
 
     /// <summary>Runs the CLI, failing the test if it does not finish within <see cref="CaseLimit"/>.</summary>
     public static async Task<CliResultBox> RunBoundedAsync(Cli.CliHarness cli, params string[] args)

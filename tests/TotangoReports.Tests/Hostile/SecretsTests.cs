@@ -41,7 +41,7 @@ public sealed class SecretsTests
         cli.Variables["Smtp__Password"] = SmtpSentinel;
         cli.Variables["Smtp__MaxRetries"] = "0";
         var definition = cli.PathOf("secrets.yaml");
-        await File.WriteAllTextAsync(definition, HostileCorpus.WithoutPdf(await File.ReadAllTextAsync(Definition.RepoFiles.PathOf("sample-config", "weekly-usage.yaml"), TestContext.Current.CancellationToken)), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(definition, await File.ReadAllTextAsync(Definition.RepoFiles.PathOf("sample-config", "weekly-usage.yaml"), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         var delta = cli.CopySampleConfig("inactive-accounts-delta.yaml");
         var produced = new List<string>();
         var codes = new List<string>();

@@ -38,7 +38,7 @@ public sealed class TemplateAttackTests
         // Arrange
         using var cli = new CliHarness();
         var definition = cli.PathOf("report.yaml");
-        var text = HostileCorpus.WithoutPdf(await File.ReadAllTextAsync(Definition.RepoFiles.PathOf("sample-config", "weekly-usage.yaml"), TestContext.Current.CancellationToken));
+        var text = await File.ReadAllTextAsync(Definition.RepoFiles.PathOf("sample-config", "weekly-usage.yaml"), TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(definition, text.Replace("template: exec-summary", "template: templates/evil.sbn", StringComparison.Ordinal), TestContext.Current.CancellationToken);
         Directory.CreateDirectory(cli.PathOf("templates"));
         await File.WriteAllTextAsync(cli.PathOf("templates", "evil.sbn"), template, TestContext.Current.CancellationToken);
