@@ -18,7 +18,7 @@ public sealed class SnapshotSource : IActiveListSource
     public SnapshotSource(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        Directory = Path.GetFullPath(directory);
+        Directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         var indexPath = Path.Combine(Directory, SnapshotIndex.FileName);
         if (!File.Exists(indexPath))
         {

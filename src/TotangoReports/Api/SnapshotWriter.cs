@@ -26,7 +26,7 @@ public sealed class SnapshotWriter : IPooledActiveListSource, IRequestStatistics
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(inner);
-        Directory = Path.GetFullPath(directory);
+        Directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         this.inner = inner;
         this.timeProvider = timeProvider ?? TimeProvider.System;
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "pages"));

@@ -49,6 +49,7 @@ public sealed class ReportRunner
     {
         var started = _time.GetUtcNow();
         var definition = RunSteps.LoadDefinition(request.DefinitionPath);
+        var target = SnapshotFolder.CheckReplaceable(directory, definition.SourcePath);
         var context = RunSteps.CreateContext(definition, request.Parameters, started);
         var statePath = request.StatePath ?? RunState.DefaultPath(definition.SourcePath);
         var state = RunSteps.LoadState(statePath);
@@ -57,7 +58,7 @@ public sealed class ReportRunner
         var (inner, _) = RunSteps.CreateSource(request, options, _time, _log);
         try
         {
-            var staging = directory + ".partial-" + Guid.NewGuid().ToString("N")[..8];
+            var staging = SnapshotFolder.StagingPath(target);
             int pages;
             try
             {
@@ -68,21 +69,12 @@ public sealed class ReportRunner
             }
             catch
             {
-                if (Directory.Exists(staging))
-                {
-                    Directory.Delete(staging, recursive: true);
-                }
-
+                SnapshotFolder.DeleteQuietly(staging);
                 throw;
             }
 
             // Like report files, a snapshot appears whole or not at all.
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-
-            Directory.Move(staging, directory);
+            SnapshotFolder.Replace(target, staging);
             return pages;
         }
         finally

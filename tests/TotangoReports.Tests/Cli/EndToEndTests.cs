@@ -275,4 +275,38 @@ public sealed class EndToEndTests
             manifest.RootElement.GetProperty("datasets").GetProperty("activity").GetProperty("gaps").GetArrayLength().ShouldBeGreaterThan(0);
         }
     }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("docs")]
+    public async Task FetchSave_IntoAFolderThatIsNotASnapshot_IsRefused_AndNothingIsDeleted(string folder)
+    {
+        using var cli = new CliHarness();
+        var definition = cli.CopySampleConfig("activities-export.yaml");
+        Directory.CreateDirectory(cli.PathOf("docs"));
+        File.WriteAllText(cli.PathOf("docs", "notes.txt"), "keep me");
+
+        var result = await cli.RunAsync("fetch", definition, "--sample", "--save", folder, "--quiet");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        File.ReadAllText(cli.PathOf("docs", "notes.txt")).ShouldBe("keep me");
+        File.Exists(definition).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task FetchSave_WithTrailingSlash_ReplacesAnEarlierSnapshot_AndRunSnapshotReadsIt()
+    {
+        using var cli = new CliHarness();
+        var definition = cli.CopySampleConfig("activities-export.yaml");
+        var slash = "snap" + Path.DirectorySeparatorChar;
+
+        var first = await cli.RunAsync("fetch", definition, "--sample", "--save", slash, "--quiet");
+        var second = await cli.RunAsync("fetch", definition, "--sample", "--save", slash, "--quiet");
+        var offline = await cli.RunAsync("run", definition, "--snapshot", slash, "--format", "csv", "--quiet");
+
+        first.ExitCode.ShouldBe(0, first.ToString());
+        second.ExitCode.ShouldBe(0, second.ToString());
+        offline.ExitCode.ShouldBe(0, offline.ToString());
+        Directory.GetDirectories(cli.WorkingDirectory).Select(Path.GetFileName).Order().ShouldBe(["out", "snap"]);
+    }
 }
