@@ -23,6 +23,9 @@ public sealed class CliEnvironment
     /// <summary>Where <c>--sample</c>-free runs and the emulator wait; tests stop the emulator through it.</summary>
     public CancellationToken Lifetime { get; init; }
 
+    /// <summary>Secrets met during this invocation (token, SMTP password), masked in everything printed.</summary>
+    internal Logging.SecretRedactor Redactor { get; } = new();
+
     public static CliEnvironment FromProcess() => new()
     {
         Out = Console.Out,

@@ -14,7 +14,9 @@ internal static class ErrorReporter
     public static int Report(Exception exception, CliEnvironment environment, bool verbose)
     {
         var (code, message) = Classify(exception);
-        var redactor = new SecretRedactor();
+        // The command's redactor knows secrets from every configuration layer; the variables cover a failure
+        // before configuration was read.
+        var redactor = environment.Redactor;
         redactor.Add(environment.Variables.GetValueOrDefault("TOTANGO_API_TOKEN"));
         redactor.Add(environment.Variables.GetValueOrDefault("Totango__ApiToken"));
         redactor.Add(environment.Variables.GetValueOrDefault("Smtp__Password"));

@@ -309,4 +309,23 @@ public sealed class EndToEndTests
         offline.ExitCode.ShouldBe(0, offline.ToString());
         Directory.GetDirectories(cli.WorkingDirectory).Select(Path.GetFileName).Order().ShouldBe(["out", "snap"]);
     }
+
+    [Fact]
+    public async Task TokenFromTheConfigFile_EchoedInAnErrorBody_IsMaskedOnStderr()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Accounts = 50, Token = Sentinel }, TestContext.Current.CancellationToken);
+        var echo = "{\"_error\":\"" + string.Concat(Enumerable.Repeat("padding ", 30)) + "token " + Sentinel + " is not allowed here " + string.Concat(Enumerable.Repeat("tail ", 60)) + "\"}";
+        emulator.Options.Faults.Add(new EmulatorFault { Page = 0, StatusCode = 200, Body = echo, Times = 100 });
+        using var cli = new CliHarness();
+        File.WriteAllText(cli.PathOf("totango-reports.json"), $$"""{ "Totango": { "BaseUrl": "{{emulator.BaseUrl}}", "ApiToken": "{{Sentinel}}", "MaxRetries": 0 } }""");
+        var definition = cli.CopySampleConfig("activities-export.yaml");
+
+        var result = await cli.RunAsync("run", definition, "--verbose", "--no-email");
+
+        result.ExitCode.ShouldBe(4, result.ToString());
+        result.Error.ShouldContain("is not allowed here");
+        result.Error.ShouldNotContain(Sentinel);
+        result.Error.ShouldNotContain(Sentinel[..12]);
+        result.Out.ShouldNotContain(Sentinel[..12]);
+    }
 }

@@ -169,7 +169,21 @@ internal static class PageReader
         return "(non-text error at byte " + start.ToString(CultureInfo.InvariantCulture) + ")";
     }
 
-    private static string Trim(string text) => text.Length <= 300 ? text : text[..300] + "…";
+    /// <summary>
+    /// Shortens a server message at a word boundary, so that a secret it may echo (a token has no spaces) is either
+    /// whole — and redacted by the caller — or absent, never cut in half.
+    /// </summary>
+    private static string Trim(string text)
+    {
+        const int Limit = 300;
+        if (text.Length <= Limit)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOfAny([' ', '\t', '\n', '\r'], Limit);
+        return cut <= 0 ? "(a " + text.Length.ToString(CultureInfo.InvariantCulture) + "-character message)" : text[..cut] + " …";
+    }
 
     private static TotangoApiException Unexpected(ActiveListQuery query, string pageLabel, string what) =>
         new($"Unexpected response from the Totango API for {QueryText.Describe(query)}, {pageLabel}: {what}. Is Totango:BaseUrl right?");
