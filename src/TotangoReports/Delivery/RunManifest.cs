@@ -16,6 +16,12 @@ public sealed class RunManifest
 
     public const string FileName = "run.json";
 
+    /// <summary>
+    /// Written instead of <see cref="FileName"/> when a list could not be read whole (exit 5): the previous report and
+    /// its manifest stay as they were; this file says what was missing. A later successful run removes it.
+    /// </summary>
+    public const string IncompleteFileName = "run.incomplete.json";
+
     /// <summary>Every dataset read whole and every output written.</summary>
     public const string StatusComplete = "complete";
 

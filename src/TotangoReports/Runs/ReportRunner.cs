@@ -107,8 +107,16 @@ public sealed class ReportRunner
         }
         catch (IncompleteFetchException incomplete)
         {
-            // Exit 5: the report files stay as they were, but run.json says what could not be read.
-            await WriteIncompleteManifestAsync(definition, context, sourceName, request.OutputDirectory, incomplete, cancellationToken);
+            // Exit 5: the report and its run.json stay as they were; run.incomplete.json says what could not be read.
+            try
+            {
+                await WriteIncompleteManifestAsync(definition, context, sourceName, request.OutputDirectory, incomplete, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _log.LogWarning("could not write {File}: {Reason}", RunManifest.IncompleteFileName, ex.Message);
+            }
+
             throw incomplete.Cause;
         }
         finally
@@ -156,6 +164,7 @@ public sealed class ReportRunner
         }
 
         staged.Commit();
+        File.Delete(Path.Combine(staged.OutputDirectory, RunManifest.IncompleteFileName));
         if (usesLastRun)
         {
             foreach (var dataset in definition.Datasets)
@@ -222,13 +231,14 @@ public sealed class ReportRunner
             Warnings = [_redactor.Redact(incomplete.Cause.Message)],
         };
         using var staged = new StagedOutputs(outputDirectory);
-        await using (var stream = staged.Create(RunManifest.FileName, "manifest"))
+        await using (var stream = staged.Create(RunManifest.IncompleteFileName, "manifest"))
         await using (var writer = new StreamWriter(stream))
         {
             await writer.WriteAsync(_redactor.Redact(manifest.ToJson()).AsMemory(), cancellationToken);
         }
 
         staged.Commit();
+        _log.LogError("the list could not be read whole; what was missing is in {File}", Path.Combine(outputDirectory, RunManifest.IncompleteFileName));
     }
 
     /// <summary>A dataset could not be read whole; carries what was read so far for the manifest.</summary>

@@ -242,7 +242,7 @@ public sealed class EndToEndTests
     }
 
     [Fact]
-    public async Task Run_ListChangingWhileRead_ExitsFive_ManifestSaysWhatIsMissing_AllowPartialRendersIt()
+    public async Task Run_ListChangingWhileRead_ExitsFive_LeavesTheReport_IncompleteManifestSaysWhatIsMissing_AllowPartialRendersIt()
     {
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Accounts = 400, Token = Sentinel }, TestContext.Current.CancellationToken);
         emulator.Options.ListChanges = 1000;
@@ -252,11 +252,14 @@ public sealed class EndToEndTests
         Directory.CreateDirectory(cli.PathOf("out"));
         File.WriteAllText(cli.PathOf("out", "activities-export.csv"), "last week's report");
 
+        File.WriteAllText(cli.PathOf("out", "run.json"), "{ \"last\": \"week\" }");
         var strict = await cli.RunAsync("run", definition, "--no-email", "--quiet");
 
         strict.ExitCode.ShouldBe(5, strict.ToString());
+        strict.Error.ShouldContain("run.incomplete.json");
         File.ReadAllText(cli.PathOf("out", "activities-export.csv")).ShouldBe("last week's report");
-        using (var manifest = JsonDocument.Parse(File.ReadAllText(cli.PathOf("out", "run.json"))))
+        File.ReadAllText(cli.PathOf("out", "run.json")).ShouldBe("{ \"last\": \"week\" }");
+        using (var manifest = JsonDocument.Parse(File.ReadAllText(cli.PathOf("out", "run.incomplete.json"))))
         {
             manifest.RootElement.GetProperty("status").GetString().ShouldBe("incomplete");
             var activity = manifest.RootElement.GetProperty("datasets").GetProperty("activity");
@@ -269,6 +272,7 @@ public sealed class EndToEndTests
 
         partial.ExitCode.ShouldBe(0, partial.ToString());
         File.ReadAllText(cli.PathOf("out", "activities-export.csv")).ShouldNotBe("last week's report");
+        File.Exists(cli.PathOf("out", "run.incomplete.json")).ShouldBeFalse();
         using (var manifest = JsonDocument.Parse(File.ReadAllText(cli.PathOf("out", "run.json"))))
         {
             manifest.RootElement.GetProperty("status").GetString().ShouldBe("partial");
