@@ -29,9 +29,10 @@ public sealed class EmulatorCommand(CliEnvironment environment) : CommandBase<Em
             Environment.Error.WriteLine("Ctrl+C stops it.");
         }
 
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Environment.Lifetime);
         try
         {
-            await Task.Delay(Timeout.Infinite, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Environment.Lifetime).Token);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {

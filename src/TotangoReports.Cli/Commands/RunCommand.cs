@@ -17,7 +17,7 @@ public sealed class RunCommand(CliEnvironment environment) : CommandBase<RunSett
             DefinitionPath = FullPath(settings.Definition),
             OutputDirectory = FullPath(settings.Out),
             Formats = ParseFormats(settings.Format),
-            Parameters = settings.Param.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal),
+            Parameters = ParseParameters(settings.Param),
             Source = settings.Sample ? DataSourceKind.Sample : settings.Snapshot is not null ? DataSourceKind.Snapshot : DataSourceKind.Live,
             SnapshotDirectory = settings.Snapshot is null ? null : FullPath(settings.Snapshot),
             Since = settings.Since,
@@ -39,6 +39,19 @@ public sealed class RunCommand(CliEnvironment environment) : CommandBase<RunSett
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary><c>--param NAME=VALUE</c>, repeatable; the last value of a name wins.</summary>
+    private static Dictionary<string, string> ParseParameters(IEnumerable<string> pairs)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var parts = pair.Split('=', 2);
+            parameters[parts[0]] = parts[1];
+        }
+
+        return parameters;
     }
 
     private static HashSet<OutputFormat>? ParseFormats(string? text)

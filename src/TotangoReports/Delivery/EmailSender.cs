@@ -83,7 +83,16 @@ public sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvider 
         }
 
         await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+
+        // Accepted is delivered: a failure saying goodbye must not fail the run (and mail the report again tomorrow).
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or SmtpProtocolException or SmtpCommandException or TimeoutException or SocketException)
+        {
+            _log.LogDebug("SMTP QUIT failed after the message was accepted: {Reason}", ex.Message);
+        }
     }
 
     private SecureSocketOptions SocketOptions() => options.UseTls switch

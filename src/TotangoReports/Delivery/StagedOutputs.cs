@@ -72,15 +72,80 @@ public sealed class StagedOutputs : IDisposable
         }
     }
 
-    /// <summary>Moves every staged file into place (each move is atomic on one file system).</summary>
+    /// <summary>
+    /// Moves every staged file into place, all or nothing: each file it replaces is first moved aside, and if any move
+    /// fails the files already moved are taken back and the old ones restored.
+    /// </summary>
     public void Commit()
     {
-        foreach (var file in _files)
+        ObjectDisposedException.ThrowIf(_committed, this);
+        var done = new List<(StagedFile File, string? Backup)>(_files.Count);
+        try
         {
-            File.Move(file.TempPath, file.FinalPath, overwrite: true);
+            foreach (var file in _files)
+            {
+                string? backup = null;
+                if (File.Exists(file.FinalPath))
+                {
+                    backup = Path.Combine(Path.GetDirectoryName(file.FinalPath)!, $".{Path.GetFileName(file.FinalPath)}.{_runId}.bak");
+                    File.Move(file.FinalPath, backup);
+                }
+
+                done.Add((file, backup));
+                File.Move(file.TempPath, file.FinalPath);
+            }
+        }
+        catch
+        {
+            RollBack(done);
+            throw;
+        }
+
+        foreach (var (_, backup) in done)
+        {
+            if (backup is not null)
+            {
+                TryDelete(backup);
+            }
         }
 
         _committed = true;
+    }
+
+    private static void RollBack(List<(StagedFile File, string? Backup)> done)
+    {
+        for (var i = done.Count - 1; i >= 0; i--)
+        {
+            var (file, backup) = done[i];
+            try
+            {
+                if (File.Exists(file.FinalPath) && !File.Exists(file.TempPath))
+                {
+                    File.Move(file.FinalPath, file.TempPath);
+                }
+
+                if (backup is not null)
+                {
+                    File.Move(backup, file.FinalPath, overwrite: true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: the backup keeps its name, so the old report can still be recovered by hand.
+            }
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temporary file is named so that it never shadows a report.
+        }
     }
 
     public void Dispose()
@@ -92,14 +157,7 @@ public sealed class StagedOutputs : IDisposable
 
         foreach (var file in _files)
         {
-            try
-            {
-                File.Delete(file.TempPath);
-            }
-            catch (IOException)
-            {
-                // Best effort: a temp file we cannot delete is named so that it never shadows a report.
-            }
+            TryDelete(file.TempPath);
         }
 
         _committed = true;

@@ -72,4 +72,29 @@ public sealed class StagedOutputsTests : IDisposable
 
         Should.Throw<IOException>(() => staged.Create("a.csv", "csv")).Message.ShouldContain("a.csv");
     }
+
+    [Fact]
+    public void Commit_FailingHalfway_RestoresEveryPreviousFile_AndLeavesNoTemporaryOrBackupFiles()
+    {
+        File.WriteAllText(Path.Combine(_out, "a.csv"), "old a");
+        File.WriteAllText(Path.Combine(_out, "c.csv"), "old c");
+
+        // b's final path is a folder: the second move fails after the first one succeeded.
+        Directory.CreateDirectory(Path.Combine(_out, "b.csv"));
+        using (var staged = new StagedOutputs(_out))
+        {
+            foreach (var name in new[] { "a.csv", "b.csv", "c.csv" })
+            {
+                using var stream = staged.Create(name, "csv");
+                stream.Write("new"u8);
+            }
+
+            staged.Seal();
+            Should.Throw<IOException>(staged.Commit);
+        }
+
+        File.ReadAllText(Path.Combine(_out, "a.csv")).ShouldBe("old a");
+        File.ReadAllText(Path.Combine(_out, "c.csv")).ShouldBe("old c");
+        Directory.GetFiles(_out).Select(Path.GetFileName).Order().ShouldBe(["a.csv", "c.csv"]);
+    }
 }
