@@ -55,8 +55,9 @@ public sealed class TotangoOptions
     public double MaxRetryDelaySeconds { get; set; } = 120;
 
     /// <summary>
-    /// Binds section <c>Totango</c>, then applies the aliases <c>TOTANGO_API_TOKEN</c> and <c>TOTANGO_BASE_URL</c>
-    /// (an alias that is set wins: it normally comes from the environment, a later layer than the JSON file).
+    /// Binds section <c>Totango</c>. The environment aliases <c>TOTANGO_API_TOKEN</c> and <c>TOTANGO_BASE_URL</c> are
+    /// mapped into that section by the configuration layers (<see cref="Configuration.AppConfiguration"/>), where
+    /// their precedence is decided once.
     /// Throws <see cref="TotangoConfigurationException"/> for values that cannot be read.
     /// </summary>
     public static TotangoOptions FromConfiguration(IConfiguration configuration)
@@ -71,23 +72,6 @@ public sealed class TotangoOptions
         {
             // The binder's message names the key and the value, never the token (a string binds without failing).
             throw new TotangoConfigurationException($"Invalid Totango setting: {ex.Message}", ex);
-        }
-
-        var token = configuration[TokenAlias];
-        if (!string.IsNullOrWhiteSpace(token))
-        {
-            options.ApiToken = token.Trim();
-        }
-
-        var baseUrl = configuration[BaseUrlAlias];
-        if (!string.IsNullOrWhiteSpace(baseUrl))
-        {
-            if (!Uri.TryCreate(baseUrl.Trim(), UriKind.Absolute, out var uri))
-            {
-                throw new TotangoConfigurationException($"{BaseUrlAlias} is not an absolute URL: '{baseUrl}'.");
-            }
-
-            options.BaseUrl = uri;
         }
 
         return options;

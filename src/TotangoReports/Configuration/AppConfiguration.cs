@@ -13,8 +13,8 @@ public static class AppConfiguration
 
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
     {
-        ["TOTANGO_API_TOKEN"] = "Totango:ApiToken",
-        ["TOTANGO_BASE_URL"] = "Totango:BaseUrl",
+        [Api.TotangoOptions.TokenAlias] = "Totango:ApiToken",
+        [Api.TotangoOptions.BaseUrlAlias] = "Totango:BaseUrl",
     };
 
     /// <param name="configFile">An explicit file (must exist), or null for <c>totango-reports.json</c> in <paramref name="workingDirectory"/> if present.</param>

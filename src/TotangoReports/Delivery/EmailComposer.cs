@@ -15,7 +15,8 @@ public static class EmailComposer
     public const int ChartWidth = 600;
     public const int ChartHeight = 320;
 
-    public static EmailContent Compose(Report report, EmailDeliveryDefinition email, StagedOutputs staged, CancellationToken cancellationToken)
+    /// <param name="rendered">The outputs this run rendered (after <c>--format</c>): the body is the html one among them.</param>
+    public static EmailContent Compose(Report report, EmailDeliveryDefinition email, IReadOnlyList<OutputDefinition> rendered, StagedOutputs staged, CancellationToken cancellationToken)
     {
         string subject;
         try
@@ -34,7 +35,7 @@ public static class EmailComposer
 
         string? html = null;
         var images = new List<EmailInlineImage>();
-        var htmlOutput = report.Definition.Outputs.FirstOrDefault(o => o.Format == OutputFormat.Html);
+        var htmlOutput = rendered.FirstOrDefault(o => o.Format == OutputFormat.Html);
         if (string.Equals(email.Body, "html", StringComparison.OrdinalIgnoreCase) && htmlOutput is not null)
         {
             var renderer = new HtmlRenderer(new HtmlRendererOptions { ChartMode = HtmlChartMode.CidImages });

@@ -132,9 +132,15 @@ public sealed class ReportRunner
 
         using var staged = new StagedOutputs(request.OutputDirectory);
         var renderers = ReportRenderers.Default();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { RunManifest.FileName, RunManifest.IncompleteFileName };
         foreach (var output in outputs)
         {
             var name = OutputNames.Expand(output, report);
+            if (!names.Add(name))
+            {
+                throw new RenderException(output.Location, $"file '{name}' is written by another output or is the run's manifest; give each output its own file");
+            }
+
             _log.LogInformation("rendering {Format} → {File}", output.Format.ToString().ToLowerInvariant(), name);
             await using var stream = staged.Create(name, output.Format.ToString().ToLowerInvariant());
             await renderers[output.Format].RenderAsync(report, output, stream, cancellationToken);
@@ -150,7 +156,7 @@ public sealed class ReportRunner
                 _log.LogWarning("delivery.email.attach names {Format}, but this run rendered no {Format} output; it is not attached", missing.ToString().ToLowerInvariant(), missing.ToString().ToLowerInvariant());
             }
 
-            var content = EmailComposer.Compose(report, email, staged, cancellationToken);
+            var content = EmailComposer.Compose(report, email, outputs, staged, cancellationToken);
             var bytes = await new EmailSender(smtp!, _time, _log).SendAsync(content, cancellationToken);
             manifest.Email = new ManifestEmail(content.To.Count + content.Cc.Count + content.Bcc.Count, content.Subject, content.Attachments.Select(a => a.FileName).ToList(), bytes);
             emailSent = true;

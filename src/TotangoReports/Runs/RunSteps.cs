@@ -153,13 +153,7 @@ internal static class RunSteps
                 var folder = request.SnapshotDirectory ?? throw new ReportRunException(ExitCodes.InvalidInput, "--snapshot needs a folder written by 'fetch --save'");
                 return (new SnapshotSource(folder), "snapshot:" + folder);
             default:
-                if (string.IsNullOrWhiteSpace(options.ApiToken))
-                {
-                    throw new ReportRunException(
-                        ExitCodes.Unauthorized,
-                        "no Totango API token: set TOTANGO_API_TOKEN (or Totango:ApiToken in totango-reports.json), or run with --sample to use the built-in sample data");
-                }
-
+                // Without a token the HTTP source refuses to start (exit 3, naming TOTANGO_API_TOKEN and --sample).
                 return (new TotangoHttpSource(options, time, log), options.BaseUrl.ToString());
         }
     }

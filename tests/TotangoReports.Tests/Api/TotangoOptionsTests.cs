@@ -21,7 +21,7 @@ public sealed class TotangoOptionsTests
     }
 
     [Fact]
-    public void FromConfiguration_SectionAndAliases_AreBound()
+    public void FromConfiguration_SectionIsBound_AndRawAliasKeysInAFileAreIgnored()
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -29,8 +29,8 @@ public sealed class TotangoOptionsTests
             ["Totango:OffsetMode"] = "item",
             ["Totango:MaxRetries"] = "1",
             ["Totango:ApiToken"] = "from-file",
-            ["TOTANGO_API_TOKEN"] = "from-env",
-            ["TOTANGO_BASE_URL"] = "https://api-eu1.totango.com",
+            ["Totango:BaseUrl"] = "https://api-eu1.totango.com",
+            ["TOTANGO_API_TOKEN"] = "from-a-json-file",
         }).Build();
 
         var options = TotangoOptions.FromConfiguration(config);
@@ -38,7 +38,7 @@ public sealed class TotangoOptionsTests
         options.PageSize.ShouldBe(250);
         options.OffsetMode.ShouldBe(OffsetMode.Item);
         options.MaxRetries.ShouldBe(1);
-        options.ApiToken.ShouldBe("from-env");
+        options.ApiToken.ShouldBe("from-file");
         options.BaseUrl.ShouldBe(new Uri("https://api-eu1.totango.com"));
     }
 
