@@ -1,6 +1,6 @@
-using TotangoReports.Runs;
+using TotangoReports.Definition;
 
-namespace TotangoReports.Tests.Delivery;
+namespace TotangoReports.Tests.Definition;
 
 public sealed class SinceResolverTests
 {
@@ -47,5 +47,48 @@ public sealed class SinceResolverTests
     {
         Should.Throw<FormatException>(() => SinceResolver.Resolve(since, Now, Berlin, null, TimeSpan.FromDays(7)))
             .Message.ShouldContain("last-run");
+    }
+
+    [Theory]
+    [InlineData("30m")]
+    [InlineData("Last-Run")]
+    [InlineData("2026-11-01T08:00:00Z")]
+    [InlineData("2026-11-01T08:00:00+01:00")]
+    public void DefinitionAndResolver_AcceptTheSameForms(string since)
+    {
+        var diagnostics = DefinitionLoader.Parse($$"""
+            title: t
+            datasets:
+              d:
+                list: 1
+                endpoint: recent
+                since: "{{since}}"
+                columns: [{ name: A, path: name }]
+            outputs: [{ format: csv, file: a.csv }]
+            """, "since.yaml").Diagnostics;
+
+        diagnostics.ShouldNotContain(d => d.IsError);
+        Should.NotThrow(() => SinceResolver.Resolve(since, Now, Berlin, null, TimeSpan.FromDays(7)));
+    }
+
+    [Theory]
+    [InlineData("0d")]
+    [InlineData("2026-11-01T08:00:00")]
+    [InlineData("soon")]
+    public void DefinitionAndResolver_RefuseTheSameForms(string since)
+    {
+        var diagnostics = DefinitionLoader.Parse($$"""
+            title: t
+            datasets:
+              d:
+                list: 1
+                endpoint: recent
+                since: "{{since}}"
+                columns: [{ name: A, path: name }]
+            outputs: [{ format: csv, file: a.csv }]
+            """, "since.yaml").Diagnostics;
+
+        diagnostics.ShouldContain(d => d.IsError && d.Message.Contains("since", StringComparison.Ordinal));
+        Should.Throw<FormatException>(() => SinceResolver.Resolve(since, Now, Berlin, null, TimeSpan.FromDays(7)));
     }
 }
