@@ -1,4 +1,5 @@
 using TotangoReports.Data;
+using TotangoReports.Rendering.Formatting;
 
 namespace TotangoReports.Rendering.Html.Internal;
 
@@ -18,8 +19,8 @@ internal sealed class ColumnModel
         Format = column.Kind switch
         {
             CellKind.Number => string.IsNullOrEmpty(column.Format) ? TemplateValues.DefaultNumberFormat : column.Format,
-            CellKind.Date => string.IsNullOrEmpty(column.Format) ? TemplateValues.DefaultDateFormat : ExcelDateFormat.ToDotNet(column.Format),
-            CellKind.DateTime => string.IsNullOrEmpty(column.Format) ? TemplateValues.DefaultDateTimeFormat : ExcelDateFormat.ToDotNet(column.Format),
+            CellKind.Date => string.IsNullOrEmpty(column.Format) ? TemplateValues.DefaultDateFormat : ExcelFormats.DateToDotNet(column.Format),
+            CellKind.DateTime => string.IsNullOrEmpty(column.Format) ? TemplateValues.DefaultDateTimeFormat : ExcelFormats.DateToDotNet(column.Format),
             _ => null,
         };
     }

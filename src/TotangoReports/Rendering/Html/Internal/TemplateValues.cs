@@ -1,5 +1,6 @@
 using System.Globalization;
 using TotangoReports.Data;
+using TotangoReports.Rendering.Formatting;
 
 namespace TotangoReports.Rendering.Html.Internal;
 
@@ -10,7 +11,7 @@ namespace TotangoReports.Rendering.Html.Internal;
 /// </summary>
 internal static class TemplateValues
 {
-    public const string DefaultNumberFormat = "#,##0.##";
+    public const string DefaultNumberFormat = ExcelFormats.DefaultNumberFormat;
     public const string DefaultDateFormat = "yyyy-MM-dd";
     public const string DefaultDateTimeFormat = "yyyy-MM-dd HH:mm";
     private const int MaxFormatLength = 64;
@@ -32,6 +33,7 @@ internal static class TemplateValues
     public static string FormatCell(object? value, CellKind kind, string? format, TimeZoneInfo timeZone) => (value, kind) switch
     {
         (null, _) => string.Empty,
+        (double number, CellKind.Number) => ExcelFormats.FormatNumber(number, format),
         (_, CellKind.Number) => FormatNumber(value, format),
         (_, CellKind.Date or CellKind.DateTime) => FormatDateTime(value, timeZone, format),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,

@@ -1,14 +1,37 @@
+using System.Globalization;
 using System.Text;
 
-namespace TotangoReports.Rendering.Html.Internal;
+namespace TotangoReports.Rendering.Formatting;
 
 /// <summary>
-/// Turns a column's Excel-style date format (<c>yyyy-mm-dd hh:mm</c>, shared with the XLSX output) into a .NET
-/// custom format: Excel's <c>m</c> means minutes after an hour or before seconds and months elsewhere.
+/// A column's Excel-style format (the one the XLSX output uses as is) applied as text, the same in PDF and HTML:
+/// numbers through the common number formats (<c>0</c>, <c>#,##0.00</c>, <c>0%</c>), dates through Excel date tokens.
 /// </summary>
-internal static class ExcelDateFormat
+internal static class ExcelFormats
 {
-    public static string ToDotNet(string excel)
+    public const string DefaultNumberFormat = "#,##0.##";
+
+    /// <summary>Excel number formats that mean the same to .NET: digit placeholders, grouping, decimals, percent.</summary>
+    public static bool IsNumberFormat(string? format) =>
+        !string.IsNullOrEmpty(format) && format.AsSpan().IndexOfAnyExcept("#0,.%") < 0 && format.Contains('0', StringComparison.Ordinal);
+
+    /// <summary>A number as text with <paramref name="excelFormat"/> (or the default), never "-0", empty for NaN/∞.</summary>
+    public static string FormatNumber(double value, string? excelFormat)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return string.Empty;
+        }
+
+        var pattern = IsNumberFormat(excelFormat) ? excelFormat! : DefaultNumberFormat;
+        var text = value.ToString(pattern, CultureInfo.InvariantCulture);
+
+        // "-0" after rounding reads as a mistake in a report.
+        return text.StartsWith('-') && text.AsSpan(1).IndexOfAnyExcept("0.,%") < 0 ? text[1..] : text;
+    }
+
+    /// <summary>Excel date tokens to a .NET custom format: <c>m</c> is minutes after an hour or before seconds, else months.</summary>
+    public static string DateToDotNet(string excel)
     {
         var twelveHour = excel.Contains("AM/PM", StringComparison.OrdinalIgnoreCase);
         var tokens = Tokenize(excel.Replace("AM/PM", "\u0001", StringComparison.OrdinalIgnoreCase));
