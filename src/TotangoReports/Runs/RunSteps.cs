@@ -103,7 +103,7 @@ internal static class RunSteps
             throw new ReportRunException(ExitCodes.InvalidInput, $"{definition.SourcePath} sends email, but {string.Join("; ", problems)}; configure SMTP or pass --no-email");
         }
 
-        log.LogWarning("not sending the report mail ({Problems}); set the Smtp settings to send it from a sample run", string.Join("; ", problems));
+        log.LogWarning("not sending the report mail: {Problems}. A sample or snapshot run mails only when SMTP is configured", string.Join("; ", problems));
         smtp = null;
         return null;
     }
