@@ -24,6 +24,4 @@ public sealed class ReportDefinition
 
     /// <summary>The folder relative paths in the definition (templates, state file) resolve against.</summary>
     public string BaseDirectory => Path.GetDirectoryName(Path.GetFullPath(SourcePath)) ?? Directory.GetCurrentDirectory();
-
-    public TimeZoneInfo ResolveTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

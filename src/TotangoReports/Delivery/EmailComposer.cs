@@ -30,7 +30,7 @@ public static class EmailComposer
 
         var attachments = staged.Files
             .Where(f => email.Attach.Any(a => string.Equals(a.ToString(), f.Format, StringComparison.OrdinalIgnoreCase)))
-            .Select(f => new EmailAttachment(Path.GetFileName(f.RelativePath), f.TempPath, MimeBuilder.MediaTypeFor(f.Format)))
+            .Select(f => new EmailAttachment(AttachmentName(f, staged), f.TempPath, MimeBuilder.MediaTypeFor(f.Format)))
             .ToList();
 
         string? html = null;
@@ -61,6 +61,14 @@ public static class EmailComposer
             InlineImages = images,
             Attachments = attachments,
         };
+    }
+
+    /// <summary>The file's name, or its folder-qualified name when another output has the same name in another folder.</summary>
+    private static string AttachmentName(StagedFile file, StagedOutputs staged)
+    {
+        var name = Path.GetFileName(file.RelativePath);
+        var clash = staged.Files.Count(f => string.Equals(Path.GetFileName(f.RelativePath), name, StringComparison.OrdinalIgnoreCase)) > 1;
+        return clash ? file.RelativePath.Replace('/', '_').Replace('\\', '_') : name;
     }
 
     /// <summary>Formats the definition asks to attach that this run did not render (e.g. excluded by <c>--format</c>).</summary>
