@@ -242,6 +242,7 @@ public sealed class XlsxRendererTests
             var keyCell = used.Single(c => c.GetString() == key && c.Address.ColumnNumber == 1);
             keyCell.CellRight().GetDouble().ShouldBe(group.Values[0]!.Value);
             keyCell.CellRight().CellRight().GetDouble().ShouldBe(group.Values[1]!.Value, 1e-9);
+            keyCell.CellRight().CellRight().Style.NumberFormat.Format.ShouldBe("#,##0.##");
         }
 
     }

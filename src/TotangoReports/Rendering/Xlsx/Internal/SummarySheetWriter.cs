@@ -29,7 +29,8 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
         _ids = new StyleIds(
             styles.Get(new CellStyleKey(Bold: true, FontSize: 16)),
             styles.Get(new CellStyleKey(Bold: true)),
-            styles.Get(new CellStyleKey(XlsxStyles.DateTimeFormat)));
+            styles.Get(new CellStyleKey(XlsxStyles.DateTimeFormat)),
+            styles.Get(new CellStyleKey(Rendering.Formatting.ExcelFormats.DefaultNumberFormat)));
 
         var worksheetOptions = new WorksheetOptions();
         worksheetOptions.Column(1).Width = 24;
@@ -148,7 +149,8 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
             row[0] = new Cell(group.Key.Length == 0 ? "(none)" : group.Key);
             for (var a = 0; a < groups.Aggregates.Count && a < group.Values.Count; a++)
             {
-                row[a + 1] = group.Values[a] is { } value && double.IsFinite(value) ? new Cell(value) : default;
+                // An average reads as 56.94, not 56.942477876: the value stays exact, the format shortens it.
+                row[a + 1] = group.Values[a] is { } value && double.IsFinite(value) ? new Cell(value, _ids.Number) : default;
             }
 
             await spreadsheet.AddRowAsync(row, cancellationToken);
@@ -164,5 +166,6 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
     private readonly record struct StyleIds(
         SpreadCheetah.Styling.StyleId? Title,
         SpreadCheetah.Styling.StyleId? Label,
-        SpreadCheetah.Styling.StyleId? DateTime);
+        SpreadCheetah.Styling.StyleId? DateTime,
+        SpreadCheetah.Styling.StyleId? Number);
 }
