@@ -4,13 +4,42 @@ using TotangoReports.Definition;
 
 namespace TotangoReports.Bench;
 
-/// <summary>A deterministic report of one dataset shaped like a real accounts list (text, numbers, dates, pivot columns, groups).</summary>
+/// <summary>
+/// A deterministic report of one dataset shaped like a real accounts list (text in several scripts, numbers, dates,
+/// pivot columns, groups), shared by the renderer benchmarks.
+/// </summary>
 internal static class BenchReport
 {
     private static readonly string[] Regions = ["EMEA", "NA", "APAC", "LATAM"];
     private static readonly string[] Healths = ["Good", "Average", "Poor"];
 
-    public static Report Create(int rows)
+    // Names in several scripts, so text shaping and escaping cost what they cost on real lists.
+    private static readonly string[] Names = ["Café Müller GmbH", "חברת אלפא בע\"מ", "株式会社テスト", "\"Smith, Jones\" & Co", "Northwind Traders <Söhne>", "Contoso Pharmaceuticals International"];
+
+    /// <param name="columns">Column names to keep (in this order); null keeps all twelve.</param>
+    public static Report Create(int rows, IReadOnlyList<string>? columns = null, bool withGroups = true)
+    {
+        var full = CreateFull(rows, withGroups);
+        return columns is null ? full : Project(full, columns);
+    }
+
+    private static Report Project(Report report, IReadOnlyList<string> names)
+    {
+        var table = report.Datasets[0];
+        var indexes = names.Select(n => table.ColumnIndex(n) is var i and >= 0 ? i : throw new ArgumentException("no column " + n, nameof(names))).ToArray();
+        var projected = new DatasetTable
+        {
+            Name = table.Name,
+            Columns = indexes.Select(i => table.Columns[i]).ToList(),
+            Rows = table.Rows.Select(r => new TableRow(r.AccountId, indexes.Select(i => r.Values[i]).ToArray())).ToList(),
+            Accounts = table.Accounts,
+            Groups = table.Groups,
+            Fetch = table.Fetch,
+        };
+        return new Report { Definition = report.Definition, GeneratedAt = report.GeneratedAt, TimeZone = report.TimeZone, Datasets = [projected] };
+    }
+
+    private static Report CreateFull(int rows, bool withGroups)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         var generated = new DateTimeOffset(2026, 11, 23, 7, 30, 0, TimeSpan.Zero);
@@ -34,7 +63,7 @@ internal static class BenchReport
         for (var i = 0; i < rows; i++)
         {
             var id = "acct-" + i.ToString("D6", CultureInfo.InvariantCulture);
-            var name = "Customer " + i.ToString(CultureInfo.InvariantCulture) + (i % 5 == 0 ? " & Söhne <GmbH>" : " Ltd");
+            var name = Names[i % Names.Length] + " " + i.ToString(CultureInfo.InvariantCulture);
             var score = (double)((i * 37) % 101);
             var users = (double)(i % 250);
             tableRows.Add(new TableRow(id,
@@ -80,7 +109,7 @@ internal static class BenchReport
                     Columns = columns,
                     Rows = tableRows,
                     Accounts = facts,
-                    Groups = new GroupTable { By = "Region", Aggregates = ["Accounts", "Avg score"], Rows = groups },
+                    Groups = withGroups ? new GroupTable { By = "Region", Aggregates = ["Accounts", "Avg score"], Rows = groups } : null,
                     Fetch = new FetchSummary { TotalItems = rows, Pages = (rows + 999) / 1000, Requests = (rows + 999) / 1000 },
                 },
             ],

@@ -16,9 +16,6 @@ internal sealed class PdfBench : IBenchmark
     private const double TargetPagesPerSecond = 300;
     private const double TargetPeakMegabytes = 200;
 
-    private static readonly string[] Healths = ["Good", "Average", "Poor"];
-    private static readonly string[] Regions = ["EMEA", "NA", "APAC", "LATAM"];
-    private static readonly string[] Names = ["Café Müller GmbH", "חברת אלפא בע\"מ", "株式会社テスト", "\"Smith, Jones\" & Co", "Northwind Traders", "Contoso Pharmaceuticals International"];
 
     public string Name => "pdf";
 
@@ -103,52 +100,6 @@ internal sealed class PdfBench : IBenchmark
         return count;
     }
 
-    private static Report BuildReport(int rows)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        var generated = new DateTimeOffset(2026, 11, 23, 7, 30, 0, TimeSpan.Zero);
-        TableColumn[] columns =
-        [
-            new("Account ID", CellKind.Text),
-            new("Account", CellKind.Text),
-            new("Score", CellKind.Number, "0"),
-            new("Health", CellKind.Text),
-            new("Region", CellKind.Text),
-            new("Renewal", CellKind.Date),
-            new("Last activity", CellKind.DateTime),
-            new("Utilisation", CellKind.Number, "0%"),
-        ];
-        var tableRows = new List<TableRow>(rows);
-        var facts = new List<AccountFacts>(rows);
-        for (var i = 0; i < rows; i++)
-        {
-            var id = "acc-" + i.ToString("00000", CultureInfo.InvariantCulture);
-            var name = Names[i % Names.Length] + " " + i.ToString(CultureInfo.InvariantCulture);
-            var score = (double)((i * 37) % 101);
-            var health = Healths[i % 3];
-            tableRows.Add(new TableRow(id,
-            [
-                id,
-                name,
-                score,
-                health,
-                Regions[i % 4],
-                new DateOnly(2027, 1 + (i % 12), 1 + (i % 28)),
-                TimeZoneInfo.ConvertTime(generated.AddMinutes(-17 * i), zone),
-                (i % 90) / 90d,
-            ]));
-            facts.Add(new AccountFacts(id, name, score, health, new Dictionary<string, double> { ["past_30d"] = i % 40, ["past_90d"] = i % 120 }));
-        }
-
-        var definition = new ReportDefinition
-        {
-            Title = "Weekly usage — benchmark",
-            Description = "10,000 accounts",
-            TimeZone = "Europe/Berlin",
-            SourcePath = Path.Combine(Path.GetTempPath(), "bench.yaml"),
-            Datasets = [new DatasetDefinition { Name = "accounts", List = "1" }],
-        };
-        var table = new DatasetTable { Name = "accounts", Columns = columns, Rows = tableRows, Accounts = facts };
-        return new Report { Definition = definition, GeneratedAt = generated, TimeZone = zone, Datasets = [table] };
-    }
+    private static Report BuildReport(int rows) =>
+        BenchReport.Create(rows, ["Account ID", "Account", "Score", "Health", "Region", "Renewal", "Last activity", "Utilisation"], withGroups: false);
 }
