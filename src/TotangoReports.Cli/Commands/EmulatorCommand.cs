@@ -19,6 +19,12 @@ public sealed class EmulatorCommand(CliEnvironment environment) : CommandBase<Em
             SnapshotDirectory = settings.Snapshot is null ? null : FullPath(settings.Snapshot),
             ActivityShape = settings.LegacyActivities ? ActivityShape.Legacy : ActivityShape.Actions,
             Latency = TimeSpan.FromMilliseconds(settings.LatencyMilliseconds),
+            OffsetMode = settings.OffsetMode == "item" ? Api.OffsetMode.Item : Api.OffsetMode.Page,
+            PageSizeCap = settings.PageCap,
+            RandomServerErrorRate = settings.ErrorRate,
+            RandomThrottleRate = settings.ThrottleRate,
+            RateLimitRequests = settings.RateLimit,
+            UnauthorizedStatusCode = settings.UnauthorizedStatus,
         };
         await using var host = await EmulatorHost.StartAsync(options, cancellationToken);
         Result(host.BaseUrl.ToString());

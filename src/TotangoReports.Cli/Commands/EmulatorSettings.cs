@@ -36,6 +36,52 @@ public sealed class EmulatorSettings : GlobalSettings
     [Description("Delay every answer by this many milliseconds.")]
     public int LatencyMilliseconds { get; init; }
 
-    public override ValidationResult Validate() =>
-        Port is < 0 or > 65535 ? ValidationResult.Error("--port must be between 0 and 65535") : base.Validate();
+    [CommandOption("--offset-mode <MODE>")]
+    [Description("How offset is read: page (the old page's page index, default) or item (the later page's first-account index).")]
+    public string OffsetMode { get; init; } = "page";
+
+    [CommandOption("--page-cap <N>")]
+    [Description("Serve at most N accounts per page whatever is asked (a server that pages smaller than asked).")]
+    public int PageCap { get; init; } = 1000;
+
+    [CommandOption("--error-rate <P>")]
+    [Description("Share of requests answered 500, 0..1, seeded.")]
+    public double ErrorRate { get; init; }
+
+    [CommandOption("--throttle-rate <P>")]
+    [Description("Share of requests answered 429 with Retry-After, 0..1, seeded.")]
+    public double ThrottleRate { get; init; }
+
+    [CommandOption("--rate-limit <N>")]
+    [Description("Answer 429 beyond N requests in any 60 s (the vendor's limit is 100).")]
+    public int? RateLimit { get; init; }
+
+    [CommandOption("--unauthorized-status <CODE>")]
+    [Description("Status for a wrong token: 300 (as the vendor page says), 401 (default) or 403.")]
+    public int UnauthorizedStatus { get; init; } = 401;
+
+    public override ValidationResult Validate()
+    {
+        if (Port is < 0 or > 65535)
+        {
+            return ValidationResult.Error("--port must be between 0 and 65535");
+        }
+
+        if (OffsetMode is not ("page" or "item"))
+        {
+            return ValidationResult.Error("--offset-mode is page or item");
+        }
+
+        if (ErrorRate is < 0 or > 1 || ThrottleRate is < 0 or > 1)
+        {
+            return ValidationResult.Error("--error-rate and --throttle-rate are shares between 0 and 1");
+        }
+
+        if (PageCap < 1 || RateLimit is < 1 || UnauthorizedStatus is not (300 or 401 or 403))
+        {
+            return ValidationResult.Error("--page-cap and --rate-limit must be positive; --unauthorized-status is 300, 401 or 403");
+        }
+
+        return base.Validate();
+    }
 }
