@@ -235,4 +235,28 @@ public sealed class RunCommandTests
         using var committed = JsonDocument.Parse(File.ReadAllText(Definition.RepoFiles.PathOf("schema", "report-definition.schema.json")));
         JsonElement.DeepEquals(printed.RootElement, committed.RootElement).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task ContractExample_FromProductMd_ValidatesAndRunsOnSample()
+    {
+        // The definition printed in the product contract (shared/spec/PRODUCT.md §4) is what users copy first.
+        var contract = Path.GetFullPath(Path.Combine(Definition.RepoFiles.Root, "..", "shared", "spec", "PRODUCT.md"));
+        File.Exists(contract).ShouldBeTrue($"the product contract is expected beside the checkout at {contract}");
+        var markdown = await File.ReadAllTextAsync(contract, TestContext.Current.CancellationToken);
+        var start = markdown.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var yaml = markdown[start..markdown.IndexOf("```", start, StringComparison.Ordinal)];
+        using var cli = new CliHarness();
+        File.WriteAllText(cli.PathOf("contract.yaml"), yaml);
+
+        var validate = await cli.RunAsync("validate", "contract.yaml");
+        var run = await cli.RunAsync("run", "contract.yaml", "--sample", "--no-email", "--quiet");
+
+        validate.ExitCode.ShouldBe(0, validate.ToString());
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.OutLines.Select(Path.GetExtension).ShouldBe([".xlsx", ".pdf", ".html", ".csv", ".json"], ignoreOrder: true);
+        var csv = File.ReadAllLines(cli.PathOf("out", "activities.csv"));
+        csv[0].ShouldContain("Utilisation");
+        csv[0].ShouldContain("create-task 30d");
+        (csv.Length - 1).ShouldBe(50, "limit: 50");
+    }
 }

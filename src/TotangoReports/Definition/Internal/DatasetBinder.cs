@@ -115,7 +115,8 @@ internal static class DatasetBinder
         var since = Values.Text(node, bag, "since");
         if (endpoint == ListEndpoint.Current && node is not null)
         {
-            bag.Error(map.KeyNode("since")!, "since applies to endpoint recent or past only; remove it or set endpoint: recent");
+            // The contract's own example writes since with endpoint current: harmless, so said, not refused.
+            bag.Warning(map.KeyNode("since")!, "since applies to endpoint recent or past only and is ignored here; remove it or set endpoint: recent");
             return null;
         }
 
