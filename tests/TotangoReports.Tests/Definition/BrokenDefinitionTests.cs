@@ -23,7 +23,6 @@ public sealed class BrokenDefinitionTests
         { "unknown dataset key", "    list: 1", "    list: 1\n    colour: red" },
         { "list is a word", "list: 1", "list: abc" },
         { "bad endpoint", "    list: 1", "    list: 1\n    endpoint: future" },
-        { "since on current", "    list: 1", "    list: 1\n    since: 7d" },
         { "recent without since", "    list: 1", "    list: 1\n    endpoint: recent" },
         { "bad since", "    list: 1", "    list: 1\n    endpoint: recent\n    since: soon" },
         { "bad return", "    list: 1", "    list: 1\n    return: [everything]" },
