@@ -53,7 +53,7 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
         y = AddText(page, "Generated " + GeneratedText(), SmallStyle, x, y, width, Palette.Muted);
         if (report.Parameters.Count > 0)
         {
-            var parameters = string.Join(", ", report.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} = {p.Value}"));
+            var parameters = string.Join(", ", report.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} = {(p.Value.Length == 0 ? "(empty)" : p.Value)}"));
             y = AddText(page, "Parameters: " + parameters, SmallStyle, x, y, width, Palette.Muted);
         }
 
