@@ -155,11 +155,21 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
         var metrics = new PaginationMetrics(table.Metrics.LineHeight, table.Metrics.RowPadding, table.HeaderHeight, tableHeight, tableHeight);
         var slices = TablePaginator.Paginate(table.Items(), metrics);
         var rowCount = dataset.Rows.Count.ToString("#,##0", CultureInfo.InvariantCulture);
+        // One caption element serves every continuation page: a page's elements are all its memory until drawn.
+        TextElement? continued = null;
         for (var p = 0; p < slices.Count; p++)
         {
             var page = new LayoutPage(geometry);
-            var caption = p == 0 ? $"{dataset.Name} · {rowCount} rows" : $"{dataset.Name} (continued)";
-            AddText(page, caption, SectionStyle, geometry.ContentLeft, geometry.BodyTop, geometry.ContentWidth, Palette.Accent);
+            if (p == 0)
+            {
+                AddText(page, $"{dataset.Name} · {rowCount} rows", SectionStyle, geometry.ContentLeft, geometry.BodyTop, geometry.ContentWidth, Palette.Accent);
+            }
+            else
+            {
+                continued ??= Text($"{dataset.Name} (continued)", SectionStyle, geometry.ContentLeft, geometry.BodyTop, geometry.ContentWidth, Palette.Accent);
+                page.Elements.Add(continued);
+            }
+
             var top = geometry.BodyTop + captionHeight;
             page.Elements.Add(new TablePageElement(table, slices[p], geometry.ContentLeft, top));
             if (dataset.Rows.Count == 0)
@@ -176,9 +186,11 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
 
     private float AddText(LayoutPage page, string text, TextStyle style, float x, float y, float width, SKColor color)
     {
-        var lines = LineBreaker.Wrap(shaper, text, style, width);
-        var element = new TextElement(lines, style, x, y, width, color);
+        var element = Text(text, style, x, y, width, color);
         page.Elements.Add(element);
         return y + element.Height;
     }
+
+    private TextElement Text(string text, TextStyle style, float x, float y, float width, SKColor color) =>
+        new(LineBreaker.Wrap(shaper, text, style, width), style, x, y, width, color);
 }

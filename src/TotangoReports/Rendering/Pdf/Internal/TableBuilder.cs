@@ -4,8 +4,9 @@ using TotangoReports.Data;
 namespace TotangoReports.Rendering.Pdf.Internal;
 
 /// <summary>
-/// Lays out a dataset as a table: formats and shapes every cell once, sizes columns from content, picks
-/// portrait or landscape, wraps what does not fit, and orders rows into group sections with subtotals.
+/// Lays out a dataset as a table: formats and measures every cell, sizes columns from content, picks portrait or
+/// landscape, counts the lines of what has to wrap, and orders rows into group sections with subtotals. The
+/// shaped lines themselves are not kept; <see cref="TableCells"/> makes them again page by page when drawing.
 /// </summary>
 internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, PdfRendererOptions options)
 {
@@ -16,8 +17,10 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
         var count = columns.Count;
         var pad = 2 * metrics.PaddingX;
 
-        // Shape every cell as one line once: that gives natural widths and is reused for cells that fit.
-        var cells = new TextLine[table.Rows.Count][];
+        // Shape every cell as one line once for the natural widths; keep just each width (NaN for text with line
+        // breaks, which is always wrapped), not the shaped lines: for a large table those are most of the memory.
+        var rows = table.Rows.Count;
+        var shapedWidths = new float[rows * count];
         var natural = new float[count];
         var minimum = new float[count];
         var soft = new float[count];
@@ -30,21 +33,25 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
             natural[c] = Math.Max(minimum[c], Math.Min(shaper.Measure(columns[c].Name, metrics.Header) + pad, options.MaxColumnWidth));
         }
 
-        for (var r = 0; r < table.Rows.Count; r++)
+        for (var r = 0; r < rows; r++)
         {
-            var row = table.Rows[r];
-            var shaped = new TextLine[count];
             for (var c = 0; c < count; c++)
             {
-                var text = formatter.Format(c < row.Values.Count ? row.Values[c] : null, columns[c]);
-                var line = text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal)
-                    ? WidestLine(text, metrics.Body)
-                    : shaper.Shape(text, metrics.Body);
-                shaped[c] = line;
-                cellNatural[c] = Math.Max(cellNatural[c], Math.Min(line.Width + pad, options.MaxColumnWidth));
-            }
+                var text = TableCells.Text(formatter, table, r, c);
+                float width;
+                if (TableCells.IsMultiline(text))
+                {
+                    width = WidestLine(text, metrics.Body);
+                    shapedWidths[(r * count) + c] = float.NaN;
+                }
+                else
+                {
+                    width = shaper.Measure(text, metrics.Body);
+                    shapedWidths[(r * count) + c] = width;
+                }
 
-            cells[r] = shaped;
+                cellNatural[c] = Math.Max(cellNatural[c], Math.Min(width + pad, options.MaxColumnWidth));
+            }
         }
 
         // Short columns (dates, numbers, codes) keep their cells on one line while long-text columns give room;
@@ -64,47 +71,47 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
             header[c] = LineBreaker.Wrap(shaper, columns[c].Name, metrics.Header, widths[c] - pad);
         }
 
-        var entries = new List<TableEntry>(table.Rows.Count + ((table.Groups?.Rows.Count ?? 0) * 2));
-        var bandWidth = widths.Sum() - pad;
+        var cells = new TableCells(shaper, formatter, table, metrics, widths);
+        var entries = new List<TableEntry>(rows + ((table.Groups?.Rows.Count ?? 0) * 2));
         if (table.Groups is { } groups)
         {
-            var placed = new bool[table.Rows.Count];
+            var placed = new bool[rows];
             foreach (var group in groups.Rows)
             {
                 var key = group.Key.Length == 0 ? "(none)" : group.Key;
-                entries.Add(Band(TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"{groups.By}: {key} · {group.RowIndexes.Count} rows"), metrics.Header, bandWidth));
+                entries.Add(Band(cells, TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"{groups.By}: {key} · {group.RowIndexes.Count} rows")));
                 var shade = false;
                 foreach (var index in group.RowIndexes)
                 {
-                    if (index >= 0 && index < cells.Length)
+                    if (index >= 0 && index < rows)
                     {
-                        entries.Add(Row(cells[index], widths, metrics, shade));
+                        entries.Add(Row(cells, shapedWidths, index, count, shade));
                         placed[index] = true;
                         shade = !shade;
                     }
                 }
 
-                entries.Add(Band(TableEntryKind.Subtotal, Subtotal(groups, group, key), metrics.Header, bandWidth));
+                entries.Add(Band(cells, TableEntryKind.Subtotal, Subtotal(groups, group, key)));
             }
 
             // Rows no group claims are still shown, never silently dropped.
-            var rest = Enumerable.Range(0, cells.Length).Where(i => !placed[i]).ToList();
+            var rest = Enumerable.Range(0, rows).Where(i => !placed[i]).ToList();
             if (rest.Count > 0)
             {
-                entries.Add(Band(TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"Not in any group · {rest.Count} rows"), metrics.Header, bandWidth));
+                entries.Add(Band(cells, TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"Not in any group · {rest.Count} rows")));
                 var shade = false;
                 foreach (var index in rest)
                 {
-                    entries.Add(Row(cells[index], widths, metrics, shade));
+                    entries.Add(Row(cells, shapedWidths, index, count, shade));
                     shade = !shade;
                 }
             }
         }
         else
         {
-            for (var r = 0; r < cells.Length; r++)
+            for (var r = 0; r < rows; r++)
             {
-                entries.Add(Row(cells[r], widths, metrics, r % 2 == 1));
+                entries.Add(Row(cells, shapedWidths, r, count, r % 2 == 1));
             }
         }
 
@@ -116,6 +123,7 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
             RightAligned = rightAligned,
             HeaderCells = header,
             Entries = entries,
+            Cells = cells,
             Landscape = landscape,
             ContinuedMarker = shaper.Shape("… continued on the next page", metrics.Body),
         };
@@ -128,28 +136,30 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
         return $"Subtotal {key}: {string.Join(" · ", parts)}";
     }
 
-    private TableEntry Row(TextLine[] shaped, float[] widths, TableMetrics metrics, bool shade)
+    /// <summary>
+    /// A row's line count, decided as <see cref="TableCells.Row"/> does when the page is drawn: a cell whose measured
+    /// one-line width fits is one line (no need to shape it again), anything else is wrapped and counted.
+    /// </summary>
+    private static TableEntry Row(TableCells cells, float[] shapedWidths, int row, int count, bool shade)
     {
-        var cells = new IReadOnlyList<TextLine>[shaped.Length];
-        for (var c = 0; c < shaped.Length; c++)
+        var lines = 1;
+        for (var c = 0; c < count; c++)
         {
-            var room = widths[c] - (2 * metrics.PaddingX);
-            var line = shaped[c];
-            cells[c] = line.Width <= room && !line.Text.Contains('\n', StringComparison.Ordinal) && !line.Text.Contains('\r', StringComparison.Ordinal)
-                ? [line]
-                : LineBreaker.Wrap(shaper, line.Text, metrics.Body, room);
+            // NaN (text with line breaks) compares false, so such a cell is always wrapped.
+            var width = shapedWidths[(row * count) + c];
+            if (!(width <= cells.Room(c)))
+            {
+                lines = Math.Max(lines, cells.Wrap(cells.Text(row, c), c).Count);
+            }
         }
 
-        return new TableEntry(TableEntryKind.Row, cells, shade);
+        return new TableEntry(TableEntryKind.Row, row, null, shade, lines);
     }
 
-    private TableEntry Band(TableEntryKind kind, string text, TextStyle style, float width) =>
-        new(kind, [LineBreaker.Wrap(shaper, text, style, width)], false);
+    private static TableEntry Band(TableCells cells, TableEntryKind kind, string text) =>
+        new(kind, -1, text, false, TableEntry.LinesOf([cells.Band(text)]));
 
-    /// <summary>For a multi-line cell: the widest of its lines stands for its natural width, and keeps the full text.</summary>
-    private TextLine WidestLine(string text, TextStyle style)
-    {
-        var widest = text.ReplaceLineEndings("\n").Split('\n').Max(l => shaper.Measure(l, style));
-        return new TextLine([], widest, text);
-    }
+    /// <summary>For a multi-line cell: the widest of its lines stands for its natural width.</summary>
+    private float WidestLine(string text, TextStyle style) =>
+        text.ReplaceLineEndings("\n").Split('\n').Max(l => shaper.Measure(l, style));
 }

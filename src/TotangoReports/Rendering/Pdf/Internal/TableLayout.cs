@@ -1,6 +1,9 @@
 namespace TotangoReports.Rendering.Pdf.Internal;
 
-/// <summary>A dataset table ready to paginate and draw: column widths, wrapped header and cells, bands.</summary>
+/// <summary>
+/// A dataset table ready to paginate and draw: column widths, the wrapped header, and per row or band its line
+/// count; the cells' shaped lines come from <see cref="Cells"/> when a page is drawn.
+/// </summary>
 internal sealed class TableLayout
 {
     public required string Name { get; init; }
@@ -14,6 +17,8 @@ internal sealed class TableLayout
     public required IReadOnlyList<TextLine>[] HeaderCells { get; init; }
 
     public required IReadOnlyList<TableEntry> Entries { get; init; }
+
+    public required TableCells Cells { get; init; }
 
     public required bool Landscape { get; init; }
 

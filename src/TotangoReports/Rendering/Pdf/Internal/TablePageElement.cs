@@ -2,7 +2,10 @@ using SkiaSharp;
 
 namespace TotangoReports.Rendering.Pdf.Internal;
 
-/// <summary>One page's share of a table: the column header (repeated on every page), then the page's slices.</summary>
+/// <summary>
+/// One page's share of a table: the column header (repeated on every page), then the page's slices. It holds only
+/// which lines of which items go here; their text is shaped again as the page is drawn and dropped after.
+/// </summary>
 internal sealed class TablePageElement(TableLayout layout, IReadOnlyList<TableSlice> slices, float left, float top) : PageElement
 {
     public override void Draw(SKCanvas canvas, DrawContext context)
@@ -28,6 +31,13 @@ internal sealed class TablePageElement(TableLayout layout, IReadOnlyList<TableSl
         foreach (var slice in slices)
         {
             var entry = layout.Entries[slice.Item];
+            var cells = layout.Cells.Of(entry);
+            if (TableEntry.LinesOf(cells) != entry.Lines)
+            {
+                // Pagination placed this item by the line count of pass one; drawing other lines would overlap rows.
+                throw new InvalidOperationException($"Table '{layout.Name}' item {slice.Item} has {TableEntry.LinesOf(cells)} lines when drawn but {entry.Lines} when paginated.");
+            }
+
             var height = metrics.RowPadding + ((slice.LineCount + (slice.Continues ? 1 : 0)) * metrics.LineHeight);
             var background = entry.Kind switch
             {
@@ -43,11 +53,11 @@ internal sealed class TablePageElement(TableLayout layout, IReadOnlyList<TableSl
 
             if (entry.IsBand)
             {
-                AddLines(texts, context, entry.Cells[0], slice.FirstLine, slice.LineCount, left + metrics.PaddingX, y, width - (2 * metrics.PaddingX), metrics.Header, TextAlign.Left);
+                AddLines(texts, context, cells[0], slice.FirstLine, slice.LineCount, left + metrics.PaddingX, y, width - (2 * metrics.PaddingX), metrics.Header, TextAlign.Left);
             }
             else
             {
-                AddCells(texts, context, entry.Cells, slice.FirstLine, slice.LineCount, y, metrics.Body);
+                AddCells(texts, context, cells, slice.FirstLine, slice.LineCount, y, metrics.Body);
             }
 
             if (slice.Continues)

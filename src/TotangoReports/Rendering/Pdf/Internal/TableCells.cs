@@ -1,0 +1,56 @@
+using TotangoReports.Data;
+
+namespace TotangoReports.Rendering.Pdf.Internal;
+
+/// <summary>
+/// Formats, shapes and wraps the cells of one table item on demand. Pass one uses it to count an item's lines,
+/// pass two to rebuild the lines of just the page being drawn; formatting and shaping are deterministic, so both
+/// passes see the same lines and the PDF stays byte-identical to laying everything out up front.
+/// </summary>
+internal sealed class TableCells(TextShaper shaper, CellFormatter formatter, DatasetTable table, TableMetrics metrics, float[] widths)
+{
+    private readonly float bandWidth = widths.Sum() - (2 * metrics.PaddingX);
+
+    public string Text(int row, int column) => Text(formatter, table, row, column);
+
+    /// <summary>A cell's text; a row shorter than the columns has empty cells.</summary>
+    public static string Text(CellFormatter formatter, DatasetTable table, int row, int column)
+    {
+        var values = table.Rows[row].Values;
+        return formatter.Format(column < values.Count ? values[column] : null, table.Columns[column]);
+    }
+
+    public static bool IsMultiline(string text) =>
+        text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal);
+
+    public float Room(int column) => widths[column] - (2 * metrics.PaddingX);
+
+    public IReadOnlyList<TextLine> Band(string text) => LineBreaker.Wrap(shaper, text, metrics.Header, bandWidth);
+
+    public IReadOnlyList<TextLine>[] Of(TableEntry entry) => entry.IsBand ? [Band(entry.Band!)] : Row(entry.Row);
+
+    /// <summary>
+    /// A row's cells: a cell whose one-line shape fits stays that one line; a longer one, or one with line breaks,
+    /// is wrapped. Pass one counts the same way from the widths it measured (<see cref="TableBuilder"/>).
+    /// </summary>
+    public IReadOnlyList<TextLine>[] Row(int row)
+    {
+        var cells = new IReadOnlyList<TextLine>[table.Columns.Count];
+        for (var c = 0; c < cells.Length; c++)
+        {
+            var text = Text(row, c);
+            if (!IsMultiline(text) && shaper.Shape(text, metrics.Body) is var line && line.Width <= Room(c))
+            {
+                cells[c] = [line];
+            }
+            else
+            {
+                cells[c] = Wrap(text, c);
+            }
+        }
+
+        return cells;
+    }
+
+    public IReadOnlyList<TextLine> Wrap(string text, int column) => LineBreaker.Wrap(shaper, text, metrics.Body, Room(column));
+}
