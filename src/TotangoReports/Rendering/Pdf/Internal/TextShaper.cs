@@ -11,7 +11,8 @@ namespace TotangoReports.Rendering.Pdf.Internal;
 internal sealed class TextShaper(PdfFonts fonts) : IDisposable
 {
     private const int MaxCachedLength = 48;
-    private const int MaxCacheEntries = 50_000;
+    // Repeated cells (health, region, small numbers) hit early; unique ones (ids, names) only cost memory.
+    private const int MaxCacheEntries = 10_000;
 
     // Ligatures off: a table is no place for them, and they make copied text differ from the source in some readers.
     private static readonly Feature[] Features = [Feature.Parse("liga=0"), Feature.Parse("clig=0")];
