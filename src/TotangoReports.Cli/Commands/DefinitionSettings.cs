@@ -4,7 +4,8 @@ using TotangoReports.Cli.Infrastructure;
 
 namespace TotangoReports.Cli.Commands;
 
-public sealed class DefinitionSettings : GlobalSettings
+/// <summary>Commands that read one definition: <c>validate</c>, and (through <see cref="FetchingSettings"/>) <c>run</c> and <c>fetch</c>.</summary>
+public class DefinitionSettings : GlobalSettings
 {
     [CommandArgument(0, "<DEF>")]
     [Description("Report definition (YAML or JSON).")]

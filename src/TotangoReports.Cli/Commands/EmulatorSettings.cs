@@ -6,19 +6,11 @@ using TotangoReports.Sample;
 
 namespace TotangoReports.Cli.Commands;
 
-public sealed class EmulatorSettings : GlobalSettings
+public sealed class EmulatorSettings : SampleSettings
 {
     [CommandOption("--port <N>")]
     [Description("Port on 127.0.0.1. Default: 5080 (0 = any free port).")]
     public int Port { get; init; } = 5080;
-
-    [CommandOption("--accounts <N>")]
-    [Description("Accounts in list 1. Default: 700.")]
-    public int Accounts { get; init; } = SampleData.DefaultAccounts;
-
-    [CommandOption("--seed <N>")]
-    [Description("Sample data seed.")]
-    public int Seed { get; init; } = SampleData.DefaultSeed;
 
     [CommandOption("--token <T>")]
     [Description("Token the emulator requires in the Authorization header (default: any).")]

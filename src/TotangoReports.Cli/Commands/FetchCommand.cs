@@ -1,5 +1,4 @@
 using TotangoReports.Cli.Infrastructure;
-using TotangoReports.Runs;
 
 namespace TotangoReports.Cli.Commands;
 
@@ -8,19 +7,9 @@ public sealed class FetchCommand(CliEnvironment environment) : CommandBase<Fetch
 {
     public override async Task<int> ExecuteAsync(Spectre.Console.Cli.CommandContext context, FetchSettings settings, CancellationToken cancellationToken)
     {
-        var configuration = LoadConfiguration(settings);
-        var logger = CreateLogger(settings);
-        var request = new RunRequest
-        {
-            DefinitionPath = FullPath(settings.Definition),
-            Source = settings.Sample ? DataSourceKind.Sample : DataSourceKind.Live,
-            Since = settings.Since,
-            StatePath = settings.State is null ? null : FullPath(settings.State),
-            AllowPartial = settings.AllowPartial,
-        };
+        var request = FetchRequest(settings);
         var directory = FullPath(settings.Save!);
-        var pages = await WithProgressAsync(settings, progress =>
-            new ReportRunner(configuration, Environment.Time, logger, progress, Redactor).SaveSnapshotAsync(request, directory, cancellationToken));
+        var pages = await WithRunnerAsync(settings, runner => runner.SaveSnapshotAsync(request, directory, cancellationToken));
         Result(DisplayPath(directory));
         if (!settings.Quiet)
         {

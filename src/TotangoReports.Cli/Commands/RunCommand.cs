@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using TotangoReports.Cli.Infrastructure;
 using TotangoReports.Definition;
 using TotangoReports.Runs;
@@ -10,32 +9,20 @@ public sealed class RunCommand(CliEnvironment environment) : CommandBase<RunSett
 {
     public override async Task<int> ExecuteAsync(Spectre.Console.Cli.CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
-        var configuration = LoadConfiguration(settings);
-        var logger = CreateLogger(settings);
-        var request = new RunRequest
+        var request = FetchRequest(settings) with
         {
-            DefinitionPath = FullPath(settings.Definition),
             OutputDirectory = FullPath(settings.Out),
             Formats = ParseFormats(settings.Format),
             Parameters = ParseParameters(settings.Param),
             Source = settings.Sample ? DataSourceKind.Sample : settings.Snapshot is not null ? DataSourceKind.Snapshot : DataSourceKind.Live,
             SnapshotDirectory = settings.Snapshot is null ? null : FullPath(settings.Snapshot),
-            Since = settings.Since,
-            StatePath = settings.State is null ? null : FullPath(settings.State),
             NoEmail = settings.NoEmail,
-            AllowPartial = settings.AllowPartial,
         };
 
-        var result = await WithProgressAsync(settings, progress =>
-            new ReportRunner(configuration, Environment.Time, logger, progress, Redactor).RunAsync(request, cancellationToken));
+        var result = await WithRunnerAsync(settings, runner => runner.RunAsync(request, cancellationToken));
         foreach (var file in result.Files)
         {
             Result(DisplayPath(file));
-        }
-
-        foreach (var warning in result.Report.Warnings)
-        {
-            logger.LogWarning("{Warning}", warning);
         }
 
         return ExitCodes.Success;

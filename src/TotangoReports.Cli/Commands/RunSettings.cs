@@ -5,12 +5,8 @@ using TotangoReports.Cli.Infrastructure;
 
 namespace TotangoReports.Cli.Commands;
 
-public sealed class RunSettings : GlobalSettings
+public sealed class RunSettings : FetchingSettings
 {
-    [CommandArgument(0, "<DEF>")]
-    [Description("Report definition (YAML or JSON).")]
-    public string Definition { get; init; } = string.Empty;
-
     [CommandOption("-o|--out <DIR>")]
     [Description("Output folder. Default: ./out")]
     [DefaultValue("out")]
@@ -24,29 +20,13 @@ public sealed class RunSettings : GlobalSettings
     [Description("Override a parameter (repeatable).")]
     public string[] Param { get; init; } = [];
 
-    [CommandOption("--sample")]
-    [Description("Use the built-in deterministic sample data (700 accounts); nothing is fetched.")]
-    public bool Sample { get; init; }
-
     [CommandOption("--snapshot <DIR>")]
     [Description("Render a snapshot written by 'fetch --save' instead of calling the API.")]
     public string? Snapshot { get; init; }
 
-    [CommandOption("--since <WHEN>")]
-    [Description("Override every dataset's since: 7d, 24h, 2026-11-01, unix seconds or last-run.")]
-    public string? Since { get; init; }
-
-    [CommandOption("--state <FILE>")]
-    [Description("State file for since: last-run. Default: .totango-reports-state.json beside the definition.")]
-    public string? State { get; init; }
-
     [CommandOption("--no-email")]
     [Description("Write the files but send no email.")]
     public bool NoEmail { get; init; }
-
-    [CommandOption("--allow-partial")]
-    [Description("Render even when a list could not be read whole (the manifest says what is missing).")]
-    public bool AllowPartial { get; init; }
 
     public override ValidationResult Validate()
     {

@@ -6,16 +6,8 @@ using TotangoReports.Sample;
 
 namespace TotangoReports.Cli.Commands;
 
-public sealed class SampleDataSettings : GlobalSettings
+public sealed class SampleDataSettings : SampleSettings
 {
-    [CommandOption("--accounts <N>")]
-    [Description("How many accounts list 1 holds. Default: 700.")]
-    public int Accounts { get; init; } = SampleData.DefaultAccounts;
-
-    [CommandOption("--seed <N>")]
-    [Description("Seed: the same seed writes the same bytes.")]
-    public int Seed { get; init; } = SampleData.DefaultSeed;
-
     [CommandOption("--out <DIR>")]
     [Description("Snapshot folder to write.")]
     public string? Out { get; init; }

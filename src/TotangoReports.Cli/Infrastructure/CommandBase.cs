@@ -39,6 +39,24 @@ public abstract class CommandBase<TSettings>(CliEnvironment environment) : Async
 
     protected string FullPath(string path) => Path.GetFullPath(path, Environment.WorkingDirectory);
 
+    /// <summary>The request fields <c>run</c> and <c>fetch</c> share, paths resolved against the working directory.</summary>
+    protected Runs.RunRequest FetchRequest(Commands.FetchingSettings settings) => new()
+    {
+        DefinitionPath = FullPath(settings.Definition),
+        Source = settings.Sample ? Runs.DataSourceKind.Sample : Runs.DataSourceKind.Live,
+        Since = settings.Since,
+        StatePath = settings.State is null ? null : FullPath(settings.State),
+        AllowPartial = settings.AllowPartial,
+    };
+
+    /// <summary>Runs <paramref name="work"/> with a runner wired to this command's configuration, log, progress and redaction.</summary>
+    protected Task<T> WithRunnerAsync<T>(TSettings settings, Func<Runs.ReportRunner, Task<T>> work)
+    {
+        var configuration = LoadConfiguration(settings);
+        var logger = CreateLogger(settings);
+        return WithProgressAsync(settings, progress => work(new Runs.ReportRunner(configuration, Environment.Time, logger, progress, Redactor)));
+    }
+
     /// <summary>A path as the user would type it: relative when under the working directory, else absolute.</summary>
     protected string DisplayPath(string fullPath)
     {

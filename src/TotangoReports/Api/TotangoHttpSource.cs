@@ -21,6 +21,7 @@ public sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatist
 {
     private readonly TotangoOptions options;
     private readonly string token;
+    private readonly Logging.SecretRedactor redactor = new();
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
     private readonly RestClient client;
@@ -46,6 +47,7 @@ public sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatist
 
         this.options = options.Clone();
         token = options.ApiToken.Trim();
+        redactor.Add(token);
         this.timeProvider = timeProvider ?? TimeProvider.System;
         this.logger = logger ?? NullLogger.Instance;
         client = new RestClient(new RestClientOptions(options.BaseUrl)
@@ -245,6 +247,5 @@ public sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatist
     }
 
     /// <summary>Belt and braces: a server or a library could echo the token; it must never leave this class.</summary>
-    private string Redact(string text) =>
-        token.Length == 0 ? text : text.Replace(token, "***", StringComparison.Ordinal);
+    private string Redact(string text) => redactor.Redact(text);
 }

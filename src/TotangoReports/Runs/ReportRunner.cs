@@ -8,6 +8,7 @@ using TotangoReports.Definition;
 using TotangoReports.Delivery;
 using TotangoReports.Logging;
 using TotangoReports.Rendering;
+using TotangoReports.Sample.Internal;
 
 namespace TotangoReports.Runs;
 
@@ -22,9 +23,6 @@ public sealed class ReportRunner
     private readonly ILogger _log;
     private readonly IProgress<FetchProgress>? _progress;
     private readonly SecretRedactor _redactor;
-
-    /// <summary>How definitions are loaded for a run: checked against the formats and templates this build has.</summary>
-    public static DefinitionLoadOptions DefinitionOptions => RunSteps.LoadOptions;
 
     /// <summary>
     /// <c>validate</c>: the definition's diagnostics plus those of its html templates (missing file, syntax),
@@ -47,24 +45,19 @@ public sealed class ReportRunner
     /// </summary>
     public async Task<int> SaveSnapshotAsync(RunRequest request, string directory, CancellationToken cancellationToken)
     {
-        var started = _time.GetUtcNow();
-        var definition = RunSteps.LoadDefinition(request.DefinitionPath);
-        var target = SnapshotFolder.CheckReplaceable(directory, definition.SourcePath);
-        var context = RunSteps.CreateContext(definition, request.Parameters, started);
-        var statePath = request.StatePath ?? RunState.DefaultPath(definition.SourcePath);
-        var state = RunSteps.LoadState(statePath);
-        var options = TotangoOptions.FromConfiguration(_configuration);
-        _redactor.Add(options.ApiToken);
-        var (inner, _) = RunSteps.CreateSource(request, options, _time, _log);
+        var run = Prepare(request);
+        var target = SnapshotFolder.CheckReplaceable(directory, run.Definition.SourcePath);
+        var (inner, _) = RunSteps.CreateSource(request, run.Options, _time, _log);
         try
         {
             var staging = SnapshotFolder.StagingPath(target);
-            int pages;
+            var fetched = new List<FetchedDataset>();
             try
             {
                 await using var writer = new SnapshotWriter(staging, inner, _time);
-                var fetched = await FetchDatasetsAsync(definition, request, context, state, writer, options, cancellationToken);
-                pages = fetched.Sum(f => f.Summary.Pages);
+
+                // A snapshot keeps pages, not rows: accounts are read (to page and reconcile) but not projected.
+                await FetchDatasetsAsync(run, request, writer, _ => NullAccountSink.Instance, fetched, cancellationToken);
                 await writer.CompleteAsync(cancellationToken);
             }
             catch
@@ -75,7 +68,7 @@ public sealed class ReportRunner
 
             // Like report files, a snapshot appears whole or not at all.
             SnapshotFolder.Replace(target, staging);
-            return pages;
+            return fetched.Sum(f => f.Summary.Pages);
         }
         finally
         {
@@ -85,47 +78,39 @@ public sealed class ReportRunner
 
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
-        var started = _time.GetUtcNow();
-        var definition = RunSteps.LoadDefinition(request.DefinitionPath);
-        RunSteps.CheckParameters(definition, request.Parameters);
-        var context = RunSteps.CreateContext(definition, request.Parameters, started);
+        var run = Prepare(request);
+        var (definition, context) = (run.Definition, run.Context);
         var outputs = RunSteps.SelectOutputs(definition, request.Formats);
-
-        var statePath = request.StatePath ?? RunState.DefaultPath(definition.SourcePath);
-        var usesLastRun = definition.Datasets.Any(d => RunSteps.EffectiveSince(d, request) is { } s && string.Equals(s, SinceResolver.LastRun, StringComparison.OrdinalIgnoreCase));
-        var state = usesLastRun ? RunSteps.LoadState(statePath) : new RunState();
-
         var email = RunSteps.EmailToSend(definition, request, _configuration, _log, out var smtp);
-        var options = TotangoOptions.FromConfiguration(_configuration);
-        _redactor.Add(options.ApiToken);
         _redactor.Add(smtp?.Password);
-        var (source, sourceName) = RunSteps.CreateSource(request, options, _time, _log);
-        IReadOnlyList<FetchedDataset> fetched;
+        var (source, sourceName) = RunSteps.CreateSource(request, run.Options, _time, _log);
+        var fetched = new List<FetchedDataset>(definition.Datasets.Count);
         try
         {
-            fetched = await FetchDatasetsAsync(definition, request, context, state, source, options, cancellationToken);
+            await FetchDatasetsAsync(run, request, source, dataset => new DatasetBuilder(dataset, context), fetched, cancellationToken);
         }
-        catch (IncompleteFetchException incomplete)
+        catch (DataIncompleteException incomplete)
         {
             // Exit 5: the report and its run.json stay as they were; run.incomplete.json says what could not be read.
             try
             {
-                await WriteIncompleteManifestAsync(definition, context, sourceName, request.OutputDirectory, incomplete, cancellationToken);
+                await WriteIncompleteManifestAsync(run, sourceName, request.OutputDirectory, fetched, incomplete, cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 _log.LogWarning("could not write {File}: {Reason}", RunManifest.IncompleteFileName, ex.Message);
             }
 
-            throw incomplete.Cause;
+            throw;
         }
         finally
         {
             (source as IDisposable)?.Dispose();
         }
 
-        var tables = fetched.Select(f => f.Builder.Build(f.Summary)).ToList();
-        var warnings = fetched.SelectMany(f => f.Builder.Warnings).ToList();
+        var builders = fetched.Select(f => (DatasetBuilder)f.Sink).ToList();
+        var tables = builders.Select((b, i) => b.Build(fetched[i].Summary)).ToList();
+        var warnings = builders.SelectMany(b => b.Warnings).ToList();
         warnings.AddRange(fetched.Where(f => !f.Summary.Complete).Select(f => $"dataset {f.Dataset.Name} is incomplete: {string.Join("; ", f.Summary.Gaps)}"));
         var sinces = fetched.ToDictionary(f => f.Dataset.Name, f => f.Since, StringComparer.Ordinal);
         var report = ReportAssembler.Create(definition, context, tables, warnings);
@@ -171,70 +156,86 @@ public sealed class ReportRunner
 
         staged.Commit();
         File.Delete(Path.Combine(staged.OutputDirectory, RunManifest.IncompleteFileName));
-        if (usesLastRun)
+        foreach (var dataset in definition.Datasets.Where(d => RunSteps.UsesLastRun(d, request)))
         {
-            foreach (var dataset in definition.Datasets)
-            {
-                state.Datasets[dataset.Name] = new DatasetRunState { LastRun = started.ToUnixTimeSeconds(), LastRunIso = started.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
-            }
+            run.State.Datasets[dataset.Name] = new DatasetRunState { LastRun = context.Now.ToUnixTimeSeconds(), LastRunIso = context.Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+        }
 
-            state.Save(statePath);
+        if (run.UsesLastRun)
+        {
+            run.State.Save(run.StatePath);
+        }
+
+        foreach (var warning in warnings)
+        {
+            _log.LogWarning("{Warning}", warning);
         }
 
         return new RunResult { Report = report, Manifest = manifest, Files = staged.Files.Select(f => f.FinalPath).ToList(), EmailSent = emailSent };
     }
 
-    /// <summary>Every dataset read from <paramref name="source"/> into its own builder, in definition order.</summary>
-    private async Task<IReadOnlyList<FetchedDataset>> FetchDatasetsAsync(
-        ReportDefinition definition,
+    /// <summary>Definition, parameters, context, state and API options: what every run and fetch starts from.</summary>
+    private PreparedRun Prepare(RunRequest request)
+    {
+        var definition = RunSteps.LoadDefinition(request.DefinitionPath);
+        RunSteps.CheckParameters(definition, request.Parameters);
+        var context = RunSteps.CreateContext(definition, request.Parameters, _time.GetUtcNow());
+        var statePath = request.StatePath ?? RunState.DefaultPath(definition.SourcePath);
+        var usesLastRun = definition.Datasets.Any(d => RunSteps.UsesLastRun(d, request));
+        var state = usesLastRun ? RunSteps.LoadState(statePath) : new RunState();
+        var options = TotangoOptions.FromConfiguration(_configuration);
+        _redactor.Add(options.ApiToken);
+        return new PreparedRun(definition, context, state, statePath, usesLastRun, options);
+    }
+
+    /// <summary>
+    /// Every dataset read from <paramref name="source"/> into its sink, in definition order, each appended to
+    /// <paramref name="fetched"/> as it completes — the incomplete one too, before its exception propagates.
+    /// </summary>
+    private async Task FetchDatasetsAsync(
+        PreparedRun run,
         RunRequest request,
-        ReportContext context,
-        RunState state,
         IActiveListSource source,
-        TotangoOptions options,
+        Func<DatasetDefinition, IAccountSink> sinkFor,
+        List<FetchedDataset> fetched,
         CancellationToken cancellationToken)
     {
-        var fetcher = new ActiveListFetcher(source, options);
-        var fetched = new List<FetchedDataset>(definition.Datasets.Count);
-        foreach (var dataset in definition.Datasets)
+        var fetcher = new ActiveListFetcher(source, run.Options);
+        foreach (var dataset in run.Definition.Datasets)
         {
-            var since = RunSteps.ResolveSince(dataset, request, context.Now, context.TimeZone, state);
+            var since = RunSteps.ResolveSince(dataset, request, run.Context.Now, run.Context.TimeZone, run.State);
             var queries = dataset.Return.Select(r => new ActiveListQuery(dataset.List, dataset.Endpoint, r, since)).ToList();
-            var builder = new DatasetBuilder(dataset, context);
+            var sink = sinkFor(dataset);
             _log.LogInformation("fetching {Dataset}: list {List} {Endpoint} ({Returns})", dataset.Name, dataset.List, dataset.Endpoint.ToString().ToLowerInvariant(), string.Join(", ", dataset.Return).ToLowerInvariant());
-            FetchSummary summary;
             try
             {
-                summary = await fetcher.FetchAsync(queries, builder, request.AllowPartial, _progress, cancellationToken);
+                var summary = await fetcher.FetchAsync(queries, sink, request.AllowPartial, _progress, cancellationToken);
+                fetched.Add(new FetchedDataset(dataset, sink, summary, since));
             }
             catch (DataIncompleteException ex)
             {
-                fetched.Add(new FetchedDataset(dataset, builder, ex.Summary, since));
-                throw new IncompleteFetchException(ex, fetched);
+                fetched.Add(new FetchedDataset(dataset, sink, ex.Summary, since));
+                throw;
             }
-
-            fetched.Add(new FetchedDataset(dataset, builder, summary, since));
         }
-
-        return fetched;
     }
 
-    private async Task WriteIncompleteManifestAsync(ReportDefinition definition, ReportContext context, string sourceName, string outputDirectory, IncompleteFetchException incomplete, CancellationToken cancellationToken)
+    private async Task WriteIncompleteManifestAsync(PreparedRun run, string sourceName, string outputDirectory, IReadOnlyList<FetchedDataset> fetched, DataIncompleteException incomplete, CancellationToken cancellationToken)
     {
         var manifest = new RunManifest
         {
-            Definition = definition.SourcePath,
-            Title = definition.Title,
+            Definition = run.Definition.SourcePath,
+            Title = run.Definition.Title,
             Source = sourceName,
             Status = RunManifest.StatusIncomplete,
-            Parameters = context.Parameters,
-            StartedAt = context.Now,
+            Parameters = run.Context.Parameters,
+            StartedAt = run.Context.Now,
             FinishedAt = _time.GetUtcNow(),
-            Datasets = incomplete.Fetched.ToDictionary(
+            Datasets = fetched.ToDictionary(
                 f => f.Dataset.Name,
-                f => new ManifestDataset(f.Builder.AccountCount, f.Summary.TotalItems, f.Summary.Pages, f.Summary.Requests, f.Summary.Retries, f.Summary.Complete, f.Summary.Gaps.Count > 0 ? f.Summary.Gaps : null, f.Since),
+                f => ManifestDataset.From(f.Sink is DatasetBuilder builder ? builder.AccountCount : 0, f.Summary, f.Since),
                 StringComparer.Ordinal),
-            Warnings = [_redactor.Redact(incomplete.Cause.Message)],
+            Warnings = [_redactor.Redact(incomplete.Message)],
         };
         using var staged = new StagedOutputs(outputDirectory);
         await using (var stream = staged.Create(RunManifest.IncompleteFileName, "manifest"))
@@ -247,13 +248,7 @@ public sealed class ReportRunner
         _log.LogError("the list could not be read whole; what was missing is in {File}", Path.Combine(outputDirectory, RunManifest.IncompleteFileName));
     }
 
-    /// <summary>A dataset could not be read whole; carries what was read so far for the manifest.</summary>
-    private sealed class IncompleteFetchException(DataIncompleteException cause, IReadOnlyList<FetchedDataset> fetched) : Exception(cause.Message, cause)
-    {
-        public DataIncompleteException Cause { get; } = cause;
+    private sealed record PreparedRun(ReportDefinition Definition, ReportContext Context, RunState State, string StatePath, bool UsesLastRun, TotangoOptions Options);
 
-        public IReadOnlyList<FetchedDataset> Fetched { get; } = fetched;
-    }
-
-    private sealed record FetchedDataset(DatasetDefinition Dataset, DatasetBuilder Builder, FetchSummary Summary, long? Since);
+    private sealed record FetchedDataset(DatasetDefinition Dataset, IAccountSink Sink, FetchSummary Summary, long? Since);
 }

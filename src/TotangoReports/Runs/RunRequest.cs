@@ -15,7 +15,7 @@ public enum DataSourceKind
 }
 
 /// <summary>One <c>run</c>: which definition, from which data, into which folder, with which overrides.</summary>
-public sealed class RunRequest
+public sealed record RunRequest
 {
     public required string DefinitionPath { get; init; }
 

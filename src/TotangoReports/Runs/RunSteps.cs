@@ -111,6 +111,9 @@ internal static class RunSteps
     public static string? EffectiveSince(DatasetDefinition dataset, RunRequest request) =>
         dataset.Endpoint == ListEndpoint.Current ? null : request.Since ?? dataset.Since;
 
+    public static bool UsesLastRun(DatasetDefinition dataset, RunRequest request) =>
+        EffectiveSince(dataset, request) is { } since && string.Equals(since.Trim(), SinceResolver.LastRun, StringComparison.OrdinalIgnoreCase);
+
     public static long? ResolveSince(DatasetDefinition dataset, RunRequest request, DateTimeOffset now, TimeZoneInfo zone, RunState state)
     {
         var since = EffectiveSince(dataset, request);
@@ -170,7 +173,7 @@ internal static class RunSteps
             StartedAt = report.GeneratedAt,
             Datasets = report.Datasets.ToDictionary(
                 d => d.Name,
-                d => new ManifestDataset(d.Rows.Count, d.Fetch.TotalItems, d.Fetch.Pages, d.Fetch.Requests, d.Fetch.Retries, d.Fetch.Complete, d.Fetch.Gaps.Count > 0 ? d.Fetch.Gaps : null, sinces.GetValueOrDefault(d.Name)),
+                d => ManifestDataset.From(d.Rows.Count, d.Fetch, sinces.GetValueOrDefault(d.Name)),
                 StringComparer.Ordinal),
             Warnings = report.Warnings,
         };

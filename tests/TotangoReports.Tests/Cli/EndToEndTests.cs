@@ -332,4 +332,20 @@ public sealed class EndToEndTests
         result.Error.ShouldNotContain(Sentinel[..12]);
         result.Out.ShouldNotContain(Sentinel[..12]);
     }
+
+    [Fact]
+    public async Task FetchSave_ListChangingWhileRead_ExitsFive_AndLeavesNoSnapshotOrStagingFolder()
+    {
+        await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0, Accounts = 400, Token = Sentinel }, TestContext.Current.CancellationToken);
+        emulator.Options.ListChanges = 1000;
+        using var cli = new CliHarness();
+        PointAt(cli, emulator);
+        var definition = cli.CopySampleConfig("activities-export.yaml");
+
+        var result = await cli.RunAsync("fetch", definition, "--save", "snap", "--quiet");
+
+        result.ExitCode.ShouldBe(5, result.ToString());
+        result.Error.ShouldNotContain("unexpected");
+        Directory.GetDirectories(cli.WorkingDirectory).ShouldBeEmpty();
+    }
 }

@@ -13,21 +13,7 @@ public sealed partial class ApiPayloadFuzzTests
 {
     private const int Accounts = 250;
 
-    private const string Definition = """
-        title: Payloads
-        timezone: UTC
-        datasets:
-          accounts:
-            list: 1
-            return: [stats]
-            columns:
-              - { name: Account ID, path: account_id }
-              - { name: Account, path: name }
-              - { name: Score, path: engagement.score.current, type: number }
-              - { name: Last activity, path: stats.last_activity, type: datetime }
-        outputs:
-          - { format: csv, file: accounts.csv }
-        """;
+    private const string Definition = HostileCorpus.AccountsCsvDefinition;
 
     public static TheoryData<string> Cases() =>
     [

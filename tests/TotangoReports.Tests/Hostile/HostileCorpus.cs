@@ -9,6 +9,23 @@ internal static partial class HostileCorpus
     /// <summary>Longest a single hostile case may take before it counts as a hang.</summary>
     public static readonly TimeSpan CaseLimit = TimeSpan.FromSeconds(30);
 
+    /// <summary>A small accounts dataset written to one csv: what the API payload and soak suites run.</summary>
+    public const string AccountsCsvDefinition = """
+        title: Hostile
+        timezone: UTC
+        datasets:
+          accounts:
+            list: 1
+            return: [stats]
+            columns:
+              - { name: Account ID, path: account_id }
+              - { name: Account, path: name }
+              - { name: Score, path: engagement.score.current, type: number }
+              - { name: Last activity, path: stats.last_activity, type: datetime }
+        outputs:
+          - { format: csv, file: accounts.csv }
+        """;
+
     public static bool Long(string variable) => Environment.GetEnvironmentVariable(variable) == "1";
 
     /// <summary>The sample-config files, as shipped.</summary>

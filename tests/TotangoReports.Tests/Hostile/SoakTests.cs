@@ -35,21 +35,7 @@ public sealed class SoakTests
         cli.Variables["Totango__MaxRetryDelaySeconds"] = "0.05";
         cli.Variables["Totango__MaxRetries"] = "8";
         var definition = cli.PathOf("soak.yaml");
-        await File.WriteAllTextAsync(definition, """
-            title: Soak
-            timezone: UTC
-            datasets:
-              accounts:
-                list: 1
-                return: [stats]
-                columns:
-                  - { name: Account ID, path: account_id }
-                  - { name: Account, path: name }
-                  - { name: Score, path: engagement.score.current, type: number }
-                  - { name: Last activity, path: stats.last_activity, type: datetime }
-            outputs:
-              - { format: csv, file: accounts.csv }
-            """, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(definition, HostileCorpus.AccountsCsvDefinition, TestContext.Current.CancellationToken);
         using var sampler = new PeakHeapSampler();
         var clock = Stopwatch.StartNew();
 
