@@ -241,7 +241,13 @@ public sealed class RunCommandTests
     {
         // The definition printed in the product contract (shared/spec/PRODUCT.md §4) is what users copy first.
         var contract = Path.GetFullPath(Path.Combine(Definition.RepoFiles.Root, "..", "shared", "spec", "PRODUCT.md"));
-        File.Exists(contract).ShouldBeTrue($"the product contract is expected beside the checkout at {contract}");
+        if (!File.Exists(contract))
+        {
+            // CI always has shared/ beside the clone; a checkout elsewhere may not.
+            (Environment.GetEnvironmentVariable("CI") is null).ShouldBeTrue($"the product contract is expected beside the checkout at {contract}");
+            Assert.Skip($"no product contract at {contract}; skipped locally only, CI fails instead");
+        }
+
         var markdown = await File.ReadAllTextAsync(contract, TestContext.Current.CancellationToken);
         var start = markdown.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
         var yaml = markdown[start..markdown.IndexOf("```", start, StringComparison.Ordinal)];
