@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using TotangoReports.Api;
 using TotangoReports.Data;
 using TotangoReports.Definition;
 

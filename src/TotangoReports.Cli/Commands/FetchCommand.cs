@@ -7,9 +7,22 @@ public sealed class FetchCommand(CliEnvironment environment) : CommandBase<Fetch
 {
     public override async Task<int> ExecuteAsync(Spectre.Console.Cli.CommandContext context, FetchSettings settings, CancellationToken cancellationToken)
     {
-        var request = FetchRequest(settings);
         var directory = FullPath(settings.Save!);
-        var pages = await WithRunnerAsync(settings, runner => runner.SaveSnapshotAsync(request, directory, cancellationToken));
+
+        var source = settings.Sample ? ReportSource.Sample() : ReportSource.Live;
+        var pages = await WithEngineAsync(
+            settings,
+            () => LoadDefinition(settings),
+            (engine, definition) =>
+            {
+                // The working directory is the CLI's: the library guards only the definition's folder.
+                if (HoldsWorkingDirectory(directory))
+                {
+                    throw new CliInputException(CliMessages.SaveFolderHoldsInputs(directory));
+                }
+
+                return engine.SaveSnapshotAsync(definition, source, directory, BuildOptionsOf(settings), cancellationToken);
+            });
         Result(DisplayPath(directory));
         if (!settings.Quiet)
         {
@@ -17,5 +30,12 @@ public sealed class FetchCommand(CliEnvironment environment) : CommandBase<Fetch
         }
 
         return ExitCodes.Success;
+    }
+
+    private bool HoldsWorkingDirectory(string directory)
+    {
+        var target = Path.TrimEndingDirectorySeparator(directory);
+        var here = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Environment.WorkingDirectory));
+        return string.Equals(here, target, StringComparison.Ordinal) || here.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,5 @@
 using TotangoReports.Cli.Infrastructure;
 using TotangoReports.Definition;
-using TotangoReports.Runs;
 
 namespace TotangoReports.Cli.Commands;
 
@@ -9,17 +8,23 @@ public sealed class RunCommand(CliEnvironment environment) : CommandBase<RunSett
 {
     public override async Task<int> ExecuteAsync(Spectre.Console.Cli.CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
-        var request = FetchRequest(settings) with
+        var options = new RunOptions
         {
+            Since = settings.Since,
+            StatePath = settings.State is null ? null : FullPath(settings.State),
+            AllowPartial = settings.AllowPartial,
             OutputDirectory = FullPath(settings.Out),
             Formats = ParseFormats(settings.Format),
             Parameters = ParseParameters(settings.Param),
-            Source = settings.Sample ? DataSourceKind.Sample : settings.Snapshot is not null ? DataSourceKind.Snapshot : DataSourceKind.Live,
-            SnapshotDirectory = settings.Snapshot is null ? null : FullPath(settings.Snapshot),
-            NoEmail = settings.NoEmail,
+            SendEmail = !settings.NoEmail,
         };
+        var source = settings.Sample ? ReportSource.Sample() : settings.Snapshot is not null ? ReportSource.Snapshot(FullPath(settings.Snapshot)) : ReportSource.Live;
 
-        var result = await WithRunnerAsync(settings, runner => runner.RunAsync(request, cancellationToken));
+        var result = await WithEngineAsync(
+            settings,
+            () => LoadDefinition(settings),
+            (engine, definition) => engine.RunAsync(definition, source, options, cancellationToken),
+            email: !settings.NoEmail);
         foreach (var file in result.Files)
         {
             Result(DisplayPath(file));
@@ -53,7 +58,7 @@ public sealed class RunCommand(CliEnvironment environment) : CommandBase<RunSett
         {
             if (!Enum.TryParse<OutputFormat>(part, ignoreCase: true, out var format) || int.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out _))
             {
-                throw new ReportRunException(ExitCodes.InvalidInput, $"--format '{part}': not a format; use xlsx, pdf, html or csv");
+                throw new CliInputException($"--format '{part}': not a format; use xlsx, pdf, html or csv");
             }
 
             formats.Add(format);

@@ -15,7 +15,7 @@ public sealed class TemplatesInitCommand(CliEnvironment environment) : CommandBa
         }
         catch (IOException ex)
         {
-            throw new Runs.ReportRunException(ExitCodes.InvalidInput, ex.Message + " (pass --force to overwrite them)", ex);
+            throw new CliInputException(ex.Message + " (pass --force to overwrite them)", ex);
         }
 
         foreach (var file in System.IO.Directory.GetFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

@@ -9,7 +9,7 @@ public sealed class ValidateCommand(CliEnvironment environment) : CommandBase<De
     public override Task<int> ExecuteAsync(Spectre.Console.Cli.CommandContext context, DefinitionSettings settings, CancellationToken cancellationToken)
     {
         var path = FullPath(settings.Definition);
-        var result = Runs.ReportRunner.Validate(path);
+        var result = ReportEngine.Validate(path);
         foreach (var diagnostic in result.Diagnostics)
         {
             Result(Relative(diagnostic.ToString(), path, settings.Definition));

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TotangoReports.Api;
 using TotangoReports.Configuration;
+using TotangoReports.Definition;
 using TotangoReports.Logging;
 
 namespace TotangoReports.Cli.Infrastructure;
@@ -39,22 +41,38 @@ public abstract class CommandBase<TSettings>(CliEnvironment environment) : Async
 
     protected string FullPath(string path) => Path.GetFullPath(path, Environment.WorkingDirectory);
 
-    /// <summary>The request fields <c>run</c> and <c>fetch</c> share, paths resolved against the working directory.</summary>
-    protected Runs.RunRequest FetchRequest(Commands.FetchingSettings settings) => new()
+    /// <summary>The definition <c>run</c> and <c>fetch</c> read, its errors as <c>file:line:col: message</c>.</summary>
+    protected ReportDefinition LoadDefinition(Commands.FetchingSettings settings) => ReportEngine.LoadDefinition(FullPath(settings.Definition));
+
+    /// <summary>The data options <c>run</c> and <c>fetch</c> share, paths resolved against the working directory.</summary>
+    protected BuildOptions BuildOptionsOf(Commands.FetchingSettings settings) => new()
     {
-        DefinitionPath = FullPath(settings.Definition),
-        Source = settings.Sample ? Runs.DataSourceKind.Sample : Runs.DataSourceKind.Live,
         Since = settings.Since,
         StatePath = settings.State is null ? null : FullPath(settings.State),
         AllowPartial = settings.AllowPartial,
     };
 
-    /// <summary>Runs <paramref name="work"/> with a runner wired to this command's configuration, log, progress and redaction.</summary>
-    protected Task<T> WithRunnerAsync<T>(TSettings settings, Func<Runs.ReportRunner, Task<T>> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> with an engine wired to this command's configuration (read once, here: the
+    /// library takes typed options), log, progress and redaction. The definition is read after the configuration
+    /// files and before the settings are bound, so its errors come first.
+    /// </summary>
+    protected Task<T> WithEngineAsync<T>(TSettings settings, Func<ReportDefinition> definition, Func<ReportEngine, ReportDefinition, Task<T>> work, bool email = false)
     {
         var configuration = LoadConfiguration(settings);
+        var loaded = definition();
         var logger = CreateLogger(settings);
-        return WithProgressAsync(settings, progress => work(new Runs.ReportRunner(configuration, Environment.Time, logger, progress, Redactor)));
+        return WithProgressAsync(settings, progress => work(
+            new ReportEngine(new ReportEngineOptions
+            {
+                Totango = TotangoOptions.FromConfiguration(configuration),
+                Smtp = email ? SmtpOptions.FromConfiguration(configuration) : null,
+                Time = Environment.Time,
+                Logger = logger,
+                Progress = progress,
+                Redactor = Redactor,
+            }),
+            loaded));
     }
 
     /// <summary>A path as the user would type it: relative when under the working directory, else absolute.</summary>

@@ -4,7 +4,7 @@ using TotangoReports.Api;
 using TotangoReports.Delivery;
 using TotangoReports.Logging;
 using TotangoReports.Rendering;
-using TotangoReports.Runs;
+using TotangoReports.Definition;
 
 namespace TotangoReports.Cli.Infrastructure;
 
@@ -39,17 +39,28 @@ internal static class ErrorReporter
         return code;
     }
 
+    /// <summary>The exit code of a failure (PRODUCT.md §2): the library's exceptions say what failed, the CLI what that means.</summary>
+    internal static int ExitCodeOf(Exception exception) => Classify(exception).Code;
+
+    /// <summary>The one line the CLI prints for a failure, before redaction.</summary>
+    internal static string MessageOf(Exception exception) => Classify(exception).Message;
+
     private static (int Code, string Message) Classify(Exception exception) => exception switch
     {
-        ReportRunException run => (run.ExitCode, run.Message),
-        TotangoException api => (api.ExitCode, api.Message),
+        CliInputException cli => (ExitCodes.InvalidInput, cli.Message),
+        ReportInputException input => (ExitCodes.InvalidInput, CliMessages.For(input)),
+        TotangoAuthException { StatusCode: null } => (ExitCodes.Unauthorized, CliMessages.NoToken),
+        TotangoAuthException auth => (ExitCodes.Unauthorized, auth.Message),
+        TotangoConfigurationException configuration => (ExitCodes.InvalidInput, configuration.Message),
+        DataIncompleteException incomplete => (ExitCodes.DataIncomplete, incomplete.Message),
+        TotangoException api => (ExitCodes.ApiFailure, api.Message),
         RenderException render => (ExitCodes.InvalidInput, render.Message),
         EmailDeliveryException mail => (ExitCodes.DeliveryFailed, mail.Message + " (the report files were not changed)"),
         CommandParseException or CommandRuntimeException => (ExitCodes.InvalidInput, exception.Message + " (see --help)"),
         UnauthorizedAccessException access => (ExitCodes.InvalidInput, access.Message),
         FileNotFoundException missing => (ExitCodes.InvalidInput, missing.Message),
         DirectoryNotFoundException missing => (ExitCodes.InvalidInput, missing.Message),
-        OperationCanceledException => (130, "cancelled; no output was changed"),
+        OperationCanceledException => (ExitCodes.Cancelled, "cancelled; no output was changed"),
         IOException io => (ExitCodes.Unexpected, "could not write the report: " + io.Message),
         _ => (ExitCodes.Unexpected, $"unexpected failure: {exception.Message} (run with --verbose for details)"),
     };

@@ -1,5 +1,4 @@
 using TotangoReports.Api.Internal;
-using TotangoReports.Data;
 using TotangoReports.Definition;
 
 namespace TotangoReports.Api;

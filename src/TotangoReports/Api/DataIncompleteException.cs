@@ -1,10 +1,9 @@
-using TotangoReports.Data;
 
 namespace TotangoReports.Api;
 
 /// <summary>
 /// The list could not be read whole: the unique accounts read still disagreed with <c>total_items</c> after one
-/// re-read. Exit code 5. <see cref="Summary"/> says what was missing (for the manifest).
+/// re-read. <see cref="Summary"/> says what was missing (for the manifest).
 /// </summary>
 public sealed class DataIncompleteException : TotangoException
 {
@@ -15,6 +14,4 @@ public sealed class DataIncompleteException : TotangoException
     }
 
     public FetchSummary Summary { get; }
-
-    public override int ExitCode => 5;
 }

@@ -1,6 +1,6 @@
 namespace TotangoReports.Api;
 
-/// <summary>The API answered with an error, malformed data, or kept failing after every retry. Exit code 4.</summary>
+/// <summary>The API answered with an error, malformed data, or kept failing after every retry.</summary>
 public sealed class TotangoApiException : TotangoException
 {
     public TotangoApiException(string message)
@@ -15,6 +15,4 @@ public sealed class TotangoApiException : TotangoException
 
     /// <summary>The last HTTP status seen, or null for network failures and bad bodies.</summary>
     public int? StatusCode { get; init; }
-
-    public override int ExitCode => 4;
 }

@@ -1,6 +1,6 @@
 namespace TotangoReports.Api;
 
-/// <summary>No token, or the API refused it (HTTP 300, 401 or 403). Never retried. Exit code 3.</summary>
+/// <summary>No token, or the API refused it (HTTP 300, 401 or 403). Never retried.</summary>
 public sealed class TotangoAuthException : TotangoException
 {
     public TotangoAuthException(string message)
@@ -15,6 +15,4 @@ public sealed class TotangoAuthException : TotangoException
 
     /// <summary>The HTTP status the API answered, or null when no request was made (no token).</summary>
     public int? StatusCode { get; init; }
-
-    public override int ExitCode => 3;
 }

@@ -1,6 +1,6 @@
 namespace TotangoReports.Api;
 
-/// <summary>A <c>Totango:*</c> setting is invalid. Exit code 2 (invalid arguments).</summary>
+/// <summary>A <c>Totango:*</c> setting is invalid.</summary>
 public sealed class TotangoConfigurationException : TotangoException
 {
     public TotangoConfigurationException(string message)
@@ -12,6 +12,4 @@ public sealed class TotangoConfigurationException : TotangoException
         : base(message, innerException)
     {
     }
-
-    public override int ExitCode => 2;
 }

@@ -1,7 +1,7 @@
 namespace TotangoReports.Api;
 
 /// <summary>
-/// Base of every failure the Totango client reports; <see cref="ExitCode"/> is the CLI exit code (PRODUCT.md §2).
+/// Base of every failure the Totango client reports; each kind is its own type, so a caller (the CLI: PRODUCT.md §2) maps them to what it needs.
 /// Messages never contain the API token.
 /// </summary>
 public abstract class TotangoException : Exception
@@ -15,6 +15,4 @@ public abstract class TotangoException : Exception
         : base(message, innerException)
     {
     }
-
-    public abstract int ExitCode { get; }
 }

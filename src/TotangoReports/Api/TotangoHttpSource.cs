@@ -42,7 +42,7 @@ public sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatist
         if (string.IsNullOrWhiteSpace(options.ApiToken))
         {
             throw new TotangoAuthException(
-                $"No Totango API token: set {TotangoOptions.TokenAlias} (or Totango:ApiToken in totango-reports.json), or use --sample / --snapshot DIR to run without the API.");
+                "No Totango API token: set TotangoOptions.ApiToken, or read from the sample data or a snapshot to run without the API.");
         }
 
         this.options = options.Clone();

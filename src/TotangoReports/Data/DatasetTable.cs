@@ -1,3 +1,5 @@
+using TotangoReports.Api;
+
 namespace TotangoReports.Data;
 
 /// <summary>A dataset turned into a table: filtered, sorted, limited; with its groups and side tables.</summary>

@@ -60,7 +60,7 @@ public sealed class RunManifest
 /// <param name="Since">recent/past datasets: the <c>since</c> sent to the API, unix seconds (what the next <c>last-run</c> builds on).</param>
 public sealed record ManifestDataset(int Rows, long TotalItems, int Pages, int Requests, int Retries, bool Complete, IReadOnlyList<string>? Gaps, long? Since = null)
 {
-    public static ManifestDataset From(int rows, Data.FetchSummary fetch, long? since) =>
+    public static ManifestDataset From(int rows, Api.FetchSummary fetch, long? since) =>
         new(rows, fetch.TotalItems, fetch.Pages, fetch.Requests, fetch.Retries, fetch.Complete, fetch.Gaps.Count > 0 ? fetch.Gaps : null, since);
 }
 

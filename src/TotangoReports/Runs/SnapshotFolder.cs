@@ -1,29 +1,35 @@
 using TotangoReports.Api.Internal;
+using TotangoReports.Definition;
 
 namespace TotangoReports.Runs;
 
 /// <summary>
-/// The folder <c>fetch --save DIR</c> replaces. Only an empty folder or an earlier snapshot may be replaced, never a
-/// folder holding other files (<c>--save .</c> must not wipe the working directory), and the swap keeps the old
+/// The folder a snapshot is saved to (the CLI's <c>fetch --save DIR</c>). Only an empty folder or an earlier snapshot may be replaced, never a
+/// folder holding other files (a snapshot must never wipe the folder of the definition), and the swap keeps the old
 /// snapshot until the new one is in place.
 /// </summary>
 internal static class SnapshotFolder
 {
+    /// <summary>
+    /// The full path of <paramref name="directory"/> once it is known to be replaceable: new, empty or an earlier
+    /// snapshot, and not the folder of the definition (nor one holding it).
+    /// </summary>
     public static string CheckReplaceable(string directory, string definitionPath)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
-        var here = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Directory.GetCurrentDirectory()));
         var definitionFolder = Path.TrimEndingDirectorySeparator(Path.GetDirectoryName(Path.GetFullPath(definitionPath))!);
-        if (IsSameOrInside(here, target) || IsSameOrInside(definitionFolder, target))
+        if (IsSameOrInside(definitionFolder, target))
         {
-            throw new ReportRunException(ExitCodes.InvalidInput, $"--save {directory}: that folder holds the working directory or the definition; name a folder of its own, e.g. --save snapshots/2026-11-23");
+            const string detail = "that folder holds the definition; name a folder of its own";
+            throw new ReportInputException(ReportInputError.SnapshotFolderHoldsDefinition, $"snapshot folder {directory}: {detail}", directory, detail);
         }
 
         if (Directory.Exists(target)
             && !File.Exists(Path.Combine(target, SnapshotIndex.FileName))
             && Directory.EnumerateFileSystemEntries(target).Any())
         {
-            throw new ReportRunException(ExitCodes.InvalidInput, $"--save {directory}: the folder exists and is not a snapshot; it is left alone. Name a new or empty folder");
+            const string detail = "the folder exists and is not a snapshot; it is left alone. Name a new or empty folder";
+            throw new ReportInputException(ReportInputError.SnapshotFolderNotEmpty, $"snapshot folder {directory}: {detail}", directory, detail);
         }
 
         return target;
@@ -77,7 +83,8 @@ internal static class SnapshotFolder
         }
     }
 
+    /// <summary>Whether <paramref name="inner"/> is <paramref name="outer"/> or a folder inside it (full paths).</summary>
     private static bool IsSameOrInside(string inner, string outer) =>
-        string.Equals(inner, outer, StringComparison.Ordinal)
-        || inner.StartsWith(outer + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        string.Equals(Path.TrimEndingDirectorySeparator(inner), Path.TrimEndingDirectorySeparator(outer), StringComparison.Ordinal)
+        || Path.TrimEndingDirectorySeparator(inner).StartsWith(Path.TrimEndingDirectorySeparator(outer) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -120,7 +120,7 @@ public sealed class ActiveListFetcherTests
         var ex = await Should.ThrowAsync<TotangoAuthException>(() => fetcher.FetchAsync(AllStats, new RecordingSink(), cancellationToken: Ct));
 
         ex.StatusCode.ShouldBe(status);
-        ex.ExitCode.ShouldBe(3);
+        TotangoReports.Cli.Infrastructure.ErrorReporter.ExitCodeOf(ex).ShouldBe(3);
         ex.Message.ShouldContain("TOTANGO_API_TOKEN");
         host.Requests.ShouldBe(1);
     }
@@ -136,7 +136,7 @@ public sealed class ActiveListFetcherTests
         var ex = await Should.ThrowAsync<TotangoApiException>(() => fetcher.FetchAsync(noSince, new RecordingSink(), cancellationToken: Ct));
 
         ex.StatusCode.ShouldBe(400);
-        ex.ExitCode.ShouldBe(4);
+        TotangoReports.Cli.Infrastructure.ErrorReporter.ExitCodeOf(ex).ShouldBe(4);
         ex.Message.ShouldContain("since is required");
         host.Requests.ShouldBe(1);
     }
@@ -180,7 +180,7 @@ public sealed class ActiveListFetcherTests
         var ex = await Should.ThrowAsync<TotangoApiException>(() => fetcher.FetchAsync(AllStats, new RecordingSink(), cancellationToken: Ct));
 
         ex.StatusCode.ShouldBe(500);
-        ex.ExitCode.ShouldBe(4);
+        TotangoReports.Cli.Infrastructure.ErrorReporter.ExitCodeOf(ex).ShouldBe(4);
         host.Requests.ShouldBe(3);
     }
 
@@ -255,7 +255,7 @@ public sealed class ActiveListFetcherTests
 
         var ex = await Should.ThrowAsync<DataIncompleteException>(() => fetcher.FetchAsync(AllStats, new RecordingSink(), cancellationToken: Ct));
 
-        ex.ExitCode.ShouldBe(5);
+        TotangoReports.Cli.Infrastructure.ErrorReporter.ExitCodeOf(ex).ShouldBe(5);
         ex.Summary.Complete.ShouldBeFalse();
         ex.Summary.Gaps.ShouldNotBeEmpty();
     }

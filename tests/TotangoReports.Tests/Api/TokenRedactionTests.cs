@@ -71,12 +71,15 @@ public sealed class TokenRedactionTests
     }
 
     [Fact]
-    public void MissingToken_NamesTheVariableAndSample()
+    public void MissingToken_LibraryNamesTheOption_CliNamesTheVariableAndSample()
     {
         var ex = Should.Throw<TotangoAuthException>(() => new TotangoHttpSource(new TotangoOptions()));
 
-        ex.ExitCode.ShouldBe(3);
-        ex.Message.ShouldContain("TOTANGO_API_TOKEN");
-        ex.Message.ShouldContain("--sample");
+        ex.Message.ShouldContain("TotangoOptions.ApiToken");
+        ex.Message.ShouldNotContain("--");
+        TotangoReports.Cli.Infrastructure.ErrorReporter.ExitCodeOf(ex).ShouldBe(3);
+        var cli = TotangoReports.Cli.Infrastructure.ErrorReporter.MessageOf(ex);
+        cli.ShouldContain("TOTANGO_API_TOKEN");
+        cli.ShouldContain("--sample");
     }
 }

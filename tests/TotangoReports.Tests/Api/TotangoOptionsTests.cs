@@ -67,7 +67,7 @@ public sealed class TotangoOptionsTests
 
         var ex = Should.Throw<TotangoConfigurationException>(() => TotangoOptions.FromConfiguration(config));
 
-        ex.ExitCode.ShouldBe(2);
+        TotangoReports.Cli.Infrastructure.ErrorReporter.ExitCodeOf(ex).ShouldBe(2);
         ex.Message.ShouldContain("PageSize");
     }
 

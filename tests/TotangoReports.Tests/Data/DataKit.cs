@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TotangoReports.Api;
 using TotangoReports.Data;
 using TotangoReports.Definition;
 

@@ -1,3 +1,4 @@
+using TotangoReports.Api;
 using TotangoReports.Data;
 using TotangoReports.Definition;
 using static TotangoReports.Tests.Data.DataKit;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TotangoReports.Api;
 using TotangoReports.Data;
 using TotangoReports.Definition;
 

@@ -1,7 +1,7 @@
-namespace TotangoReports;
+namespace TotangoReports.Cli;
 
 /// <summary>Process exit codes (PRODUCT.md §2), plus <see cref="DeliveryFailed"/> which the contract does not name.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
     public const int Unexpected = 1;
@@ -12,4 +12,7 @@ public static class ExitCodes
 
     /// <summary>The report was rendered but could not be delivered (SMTP refused or unreachable); outputs are untouched.</summary>
     public const int DeliveryFailed = 6;
+
+    /// <summary>Ctrl+C: nothing was changed.</summary>
+    public const int Cancelled = 130;
 }

@@ -1,7 +1,7 @@
 using TotangoReports.Data;
 using TotangoReports.Delivery;
 
-namespace TotangoReports.Runs;
+namespace TotangoReports;
 
 /// <summary>What a successful run produced.</summary>
 public sealed class RunResult

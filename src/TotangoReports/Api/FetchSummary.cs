@@ -1,4 +1,4 @@
-namespace TotangoReports.Data;
+namespace TotangoReports.Api;
 
 /// <summary>How a dataset was read, for the manifest and progress (PRODUCT.md §5 manifest).</summary>
 public sealed record FetchSummary

@@ -1,0 +1,183 @@
+using TotangoReports.Api;
+using TotangoReports.Data;
+using TotangoReports.Definition;
+using TotangoReports.Delivery;
+using TotangoReports.Logging;
+using TotangoReports.Rendering;
+using TotangoReports.Rendering.Csv;
+using TotangoReports.Rendering.Html;
+using TotangoReports.Rendering.Pdf;
+using TotangoReports.Rendering.Xlsx;
+using TotangoReports.Runs;
+using TotangoReports.Sample.Internal;
+
+namespace TotangoReports;
+
+/// <summary>
+/// The front door of the library: load a definition (file, text or object model), build a <see cref="Report"/> from
+/// any <see cref="ReportSource"/>, render it in any format to a <see cref="Stream"/>, or run the whole job (files,
+/// manifest, state, mail) as the CLI's <c>run</c> does.
+/// </summary>
+/// <remarks>
+/// Failures are typed: <see cref="ReportInputException"/> (definition, parameters, since, state, SMTP settings),
+/// <see cref="TotangoAuthException"/>, <see cref="TotangoApiException"/>, <see cref="TotangoConfigurationException"/>,
+/// <see cref="DataIncompleteException"/>, <see cref="RenderException"/>, <see cref="EmailDeliveryException"/>.
+/// Messages never contain the API token or the SMTP password.
+/// </remarks>
+public sealed class ReportEngine
+{
+    private readonly SecretRedactor redactor;
+    private readonly ReportRenderers renderers;
+
+    /// <param name="options">Typed settings; null = every default (sample and snapshot sources need nothing else).</param>
+    public ReportEngine(ReportEngineOptions? options = null)
+    {
+        Options = options ?? new ReportEngineOptions();
+        redactor = Options.Redactor ?? new SecretRedactor();
+        redactor.Add(Options.Totango.ApiToken);
+        redactor.Add(Options.Smtp?.Password);
+        renderers = new ReportRenderers([new CsvRenderer(Options.Csv), new XlsxRenderer(Options.Xlsx), new PdfRenderer(Options.Pdf), new HtmlRenderer(Options.Html)]);
+    }
+
+    /// <summary>The settings this engine was made with.</summary>
+    public ReportEngineOptions Options { get; }
+
+    /// <summary>Every problem of a definition file (its html templates included) as diagnostics; nothing is fetched.</summary>
+    public static DefinitionParseResult Validate(string path) => DefinitionGate.Validate(path);
+
+    /// <summary>Reads a definition file (YAML or JSON); throws <see cref="ReportInputException"/> listing every error.</summary>
+    public static ReportDefinition LoadDefinition(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return DefinitionGate.Require(DefinitionGate.Validate(path));
+    }
+
+    /// <summary>
+    /// Parses definition text (YAML or JSON); <paramref name="fileName"/> is how errors name it, and relative paths
+    /// (templates, logo, state) resolve beside it. Throws <see cref="ReportInputException"/> listing every error.
+    /// </summary>
+    public static ReportDefinition ParseDefinition(string text, string fileName = "definition.yaml")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(fileName);
+        return DefinitionGate.Require(DefinitionGate.ValidateText(text, fileName));
+    }
+
+    /// <summary>
+    /// Reads every dataset of <paramref name="definition"/> from <paramref name="source"/> and builds the report in
+    /// memory. A definition built in code is used as given (only text is validated).
+    /// </summary>
+    public async Task<Report> BuildAsync(ReportDefinition definition, ReportSource source, BuildOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(source);
+        var run = PrepareStage.Run(definition, options ?? new BuildOptions(), Options.Time.GetUtcNow());
+        using var opened = source.Open(Options);
+        var fetched = await FetchAsync(run, opened, options?.AllowPartial ?? false, cancellationToken);
+        if (fetched.Incomplete is { } incomplete)
+        {
+            throw incomplete;
+        }
+
+        return BuildStage.Run(run, fetched.Datasets).Report;
+    }
+
+    /// <summary>
+    /// Renders <paramref name="report"/> as <paramref name="format"/> to <paramref name="destination"/> (left open),
+    /// with this engine's options for that renderer. The definition's first output of that format says which
+    /// template, dataset or page size; without one the format's defaults apply.
+    /// </summary>
+    public Task RenderAsync(Report report, OutputFormat format, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var output = report.Definition.Outputs.FirstOrDefault(o => o.Format == format)
+            ?? new OutputDefinition { Format = format, File = "report." + format.ToString().ToLowerInvariant() };
+        return RenderAsync(report, output, destination, cancellationToken);
+    }
+
+    /// <summary>Renders one output of <paramref name="report"/> to <paramref name="destination"/> (left open).</summary>
+    public Task RenderAsync(Report report, OutputDefinition output, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(destination);
+        return renderers[output.Format].RenderAsync(report, output, destination, cancellationToken);
+    }
+
+    /// <summary>
+    /// The whole job, stage after stage: fetch → build → render (staged) → deliver (mail) → commit (files, manifest,
+    /// state). Nothing reaches <see cref="RunOptions.OutputDirectory"/> unless every stage succeeded; when a list
+    /// cannot be read whole only <c>run.incomplete.json</c> is written and <see cref="DataIncompleteException"/> thrown.
+    /// </summary>
+    public async Task<RunResult> RunAsync(ReportDefinition definition, ReportSource source, RunOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        var run = PrepareStage.Run(definition, options, Options.Time.GetUtcNow());
+        var plan = RunPlan.Create(definition, options, Options.Smtp, source.IsDemo, Options.Logger);
+        var commit = new CommitStage(Options.Time, redactor, Options.Logger);
+        string sourceName;
+        FetchedData<DatasetBuilder> fetched;
+        using (var opened = source.Open(Options))
+        {
+            sourceName = opened.Name;
+            fetched = await FetchAsync(run, opened, options.AllowPartial, cancellationToken);
+        }
+
+        if (fetched.Incomplete is { } incomplete)
+        {
+            await commit.WriteIncompleteAsync(run, sourceName, options.OutputDirectory, fetched, cancellationToken);
+            throw incomplete;
+        }
+
+        var built = BuildStage.Run(run, fetched.Datasets);
+        using var staged = new StagedOutputs(options.OutputDirectory);
+        var rendered = await new RenderStage(renderers, Options.Logger).RunAsync(built, plan, staged, cancellationToken);
+        var delivered = await new DeliverStage(Options.Time, Options.Logger).RunAsync(built, plan, rendered, cancellationToken);
+        return await commit.RunAsync(run, built, sourceName, rendered, delivered, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads every dataset's pages (as <see cref="RunAsync"/> would) and saves them as a snapshot in
+    /// <paramref name="directory"/>, which <see cref="ReportSource.Snapshot"/> reads offline. The folder must be new,
+    /// empty or an earlier snapshot; it is replaced whole or not at all. Returns the number of pages saved.
+    /// </summary>
+    public async Task<int> SaveSnapshotAsync(ReportDefinition definition, ReportSource source, string directory, BuildOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(directory);
+        options ??= new BuildOptions();
+        var run = PrepareStage.Run(definition, options, Options.Time.GetUtcNow());
+        var target = SnapshotFolder.CheckReplaceable(directory, definition.SourcePath);
+        using var opened = source.Open(Options);
+        var staging = SnapshotFolder.StagingPath(target);
+        FetchedData<NullAccountSink> fetched;
+        try
+        {
+            await using var writer = new SnapshotWriter(staging, opened.Source, Options.Time);
+
+            // A snapshot keeps pages, not rows: accounts are read (to page and reconcile) but not projected.
+            fetched = await new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, writer, _ => NullAccountSink.Instance, options.AllowPartial, cancellationToken);
+            if (fetched.Incomplete is { } incomplete)
+            {
+                throw incomplete;
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+        catch
+        {
+            SnapshotFolder.DeleteQuietly(staging);
+            throw;
+        }
+
+        // Like report files, a snapshot appears whole or not at all.
+        SnapshotFolder.Replace(target, staging);
+        return fetched.Datasets.Sum(f => f.Summary.Pages);
+    }
+
+    private Task<FetchedData<DatasetBuilder>> FetchAsync(PreparedRun run, OpenedSource opened, bool allowPartial, CancellationToken cancellationToken) =>
+        new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context), allowPartial, cancellationToken);
+}

@@ -1,0 +1,16 @@
+using TotangoReports.Definition;
+
+namespace TotangoReports;
+
+/// <summary>How <see cref="ReportEngine.RunAsync"/> runs the whole job: the data options, plus where files go and what is mailed.</summary>
+public sealed record RunOptions : BuildOptions
+{
+    /// <summary>The folder the outputs and <c>run.json</c> are moved into, all at once, when every stage succeeded.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>Render only the definition's outputs of these formats; null = every output.</summary>
+    public IReadOnlySet<OutputFormat>? Formats { get; init; }
+
+    /// <summary>Send the definition's <c>delivery.email</c>. Default true.</summary>
+    public bool SendEmail { get; init; } = true;
+}

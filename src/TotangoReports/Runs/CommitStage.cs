@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using TotangoReports.Data;
+using TotangoReports.Delivery;
+using TotangoReports.Logging;
+
+namespace TotangoReports.Runs;
+
+/// <summary>
+/// Stage 5: the manifest written beside the outputs, everything moved into place at once, then the state of
+/// <c>since: last-run</c> advanced. Also the one write of an incomplete run: <c>run.incomplete.json</c> alone.
+/// </summary>
+internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, ILogger log)
+{
+    public async Task<RunResult> RunAsync(PreparedRun run, BuiltReport built, string source, RenderedOutputs rendered, Delivered delivered, CancellationToken cancellationToken)
+    {
+        var staged = rendered.Staged;
+        var manifest = ManifestFactory.Finished(built, source, rendered, delivered, time.GetUtcNow());
+        
+        // Past the mail, the run finishes: a cancellation now would leave a sent mail without its files.
+        await WriteAsync(staged, RunManifest.FileName, manifest, CancellationToken.None);
+        staged.Commit();
+        File.Delete(Path.Combine(staged.OutputDirectory, RunManifest.IncompleteFileName));
+        if (run.UsesLastRun)
+        {
+            var now = run.Context.Now;
+            foreach (var dataset in run.Definition.Datasets.Where(run.UsesLastRunFor))
+            {
+                run.State.Datasets[dataset.Name] = new DatasetRunState { LastRun = now.ToUnixTimeSeconds(), LastRunIso = now.ToString("O", CultureInfo.InvariantCulture) };
+            }
+
+            run.State.Save(run.StatePath);
+        }
+
+        foreach (var warning in built.Report.Warnings)
+        {
+            log.LogWarning("{Warning}", warning);
+        }
+
+        return new RunResult
+        {
+            Report = built.Report,
+            Manifest = manifest,
+            Files = staged.Files.Select(f => f.FinalPath).ToList(),
+            EmailSent = delivered.Email is not null,
+        };
+    }
+
+    /// <summary>
+    /// Exit 5 of the CLI: the report and its run.json stay as they were; run.incomplete.json says what could not be
+    /// read. A failure to write it is logged, never hides the incomplete list.
+    /// </summary>
+    public async Task WriteIncompleteAsync(PreparedRun run, string source, string outputDirectory, FetchedData<DatasetBuilder> fetched, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var manifest = ManifestFactory.Incomplete(run, source, fetched, redactor.Redact(fetched.Incomplete!.Message), time.GetUtcNow());
+            using var staged = new StagedOutputs(outputDirectory);
+            await WriteAsync(staged, RunManifest.IncompleteFileName, manifest, cancellationToken);
+            staged.Commit();
+            log.LogError("the list could not be read whole; what was missing is in {File}", Path.Combine(outputDirectory, RunManifest.IncompleteFileName));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.LogWarning("could not write {File}: {Reason}", RunManifest.IncompleteFileName, ex.Message);
+        }
+    }
+
+    private async Task WriteAsync(StagedOutputs staged, string name, RunManifest manifest, CancellationToken cancellationToken)
+    {
+        await using var stream = staged.Create(name, "manifest");
+        await using var writer = new StreamWriter(stream);
+        await writer.WriteAsync(redactor.Redact(manifest.ToJson()).AsMemory(), cancellationToken);
+    }
+}
