@@ -71,9 +71,10 @@ public sealed class ReportEngine
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(source);
-        var run = PrepareStage.Run(definition, options ?? new BuildOptions(), Options.Time.GetUtcNow());
+        options ??= new BuildOptions();
+        var run = Prepare(definition, options);
         using var opened = source.Open(Options);
-        var fetched = await FetchAsync(run, opened, options?.AllowPartial ?? false, cancellationToken);
+        var fetched = await FetchAsync(run, opened, options.AllowPartial, cancellationToken);
         if (fetched.Incomplete is { } incomplete)
         {
             throw incomplete;
@@ -114,8 +115,8 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        var run = PrepareStage.Run(definition, options, Options.Time.GetUtcNow());
-        var plan = RunPlan.Create(definition, options, Options.Smtp, source.IsDemo, Options.Logger);
+        var run = Prepare(definition, options);
+        var plan = RunPlan.Create(definition, options.Formats, options.SendEmail, Options.Smtp, source.IsDemo, Options.Logger);
         var commit = new CommitStage(Options.Time, redactor, Options.Logger);
         string sourceName;
         FetchedData<DatasetBuilder> fetched;
@@ -135,7 +136,8 @@ public sealed class ReportEngine
         using var staged = new StagedOutputs(options.OutputDirectory);
         var rendered = await new RenderStage(renderers, Options.Logger).RunAsync(built, plan, staged, cancellationToken);
         var delivered = await new DeliverStage(Options.Time, Options.Logger).RunAsync(built, plan, rendered, cancellationToken);
-        return await commit.RunAsync(run, built, sourceName, rendered, delivered, cancellationToken);
+        var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, cancellationToken);
+        return new RunResult { Report = built.Report, Manifest = committed.Manifest, Files = committed.Files, EmailSent = delivered.Email is not null };
     }
 
     /// <summary>
@@ -149,7 +151,7 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(directory);
         options ??= new BuildOptions();
-        var run = PrepareStage.Run(definition, options, Options.Time.GetUtcNow());
+        var run = Prepare(definition, options);
         var target = SnapshotFolder.CheckReplaceable(directory, definition.SourcePath);
         using var opened = source.Open(Options);
         var staging = SnapshotFolder.StagingPath(target);
@@ -177,6 +179,9 @@ public sealed class ReportEngine
         SnapshotFolder.Replace(target, staging);
         return fetched.Datasets.Sum(f => f.Summary.Pages);
     }
+
+    private PreparedRun Prepare(ReportDefinition definition, BuildOptions options) =>
+        PrepareStage.Run(definition, options.Parameters, options.Since, options.StatePath, Options.Time.GetUtcNow());
 
     private Task<FetchedData<DatasetBuilder>> FetchAsync(PreparedRun run, OpenedSource opened, bool allowPartial, CancellationToken cancellationToken) =>
         new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context), allowPartial, cancellationToken);

@@ -6,13 +6,16 @@ using TotangoReports.Logging;
 
 namespace TotangoReports.Runs;
 
+/// <summary>What a finished run left: its manifest and the full paths of every file moved into place (outputs, then the manifest).</summary>
+internal sealed record Committed(RunManifest Manifest, IReadOnlyList<string> Files);
+
 /// <summary>
 /// Stage 5: the manifest written beside the outputs, everything moved into place at once, then the state of
 /// <c>since: last-run</c> advanced. Also the one write of an incomplete run: <c>run.incomplete.json</c> alone.
 /// </summary>
 internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, ILogger log)
 {
-    public async Task<RunResult> RunAsync(PreparedRun run, BuiltReport built, string source, RenderedOutputs rendered, Delivered delivered, CancellationToken cancellationToken)
+    public async Task<Committed> RunAsync(PreparedRun run, BuiltReport built, string source, RenderedOutputs rendered, Delivered delivered, CancellationToken cancellationToken)
     {
         var staged = rendered.Staged;
         var manifest = ManifestFactory.Finished(built, source, rendered, delivered, time.GetUtcNow());
@@ -37,13 +40,7 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
             log.LogWarning("{Warning}", warning);
         }
 
-        return new RunResult
-        {
-            Report = built.Report,
-            Manifest = manifest,
-            Files = staged.Files.Select(f => f.FinalPath).ToList(),
-            EmailSent = delivered.Email is not null,
-        };
+        return new Committed(manifest, staged.Files.Select(f => f.FinalPath).ToList());
     }
 
     /// <summary>

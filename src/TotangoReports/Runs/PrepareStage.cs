@@ -7,13 +7,15 @@ namespace TotangoReports.Runs;
 /// <summary>Stage 0: parameters checked, the context created and the state read, before anything is fetched.</summary>
 internal static class PrepareStage
 {
-    public static PreparedRun Run(ReportDefinition definition, BuildOptions options, DateTimeOffset now)
+    /// <param name="parameters">Values overriding the definition's defaults; each name must be declared.</param>
+    /// <param name="since">Overrides every recent/past dataset's <c>since</c>; null = their own.</param>
+    /// <param name="statePath">State file of <c>since: last-run</c>; null = beside the definition.</param>
+    public static PreparedRun Run(ReportDefinition definition, IReadOnlyDictionary<string, string> parameters, string? since, string? statePath, DateTimeOffset now)
     {
-        CheckParameters(definition, options.Parameters);
-        var context = CreateContext(definition, options.Parameters, now);
-        var statePath = options.StatePath ?? RunState.DefaultPath(definition.SourcePath);
-        var prepared = new PreparedRun(definition, context, options.Since, new RunState(), statePath);
-        return prepared.UsesLastRun ? prepared with { State = LoadState(statePath) } : prepared;
+        CheckParameters(definition, parameters);
+        var context = CreateContext(definition, parameters, now);
+        var prepared = new PreparedRun(definition, context, since, new RunState(), statePath ?? RunState.DefaultPath(definition.SourcePath));
+        return prepared.UsesLastRun ? prepared with { State = LoadState(prepared.StatePath) } : prepared;
     }
 
     private static void CheckParameters(ReportDefinition definition, IReadOnlyDictionary<string, string> overrides)

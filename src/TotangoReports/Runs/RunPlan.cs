@@ -13,10 +13,11 @@ internal sealed record RunPlan(IReadOnlyList<OutputDefinition> Outputs, EmailDel
     /// <param name="demo">
     /// A sample or snapshot run: a mail without SMTP settings is skipped with a warning instead of failing.
     /// </param>
-    public static RunPlan Create(ReportDefinition definition, RunOptions options, SmtpOptions? smtp, bool demo, ILogger log)
+    /// <param name="formats">Render only outputs of these formats; null = every output.</param>
+    public static RunPlan Create(ReportDefinition definition, IReadOnlySet<OutputFormat>? formats, bool sendEmail, SmtpOptions? smtp, bool demo, ILogger log)
     {
-        var outputs = SelectOutputs(definition, options.Formats);
-        if (!options.SendEmail || definition.Delivery?.Email is not { } email)
+        var outputs = SelectOutputs(definition, formats);
+        if (!sendEmail || definition.Delivery?.Email is not { } email)
         {
             return new RunPlan(outputs, null, null);
         }
