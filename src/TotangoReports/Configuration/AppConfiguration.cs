@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace TotangoReports.Configuration;
 
 /// <summary>
-/// Layered configuration (PRODUCT.md §3), later wins: built-in defaults → <c>totango-reports.json</c> in the working
+/// Layered configuration (PRODUCT.md §3), later wins: the options classes' defaults → <c>totango-reports.json</c> in the working
 /// directory (or <c>--config FILE</c>) → environment variables (<c>Totango__MaxRetries</c>, and the short aliases
 /// <c>TOTANGO_API_TOKEN</c>, <c>TOTANGO_BASE_URL</c>) → command-line overrides.
 /// </summary>
@@ -26,16 +26,7 @@ public static class AppConfiguration
         IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = new ConfigurationBuilder();
-        builder.AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["Totango:BaseUrl"] = "https://app.totango.com",
-            ["Totango:PageSize"] = "1000",
-            ["Totango:OffsetMode"] = "auto",
-            ["Totango:RequestsPerMinute"] = "100",
-            ["Totango:MaxConcurrency"] = "4",
-            ["Totango:TimeoutSeconds"] = "60",
-            ["Totango:MaxRetries"] = "5",
-        });
+        // No defaults here: the options classes (TotangoOptions, SmtpOptions) are their one source; an unset key keeps them.
 
         if (configFile is not null)
         {

@@ -1,3 +1,4 @@
+using TotangoReports.Api;
 using TotangoReports.Configuration;
 
 namespace TotangoReports.Tests.Configuration;
@@ -12,14 +13,14 @@ public sealed class AppConfigurationTests : IDisposable
         pairs.ToDictionary(p => p.Key, p => (string?)p.Value);
 
     [Fact]
-    public void Build_WithNothingSet_GivesTheDocumentedDefaults()
+    public void Build_WithNothingSet_BindsTheDocumentedDefaults()
     {
-        var config = AppConfiguration.Build(null, _folder, Env());
+        var options = TotangoOptions.FromConfiguration(AppConfiguration.Build(null, _folder, Env()));
 
-        config["Totango:BaseUrl"].ShouldBe("https://app.totango.com");
-        config["Totango:PageSize"].ShouldBe("1000");
-        config["Totango:RequestsPerMinute"].ShouldBe("100");
-        config["Totango:ApiToken"].ShouldBeNull();
+        options.BaseUrl.ShouldBe(new Uri("https://app.totango.com"));
+        options.PageSize.ShouldBe(1000);
+        options.RequestsPerMinute.ShouldBe(100);
+        options.ApiToken.ShouldBeNull();
     }
 
     [Fact]
