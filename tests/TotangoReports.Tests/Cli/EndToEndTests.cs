@@ -6,6 +6,7 @@ using TotangoReports.Tests.Delivery;
 namespace TotangoReports.Tests.Cli;
 
 /// <summary>The CLI against the real emulator over loopback HTTP and a real SMTP server: the weekly job as cron runs it.</summary>
+[Trait("Category", "Slow")]
 public sealed class EndToEndTests
 {
     private const string Sentinel = "SENTINEL-token-5b8e0c9d";

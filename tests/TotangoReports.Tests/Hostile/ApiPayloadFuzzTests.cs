@@ -9,6 +9,7 @@ namespace TotangoReports.Tests.Hostile;
 /// Hostile page bodies served by the emulator in place of page 1 of 3 (a 200 with the given body): each run ends with
 /// a complete report, or exit 4/5 naming the list and the page — and then no output file at all.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed partial class ApiPayloadFuzzTests
 {
     private const int Accounts = 250;

@@ -8,6 +8,7 @@ namespace TotangoReports.Tests.Hostile;
 /// with exit 0, or exit 2 and a <c>file:line:col</c> message — never an unhandled failure, a hang or a memory blow-up.
 /// FUZZ_LONG=1 runs ten times as many cases.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DefinitionFuzzTests
 {
     private const long MemoryLimit = 1L << 30;

@@ -12,6 +12,7 @@ namespace TotangoReports.Tests.Hostile;
 /// <see cref="EndToEndTests"/>' sentinel test does not already cover (it covers run/fetch/validate successes at
 /// --verbose, a refused 401 and exhausted 500s): nothing printed, written or mailed may contain them.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SecretsTests
 {
     private const string Sentinel = "SENTINEL-hostile-9f3a1c";

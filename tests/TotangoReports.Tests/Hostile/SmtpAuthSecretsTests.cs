@@ -12,6 +12,7 @@ namespace TotangoReports.Tests.Hostile;
 /// The SMTP password against a server that really asks for it (plain AUTH on loopback): refused or accepted, at every
 /// verbosity, it never shows in what the CLI prints or writes.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SmtpAuthSecretsTests
 {
     private const string SmtpSentinel = "SENTINEL-smtp-auth-5150";

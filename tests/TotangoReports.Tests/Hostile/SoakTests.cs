@@ -10,6 +10,7 @@ namespace TotangoReports.Tests.Hostile;
 /// A long list through a flaky server: 1% random 500s and 0.5% 429s, and still a complete, correct report with the
 /// retries in the manifest. 10,000 accounts by default; SOAK=1 runs 100,000 and reports the peak memory.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SoakTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace TotangoReports.Tests.Hostile;
 /// limits. Each attack ends with exit 2 and a <c>template:line:col</c> message, within a time and memory bound, and
 /// leaves no output file. (The renderer-level cases, with lowered limits, are in Rendering/Html/SandboxTests.)
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class TemplateAttackTests
 {
     private static readonly TimeSpan TimeBound = TimeSpan.FromSeconds(40);

@@ -8,6 +8,7 @@ namespace TotangoReports.Tests.Rendering.Html;
 /// Each built-in template's output, loaded in a real browser with data that tries to run script. Every payload
 /// would set document.title to "pwned" if it ever became markup; the DOM after load proves none did.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class BrowserEscapingTests
 {
     private const string Pwned = "pwned";
