@@ -43,6 +43,7 @@ public sealed class EndToEndTests
         result.ExitCode.ShouldBe(0, result.ToString());
         var files = result.OutLines.Select(l => cli.PathOf(l)).ToList();
         files.Count.ShouldBe(5);
+        Fixtures.XlsxSchema.Validate(files.Single(f => f.EndsWith(".xlsx", StringComparison.Ordinal)));
         var mail = smtp.Accepted.ShouldHaveSingleItem();
         mail.To.Mailboxes.Single().Address.ShouldBe("execs@example.com");
         mail.Subject.ShouldStartWith("Weekly usage — 20");

@@ -104,6 +104,7 @@ public sealed class RunCommandTests
         var written = result.OutLines.Select(l => cli.PathOf(l)).ToList();
         written.Select(Path.GetExtension).ShouldBe([".xlsx", ".pdf", ".html", ".csv", ".json"], ignoreOrder: true);
         written.ShouldAllBe(f => new FileInfo(f).Length > 0);
+        XlsxSchema.Validate(written.Single(f => f.EndsWith(".xlsx", StringComparison.Ordinal)));
         Directory.GetFiles(cli.PathOf("out"), "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
 
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(cli.PathOf("out", "run.json"), TestContext.Current.CancellationToken));

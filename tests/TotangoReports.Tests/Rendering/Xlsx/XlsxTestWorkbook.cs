@@ -5,7 +5,10 @@ using TotangoReports.Rendering.Xlsx;
 
 namespace TotangoReports.Tests.Rendering.Xlsx;
 
-/// <summary>Renders a report to a real temporary .xlsx file and opens it with ClosedXML, an independent reader.</summary>
+/// <summary>
+/// Renders a report to a real temporary .xlsx file, checks it against the Open XML schema, then opens it with
+/// ClosedXML, an independent reader.
+/// </summary>
 internal static class XlsxTestWorkbook
 {
     public static readonly OutputDefinition Output = new() { Format = OutputFormat.Xlsx, File = "report.xlsx" };
@@ -25,6 +28,7 @@ internal static class XlsxTestWorkbook
                 await renderer.RenderAsync(report, Output, file, TestContext.Current.CancellationToken);
             }
 
+            Fixtures.XlsxSchema.Validate(path);
             return new XLWorkbook(path);
         }
         finally
@@ -37,6 +41,7 @@ internal static class XlsxTestWorkbook
     {
         using var stream = new MemoryStream();
         await new XlsxRenderer(options).RenderAsync(report, Output, stream, TestContext.Current.CancellationToken);
+        Fixtures.XlsxSchema.Validate(stream);
         return stream.ToArray();
     }
 
