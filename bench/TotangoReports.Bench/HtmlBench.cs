@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using TotangoReports.Data;
 using TotangoReports.Definition;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering.Html;
 
 namespace TotangoReports.Bench;

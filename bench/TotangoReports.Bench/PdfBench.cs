@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using TotangoReports.Data;
 using TotangoReports.Definition;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering.Pdf;
 
 namespace TotangoReports.Bench;

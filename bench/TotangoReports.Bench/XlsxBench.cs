@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using TotangoReports.Data;
 using TotangoReports.Definition;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering.Xlsx;
 
 namespace TotangoReports.Bench;

@@ -242,8 +242,8 @@ public sealed class RunCommandTests
     public async Task ContractExample_ValidatesAndRunsOnSample()
     {
         // The definition printed in the product contract (PRODUCT.md §4) is what users copy first; the repository
-        // keeps its own copy (tests/fixtures) so the test needs nothing outside the checkout.
-        var yaml = await File.ReadAllTextAsync(Definition.RepoFiles.PathOf("tests", "fixtures", "contract-example.yaml"), TestContext.Current.CancellationToken);
+        // keeps its own copy (tests/TotangoReports.Fixtures) so the test needs nothing outside the checkout.
+        var yaml = await File.ReadAllTextAsync(Definition.RepoFiles.PathOf("tests", "TotangoReports.Fixtures", "contract-example.yaml"), TestContext.Current.CancellationToken);
         using var cli = new CliHarness();
         File.WriteAllText(cli.PathOf("contract.yaml"), yaml);
 

@@ -1,7 +1,7 @@
 using TotangoReports.Definition;
 using TotangoReports.Delivery;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Delivery;
 

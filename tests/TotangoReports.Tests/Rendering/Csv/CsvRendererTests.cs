@@ -3,9 +3,9 @@ using System.Text;
 using CsvHelper;
 using TotangoReports.Data;
 using TotangoReports.Definition;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering;
 using TotangoReports.Rendering.Csv;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Csv;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using TotangoReports.Data;
-using TotangoReports.Tests.Fixtures;
+using TotangoReports.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Html;
 

@@ -1,4 +1,4 @@
-using TotangoReports.Tests.Fixtures;
+using TotangoReports.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Html;
 

@@ -1,6 +1,5 @@
 using TotangoReports.Data;
 using TotangoReports.Definition;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Html;
 

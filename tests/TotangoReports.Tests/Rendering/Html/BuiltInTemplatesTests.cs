@@ -1,5 +1,5 @@
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering.Html;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Html;
 

@@ -1,6 +1,6 @@
 using TotangoReports.Definition;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering.Html;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Html;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering.Charts;
 using TotangoReports.Rendering.Html;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Html;
 

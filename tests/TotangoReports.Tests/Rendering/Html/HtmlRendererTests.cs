@@ -1,7 +1,7 @@
 using System.Text;
 using TotangoReports.Definition;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering.Html;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Html;
 

@@ -3,9 +3,9 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using TotangoReports.Data;
 using TotangoReports.Definition;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering.Html;
 using TotangoReports.Rendering.Html.Internal;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Html;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using Scriban.Runtime;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering;
 using TotangoReports.Rendering.Html;
 using TotangoReports.Rendering.Html.Internal;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Html;
 

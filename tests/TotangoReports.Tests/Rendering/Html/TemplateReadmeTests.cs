@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Scriban.Runtime;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering.Html;
 using TotangoReports.Rendering.Html.Internal;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Html;
 

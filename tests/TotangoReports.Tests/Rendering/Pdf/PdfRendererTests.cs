@@ -2,9 +2,9 @@ using System.Globalization;
 using SkiaSharp;
 using TotangoReports.Data;
 using TotangoReports.Definition;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering;
 using TotangoReports.Rendering.Pdf;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Pdf;
 

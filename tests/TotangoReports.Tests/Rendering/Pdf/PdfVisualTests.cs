@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using SkiaSharp;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering.Pdf;
 using TotangoReports.Rendering.Pdf.Internal;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Pdf;
 

@@ -1,6 +1,6 @@
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering.Pdf;
 using TotangoReports.Rendering.Pdf.Internal;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Pdf;
 

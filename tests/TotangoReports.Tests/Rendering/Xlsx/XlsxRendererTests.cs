@@ -2,9 +2,9 @@ using System.Drawing;
 using ClosedXML.Excel;
 using TotangoReports.Data;
 using TotangoReports.Definition;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering;
 using TotangoReports.Rendering.Xlsx;
-using TotangoReports.Tests.Fixtures;
 
 namespace TotangoReports.Tests.Rendering.Xlsx;
 

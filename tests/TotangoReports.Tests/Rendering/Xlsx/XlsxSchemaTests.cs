@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using TotangoReports.Fixtures;
 using TotangoReports.Rendering.Xlsx;
 using TotangoReports.Tests.Fixtures;
 

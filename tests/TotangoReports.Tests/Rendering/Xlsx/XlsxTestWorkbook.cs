@@ -47,7 +47,7 @@ internal static class XlsxTestWorkbook
 
     public static Report WithDatasets(params DatasetTable[] datasets)
     {
-        var template = Fixtures.TestReports.Accounts(rows: 1);
+        var template = global::TotangoReports.Fixtures.TestReports.Accounts(rows: 1);
         return new Report
         {
             Definition = template.Definition,

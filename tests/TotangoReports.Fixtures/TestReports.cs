@@ -3,13 +3,13 @@ using TotangoReports.Api;
 using TotangoReports.Data;
 using TotangoReports.Definition;
 
-namespace TotangoReports.Tests.Fixtures;
+namespace TotangoReports.Fixtures;
 
 /// <summary>
 /// Hand-built reports for renderer tests, independent of the fetch and data stages: every kind of cell,
 /// awkward names (accents, Hebrew, CJK, quotes, formula-looking text), groups, users and lifecycle.
 /// </summary>
-internal static class TestReports
+public static class TestReports
 {
     public static readonly string[] AwkwardNames =
     [
@@ -25,12 +25,9 @@ internal static class TestReports
         "<img src=x onerror=alert(1)>",
     ];
 
-    public static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    public static readonly TimeZoneInfo Berlin = FixtureValues.Berlin;
 
-    public static readonly DateTimeOffset GeneratedAt = new(2026, 11, 23, 7, 30, 0, TimeSpan.Zero);
-
-    private static readonly string[] Regions = ["EMEA", "NA", "APAC", "LATAM"];
-    private static readonly string[] Healths = ["Good", "Average", "Poor"];
+    public static readonly DateTimeOffset GeneratedAt = FixtureValues.GeneratedAt;
 
     public static IReadOnlyList<TableColumn> AccountColumns { get; } =
     [
@@ -58,8 +55,8 @@ internal static class TestReports
             var id = "a" + (1000 + i).ToString(CultureInfo.InvariantCulture);
             var name = i < AwkwardNames.Length ? AwkwardNames[i] : "Account " + i.ToString(CultureInfo.InvariantCulture);
             var score = (double)((i * 37) % 101);
-            var health = Healths[i % 3];
-            var region = Regions[i % 4];
+            var health = FixtureValues.Healths[i % 3];
+            var region = FixtureValues.Regions[i % 4];
             var lastActivity = TimeZoneInfo.ConvertTime(GeneratedAt.AddHours(-7 * i), Berlin);
             var users30 = (double)(i % 50);
             object?[] values =

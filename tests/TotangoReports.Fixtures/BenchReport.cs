@@ -3,16 +3,14 @@ using TotangoReports.Api;
 using TotangoReports.Data;
 using TotangoReports.Definition;
 
-namespace TotangoReports.Bench;
+namespace TotangoReports.Fixtures;
 
 /// <summary>
 /// A deterministic report of one dataset shaped like a real accounts list (text in several scripts, numbers, dates,
 /// pivot columns, groups), shared by the renderer benchmarks.
 /// </summary>
-internal static class BenchReport
+public static class BenchReport
 {
-    private static readonly string[] Regions = ["EMEA", "NA", "APAC", "LATAM"];
-    private static readonly string[] Healths = ["Good", "Average", "Poor"];
 
     // Names in several scripts, so text shaping and escaping cost what they cost on real lists.
     private static readonly string[] Names = ["Café Müller GmbH", "חברת אלפא בע\"מ", "株式会社テスト", "\"Smith, Jones\" & Co", "Northwind Traders <Söhne>", "Contoso Pharmaceuticals International"];
@@ -42,8 +40,8 @@ internal static class BenchReport
 
     private static Report CreateFull(int rows, bool withGroups)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        var generated = new DateTimeOffset(2026, 11, 23, 7, 30, 0, TimeSpan.Zero);
+        var zone = FixtureValues.Berlin;
+        var generated = FixtureValues.GeneratedAt;
         TableColumn[] columns =
         [
             new("Account ID", CellKind.Text),
@@ -72,8 +70,8 @@ internal static class BenchReport
                 id,
                 name,
                 score,
-                Healths[i % 3],
-                Regions[i % 4],
+                FixtureValues.Healths[i % 3],
+                FixtureValues.Regions[i % 4],
                 new DateOnly(2027, 1 + (i % 12), 1 + (i % 28)),
                 TimeZoneInfo.ConvertTime(generated.AddMinutes(-17 * i), zone),
                 users,
@@ -82,7 +80,7 @@ internal static class BenchReport
                 (double)(i % 40),
                 (double)(i % 120),
             ]));
-            facts.Add(new AccountFacts(id, name, score, Healths[i % 3], new Dictionary<string, double> { ["past_30d"] = i % 40, ["past_90d"] = i % 120 }));
+            facts.Add(new AccountFacts(id, name, score, FixtureValues.Healths[i % 3], new Dictionary<string, double> { ["past_30d"] = i % 40, ["past_90d"] = i % 120 }));
         }
 
         var groups = tableRows

@@ -2,16 +2,14 @@ using System.Globalization;
 using TotangoReports.Data;
 using TotangoReports.Definition;
 
-namespace TotangoReports.Bench;
+namespace TotangoReports.Fixtures;
 
 /// <summary>The benchmark's input: a deterministic accounts table of N rows × 20 columns (numbers, text, dates, links).</summary>
-internal static class XlsxBenchData
+public static class XlsxBenchData
 {
-    private static readonly string[] Regions = ["EMEA", "NA", "APAC", "LATAM"];
-    private static readonly string[] Healths = ["Good", "Average", "Poor"];
     private static readonly string[] Activities = ["create-task", "login", "export", "comment", "share"];
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-    private static readonly DateTimeOffset Generated = new(2026, 11, 23, 7, 30, 0, TimeSpan.Zero);
+    private static readonly TimeZoneInfo Zone = FixtureValues.Berlin;
+    private static readonly DateTimeOffset Generated = FixtureValues.GeneratedAt;
 
     public static IReadOnlyList<TableColumn> Columns { get; } = BuildColumns();
 
@@ -70,8 +68,8 @@ internal static class XlsxBenchData
         values[0] = id;
         values[1] = "Account " + i.ToString(CultureInfo.InvariantCulture) + " GmbH";
         values[2] = (double)((i * 37) % 101);
-        values[3] = Healths[i % 3];
-        values[4] = Regions[i % 4];
+        values[3] = FixtureValues.Healths[i % 3];
+        values[4] = FixtureValues.Regions[i % 4];
         values[5] = new DateOnly(2027, 1 + (i % 12), 1 + (i % 28));
         values[6] = TimeZoneInfo.ConvertTime(Generated.AddMinutes(-17 * i), Zone);
         for (var a = 0; a < 10; a++)
