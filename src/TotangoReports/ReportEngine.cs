@@ -93,11 +93,11 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(report);
         var output = report.Definition.Outputs.FirstOrDefault(o => o.Format == format)
             ?? new OutputDefinition { Format = format, File = "report." + format.ToString().ToLowerInvariant() };
-        return RenderAsync(report, output, destination, cancellationToken);
+        return RenderOutputAsync(report, output, destination, cancellationToken);
     }
 
     /// <summary>Renders one output of <paramref name="report"/> to <paramref name="destination"/> (left open).</summary>
-    public Task RenderAsync(Report report, OutputDefinition output, Stream destination, CancellationToken cancellationToken = default)
+    public Task RenderOutputAsync(Report report, OutputDefinition output, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);

@@ -6,12 +6,15 @@ namespace TotangoReports;
 /// <summary>What a successful run produced.</summary>
 public sealed class RunResult
 {
+    /// <summary>The report that was rendered.</summary>
     public required Report Report { get; init; }
 
+    /// <summary>What <c>run.json</c> says.</summary>
     public required RunManifest Manifest { get; init; }
 
     /// <summary>Full paths of every file written (outputs, then the manifest).</summary>
     public required IReadOnlyList<string> Files { get; init; }
 
+    /// <summary>Whether the report mail was sent.</summary>
     public bool EmailSent { get; init; }
 }

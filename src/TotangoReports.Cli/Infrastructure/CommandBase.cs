@@ -17,7 +17,7 @@ public abstract class CommandBase<TSettings>(CliEnvironment environment) : Async
 
     private IAnsiConsole? _errorConsole;
 
-    protected SecretRedactor Redactor => Environment.Redactor;
+    private protected SecretRedactor Redactor => Environment.Redactor;
 
     /// <summary>Stderr as a Spectre console: progress bars and coloured lines on a terminal.</summary>
     protected IAnsiConsole ErrorConsole => _errorConsole ??= AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Environment.Error) });

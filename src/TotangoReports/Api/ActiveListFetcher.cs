@@ -19,7 +19,7 @@ namespace TotangoReports.Api;
 /// still disagrees the result is incomplete (<see cref="DataIncompleteException"/> unless partial data is allowed).
 /// A page that repeats the page before it stops paging (a server ignoring <c>offset</c> would loop forever).</para>
 /// </remarks>
-public sealed class ActiveListFetcher
+internal sealed class ActiveListFetcher
 {
     private readonly IActiveListSource source;
     private readonly TotangoOptions options;

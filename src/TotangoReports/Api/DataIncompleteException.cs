@@ -7,11 +7,13 @@ namespace TotangoReports.Api;
 /// </summary>
 public sealed class DataIncompleteException : TotangoException
 {
+    /// <summary>Creates the exception with what was read of the list.</summary>
     public DataIncompleteException(string message, FetchSummary summary)
         : base(message)
     {
         Summary = summary;
     }
 
+    /// <summary>What was read, and the gaps per query.</summary>
     public FetchSummary Summary { get; }
 }

@@ -8,7 +8,7 @@ namespace TotangoReports.Api;
 /// The pipeline calls it from one thread at a time, in list order, once per unique <c>account_id</c> per return type.
 /// The element is only valid during the call: copy what you keep.
 /// </summary>
-public interface IAccountSink
+internal interface IAccountSink
 {
     void Add(ReturnType returnType, JsonElement account);
 }

@@ -4,7 +4,7 @@ namespace TotangoReports.Api;
 /// Implemented by sources that make real requests, so the fetcher can report requests and retries per dataset.
 /// Counters only grow; readers take differences.
 /// </summary>
-public interface IRequestStatistics
+internal interface IRequestStatistics
 {
     long Requests { get; }
 

@@ -9,7 +9,7 @@ namespace TotangoReports.Api;
 /// A request matches a saved page by list, endpoint, return, offset and length; <c>since</c> must match too unless
 /// the snapshot holds only one <c>since</c> for that list and endpoint (a relative <c>since: 7d</c> moves every run).
 /// </summary>
-public sealed class SnapshotSource : IActiveListSource
+internal sealed class SnapshotSource : IActiveListSource
 {
     private readonly Dictionary<string, SnapshotEntry> exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<SnapshotEntry>> ignoringSince = new(StringComparer.Ordinal);

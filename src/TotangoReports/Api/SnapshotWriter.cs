@@ -11,7 +11,7 @@ namespace TotangoReports.Api;
 /// (<c>fetch DEF --save DIR</c>): <c>pages/*.json</c> plus <c>index.json</c> mapping each request to its file.
 /// Wrap the live source with it and fetch as usual; call <see cref="CompleteAsync"/> (or dispose) at the end.
 /// </summary>
-public sealed class SnapshotWriter : IPooledActiveListSource, IRequestStatistics, IAsyncDisposable
+internal sealed class SnapshotWriter : IPooledActiveListSource, IRequestStatistics, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions IndexJson = new() { WriteIndented = true };
     private readonly IActiveListSource inner;

@@ -3,11 +3,13 @@ namespace TotangoReports.Api;
 /// <summary>No token, or the API refused it (HTTP 300, 401 or 403). Never retried.</summary>
 public sealed class TotangoAuthException : TotangoException
 {
+    /// <summary>Creates the exception.</summary>
     public TotangoAuthException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with its cause.</summary>
     public TotangoAuthException(string message, Exception? innerException)
         : base(message, innerException)
     {

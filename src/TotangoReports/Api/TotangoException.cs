@@ -6,11 +6,13 @@ namespace TotangoReports.Api;
 /// </summary>
 public abstract class TotangoException : Exception
 {
+    /// <summary>Creates the exception.</summary>
     protected TotangoException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with its cause.</summary>
     protected TotangoException(string message, Exception? innerException)
         : base(message, innerException)
     {

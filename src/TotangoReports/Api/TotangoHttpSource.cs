@@ -17,7 +17,7 @@ namespace TotangoReports.Api;
 /// <c>Retry-After</c>). All waiting goes through the injected <see cref="TimeProvider"/>.
 /// One instance per token: the rate limit is per token.
 /// </summary>
-public sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatistics, IDisposable
+internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatistics, IDisposable
 {
     private readonly TotangoOptions options;
     private readonly string token;

@@ -7,7 +7,7 @@ namespace TotangoReports.Configuration;
 /// directory (or <c>--config FILE</c>) → environment variables (<c>Totango__MaxRetries</c>, and the short aliases
 /// <c>TOTANGO_API_TOKEN</c>, <c>TOTANGO_BASE_URL</c>) → command-line overrides.
 /// </summary>
-public static class AppConfiguration
+internal static class AppConfiguration
 {
     public const string DefaultFileName = "totango-reports.json";
 

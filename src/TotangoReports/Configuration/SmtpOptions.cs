@@ -5,15 +5,19 @@ namespace TotangoReports.Configuration;
 /// <summary>SMTP settings (configuration section <c>Smtp</c>; environment <c>Smtp__Host</c> ...). Never in a definition.</summary>
 public sealed class SmtpOptions
 {
+    /// <summary>SMTP server host name. Required to send mail.</summary>
     public string? Host { get; set; }
 
     /// <summary>465 means TLS on connect; any other port upgrades with STARTTLS. Default 587.</summary>
     public int Port { get; set; } = 587;
 
+    /// <summary>Login user; none = no authentication.</summary>
     public string? User { get; set; }
 
+    /// <summary>Login password. A secret: never printed.</summary>
     public string? Password { get; set; }
 
+    /// <summary>Sender address. Required to send mail.</summary>
     public string? From { get; set; }
 
     /// <summary>
@@ -22,6 +26,7 @@ public sealed class SmtpOptions
     /// </summary>
     public bool? UseTls { get; set; }
 
+    /// <summary>Per-attempt timeout in seconds. Default 60.</summary>
     public int TimeoutSeconds { get; set; } = 60;
 
     /// <summary>How often a temporary (4xx) refusal is retried.</summary>
@@ -30,6 +35,7 @@ public sealed class SmtpOptions
     /// <summary>Wait before the first retry; doubles each time.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Binds the configuration section <c>Smtp</c> (a convenience for hosts that use Microsoft.Extensions.Configuration).</summary>
     public static SmtpOptions FromConfiguration(IConfiguration configuration)
     {
         var options = new SmtpOptions();

@@ -7,8 +7,12 @@ namespace TotangoReports.Data;
 /// </summary>
 public enum CellKind
 {
+    /// <summary>Text, written as a string.</summary>
     Text,
+    /// <summary>A number.</summary>
     Number,
+    /// <summary>A calendar date.</summary>
     Date,
+    /// <summary>A point in time in the report's time zone.</summary>
     DateTime,
 }

@@ -12,7 +12,7 @@ namespace TotangoReports.Data;
 /// evaluates expressions, filters, sorts, limits and groups. Bad data never throws: the cell is empty and
 /// <see cref="Warnings"/> says which column, how many accounts and the first one.
 /// </summary>
-public sealed class DatasetBuilder : IAccountSink
+internal sealed class DatasetBuilder : IAccountSink
 {
     private readonly DatasetDefinition _dataset;
     private readonly ReportContext _context;

@@ -1,7 +1,7 @@
 namespace TotangoReports.Data;
 
 /// <summary>Limits for evaluating a dataset's expressions; the defaults suit every report seen so far.</summary>
-public sealed class DatasetBuilderOptions
+internal sealed class DatasetBuilderOptions
 {
     /// <summary>The most iterations one expression may run in a loop (Scriban <c>LoopLimit</c>). Default 10,000.</summary>
     public int LoopLimit { get; init; } = 10_000;

@@ -8,10 +8,13 @@ public sealed class DatasetTable
     /// <summary>The dataset's name from the definition (sheet names, CSV selection, template access).</summary>
     public required string Name { get; init; }
 
+    /// <summary>The columns, in order.</summary>
     public required IReadOnlyList<TableColumn> Columns { get; init; }
 
+    /// <summary>The rows, after filter, sort and limit.</summary>
     public required IReadOnlyList<TableRow> Rows { get; init; }
 
+    /// <summary>The group table (<c>group:</c>), or null.</summary>
     public GroupTable? Groups { get; init; }
 
     /// <summary>Present when <c>users</c> was fetched.</summary>
@@ -23,8 +26,10 @@ public sealed class DatasetTable
     /// <summary>Per account (all fetched accounts, before filter/limit), for KPI tiles and charts.</summary>
     public IReadOnlyList<AccountFacts> Accounts { get; init; } = [];
 
+    /// <summary>How the dataset was read.</summary>
     public FetchSummary Fetch { get; init; } = new();
 
+    /// <summary>Index of the column named <paramref name="name"/>, or -1.</summary>
     public int ColumnIndex(string name)
     {
         for (var i = 0; i < Columns.Count; i++)

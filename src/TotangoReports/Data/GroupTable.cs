@@ -9,6 +9,7 @@ public sealed class GroupTable
     /// <summary>Aggregate names in definition order (every value is a <see cref="double"/> or null).</summary>
     public required IReadOnlyList<string> Aggregates { get; init; }
 
+    /// <summary>One row per group, in key order.</summary>
     public required IReadOnlyList<GroupRow> Rows { get; init; }
 }
 

@@ -5,24 +5,30 @@ namespace TotangoReports.Data;
 /// <summary>Everything a renderer needs: the definition, when, in which zone, with which parameters, and the tables.</summary>
 public sealed class Report
 {
+    /// <summary>The definition the report was built from.</summary>
     public required ReportDefinition Definition { get; init; }
 
     /// <summary>When the run started, in UTC; renderers convert with <see cref="TimeZone"/>.</summary>
     public required DateTimeOffset GeneratedAt { get; init; }
 
+    /// <summary>The zone dates and times are shown in.</summary>
     public required TimeZoneInfo TimeZone { get; init; }
 
     /// <summary>Effective parameter values (defaults overridden by <c>--param</c>).</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>The tables, in the definition's order.</summary>
     public required IReadOnlyList<DatasetTable> Datasets { get; init; }
 
+    /// <summary>Every warning of the run (fetch, data, expressions).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The definition's title.</summary>
     public string Title => Definition.Title;
 
     /// <summary><see cref="GeneratedAt"/> in the report's time zone.</summary>
     public DateTimeOffset GeneratedAtLocal => TimeZoneInfo.ConvertTime(GeneratedAt, TimeZone);
 
+    /// <summary>The dataset named <paramref name="name"/>, or null.</summary>
     public DatasetTable? FindDataset(string name) => Datasets.FirstOrDefault(d => d.Name == name);
 }

@@ -3,7 +3,7 @@ using TotangoReports.Definition;
 namespace TotangoReports.Data;
 
 /// <summary>Puts the built tables of one run together into the <see cref="Report"/> every renderer takes.</summary>
-public static class ReportAssembler
+internal static class ReportAssembler
 {
     /// <param name="datasets">The tables, in any order: the report lists them in the definition's order.</param>
     /// <param name="warnings">Every warning of the run (fetch, data, expressions), shown in the manifest and summary.</param>

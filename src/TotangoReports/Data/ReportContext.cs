@@ -9,7 +9,7 @@ namespace TotangoReports.Data;
 /// <param name="TimeZone">The zone cells are shown in.</param>
 /// <param name="Parameters">Effective parameter values: defaults overridden by <c>--param</c>.</param>
 /// <param name="Now">When the run started; taken from a <see cref="TimeProvider"/> by the caller so tests can fix it.</param>
-public sealed record ReportContext(TimeZoneInfo TimeZone, IReadOnlyDictionary<string, string> Parameters, DateTimeOffset Now)
+internal sealed record ReportContext(TimeZoneInfo TimeZone, IReadOnlyDictionary<string, string> Parameters, DateTimeOffset Now)
 {
     /// <summary>
     /// The context for <paramref name="definition"/>: its time zone, its parameter defaults overridden by

@@ -9,6 +9,7 @@ public sealed class ActivitiesDefinition
     /// <summary>API window names, e.g. <c>past_30d</c>.</summary>
     public IReadOnlyList<string> Windows { get; init; } = [];
 
+    /// <summary>Where it was written.</summary>
     public SourceLocation Location { get; init; }
 
     /// <summary>The API's window names, in the order of their length.</summary>

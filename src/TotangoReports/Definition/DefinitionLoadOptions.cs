@@ -5,7 +5,7 @@ namespace TotangoReports.Definition;
 /// built-in html templates are <c>exec-summary</c> and <c>accounts</c>, and documents are limited to
 /// 100 000 nodes (counting every alias expansion) and 64 levels of nesting.
 /// </summary>
-public sealed class DefinitionLoadOptions
+internal sealed class DefinitionLoadOptions
 {
     /// <summary>The names of the html templates shipped with the product.</summary>
     public static IReadOnlyList<string> DefaultBuiltInTemplates { get; } = ["exec-summary", "accounts"];

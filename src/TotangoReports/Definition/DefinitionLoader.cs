@@ -6,7 +6,7 @@ namespace TotangoReports.Definition;
 /// Reads report definitions (YAML or JSON, PRODUCT.md §4) into a <see cref="ReportDefinition"/>. Every problem is
 /// collected as a <see cref="Diagnostic"/> (<c>file:line:col: message</c>); nothing here throws for bad input.
 /// </summary>
-public static class DefinitionLoader
+internal static class DefinitionLoader
 {
     /// <summary>Reads and parses a definition file. A missing or unreadable file is one diagnostic, not an exception.</summary>
     public static DefinitionParseResult Load(string path, DefinitionLoadOptions? options = null)

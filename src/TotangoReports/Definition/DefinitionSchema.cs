@@ -1,7 +1,7 @@
 namespace TotangoReports.Definition;
 
 /// <summary>The JSON Schema (draft 2020-12) of report definitions, as shipped inside the library.</summary>
-public static class DefinitionSchema
+internal static class DefinitionSchema
 {
     private const string ResourceName = "schema/report-definition.schema.json";
 

@@ -1,17 +1,22 @@
 namespace TotangoReports.Definition;
 
+/// <summary>How the report is delivered besides its files.</summary>
 public sealed class DeliveryDefinition
 {
+    /// <summary>The report mail, or null.</summary>
     public EmailDeliveryDefinition? Email { get; init; }
 }
 
 /// <summary>Email delivery. SMTP settings come from configuration, never from the definition.</summary>
 public sealed class EmailDeliveryDefinition
 {
+    /// <summary>Recipients.</summary>
     public IReadOnlyList<string> To { get; init; } = [];
 
+    /// <summary>Copy recipients.</summary>
     public IReadOnlyList<string> Cc { get; init; } = [];
 
+    /// <summary>Blind-copy recipients.</summary>
     public IReadOnlyList<string> Bcc { get; init; } = [];
 
     /// <summary>A Scriban template (<c>{{ date }}</c>, <c>{{ report.title }}</c>).</summary>
@@ -23,5 +28,6 @@ public sealed class EmailDeliveryDefinition
     /// <summary>Formats of outputs to attach.</summary>
     public IReadOnlyList<OutputFormat> Attach { get; init; } = [];
 
+    /// <summary>Where it was written.</summary>
     public SourceLocation Location { get; init; }
 }

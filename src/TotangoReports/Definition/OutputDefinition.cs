@@ -1,22 +1,31 @@
 namespace TotangoReports.Definition;
 
+/// <summary>The formats a report renders to.</summary>
 public enum OutputFormat
 {
+    /// <summary>An Excel workbook.</summary>
     Xlsx,
+    /// <summary>A print-ready PDF.</summary>
     Pdf,
+    /// <summary>HTML from a Scriban template.</summary>
     Html,
+    /// <summary>CSV of one dataset.</summary>
     Csv,
 }
 
+/// <summary>Paper size of a pdf output.</summary>
 public enum PageSize
 {
+    /// <summary>ISO A4.</summary>
     A4,
+    /// <summary>US Letter.</summary>
     Letter,
 }
 
 /// <summary>One file the run writes.</summary>
 public sealed class OutputDefinition
 {
+    /// <summary>The format.</summary>
     public required OutputFormat Format { get; init; }
 
     /// <summary>File name relative to <c>--out</c>; may hold <c>{{ date }}</c>.</summary>
@@ -37,5 +46,6 @@ public sealed class OutputDefinition
     /// <summary>pdf: optional logo image path (relative to the definition).</summary>
     public string? Logo { get; init; }
 
+    /// <summary>Where it was written.</summary>
     public SourceLocation Location { get; init; }
 }

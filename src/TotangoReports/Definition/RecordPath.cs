@@ -7,7 +7,7 @@ namespace TotangoReports.Definition;
 /// (<c>attributes.Renewal-Date</c>), bracketed keys for spaces or dots (<c>attributes["Plan Type"]</c>),
 /// and array indexes (<c>users[0].name</c>).
 /// </summary>
-public sealed class RecordPath : IEquatable<RecordPath>
+internal sealed class RecordPath : IEquatable<RecordPath>
 {
     private RecordPath(string text, IReadOnlyList<PathSegment> segments)
     {
@@ -169,7 +169,7 @@ public sealed class RecordPath : IEquatable<RecordPath>
 }
 
 /// <summary>One step of a <see cref="RecordPath"/>: an object key, or an array index.</summary>
-public sealed record PathSegment(string? Name, int? Index)
+internal sealed record PathSegment(string? Name, int? Index)
 {
     public static PathSegment Key(string name) => new(name, null);
 

@@ -7,7 +7,7 @@ namespace TotangoReports.Definition;
 /// (<c>engagment.score</c>) is caught when the definition is validated rather than yielding empty cells forever.
 /// Free-form parts (<c>attributes</c>, <c>modules</c>, <c>actions</c>) accept any key below them.
 /// </summary>
-public static class RecordShape
+internal static class RecordShape
 {
     private static readonly ShapeNode Root = Build();
 

@@ -3,20 +3,26 @@ namespace TotangoReports.Definition;
 /// <summary>A parsed report definition (PRODUCT.md §4). YAML and JSON produce the same model.</summary>
 public sealed class ReportDefinition
 {
+    /// <summary>Report title.</summary>
     public required string Title { get; init; }
 
+    /// <summary>One-line description, or null.</summary>
     public string? Description { get; init; }
 
     /// <summary>IANA or Windows id; dates in outputs are shown in this zone. Default <c>UTC</c>.</summary>
     public string TimeZone { get; init; } = "UTC";
 
+    /// <summary>Declared parameters by name, with their defaults.</summary>
     public IReadOnlyDictionary<string, ParameterDefinition> Parameters { get; init; } =
         new Dictionary<string, ParameterDefinition>(StringComparer.Ordinal);
 
+    /// <summary>The datasets, in order.</summary>
     public required IReadOnlyList<DatasetDefinition> Datasets { get; init; }
 
+    /// <summary>The outputs, in order.</summary>
     public IReadOnlyList<OutputDefinition> Outputs { get; init; } = [];
 
+    /// <summary>Delivery (the report mail), or null.</summary>
     public DeliveryDefinition? Delivery { get; init; }
 
     /// <summary>The file this definition was read from (full path), or a display name for in-memory text.</summary>

@@ -7,6 +7,7 @@ namespace TotangoReports.Definition;
 /// </summary>
 public sealed class ReportInputException : Exception
 {
+    /// <summary>Creates the exception.</summary>
     public ReportInputException(ReportInputError error, string message, string? subject = null, string? detail = null, Exception? innerException = null)
         : base(message, innerException)
     {

@@ -9,7 +9,7 @@ namespace TotangoReports.Definition;
 /// report's time zone; <c>2026-11-01T08:00:00Z</c> an instant; digits are unix seconds; <c>last-run</c> is when the
 /// last successful run started.
 /// </summary>
-public static partial class SinceResolver
+internal static partial class SinceResolver
 {
     public const string LastRun = "last-run";
 

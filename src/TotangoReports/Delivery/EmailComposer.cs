@@ -10,7 +10,7 @@ namespace TotangoReports.Delivery;
 /// Builds the report mail: the html output re-rendered with its charts as <c>cid:</c> PNG parts (mail clients
 /// don't render inline SVG), a plain-text alternative, and the staged files of the formats to attach.
 /// </summary>
-public static class EmailComposer
+internal static class EmailComposer
 {
     public const int ChartWidth = 600;
     public const int ChartHeight = 320;

@@ -1,7 +1,7 @@
 namespace TotangoReports.Delivery;
 
 /// <summary>What goes into the mail, independent of transport: built by the run, sent by <see cref="EmailSender"/>.</summary>
-public sealed class EmailContent
+internal sealed class EmailContent
 {
     public required IReadOnlyList<string> To { get; init; }
 
@@ -22,7 +22,7 @@ public sealed class EmailContent
 }
 
 /// <summary>A PNG shown in the HTML body (Gmail and Outlook do not render inline SVG).</summary>
-public sealed record EmailInlineImage(string ContentId, string FileName, byte[] Png);
+internal sealed record EmailInlineImage(string ContentId, string FileName, byte[] Png);
 
 /// <summary>A file attached under <paramref name="FileName"/> (the name it has on disk), read from <paramref name="SourcePath"/>.</summary>
-public sealed record EmailAttachment(string FileName, string SourcePath, string MediaType);
+internal sealed record EmailAttachment(string FileName, string SourcePath, string MediaType);

@@ -15,7 +15,7 @@ namespace TotangoReports.Delivery;
 /// are not; once the server accepted the message data it is never sent again. Too-big messages are refused before
 /// sending, against the server's advertised SIZE.
 /// </summary>
-public sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvider = null, ILogger? logger = null)
+internal sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvider = null, ILogger? logger = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly ILogger _log = logger ?? NullLogger.Instance;

@@ -6,7 +6,7 @@ using TotangoReports.Rendering;
 namespace TotangoReports.Delivery;
 
 /// <summary>Output file names: <c>weekly-usage-{{ date }}.xlsx</c> → <c>weekly-usage-2026-11-23.xlsx</c> (date in the report's zone).</summary>
-public static class OutputNames
+internal static class OutputNames
 {
     public static string Expand(OutputDefinition output, Report report)
     {

@@ -14,6 +14,7 @@ public sealed class RunManifest
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The manifest's file name beside the outputs.</summary>
     public const string FileName = "run.json";
 
     /// <summary>
@@ -31,39 +32,61 @@ public sealed class RunManifest
     /// <summary>Exit 5: a list could not be read whole, no output was changed; the datasets say what was missing.</summary>
     public const string StatusIncomplete = "incomplete";
 
+    /// <summary><see cref="StatusComplete"/> or <see cref="StatusPartial"/> (or <see cref="StatusIncomplete"/> in run.incomplete.json).</summary>
     public string Status { get; init; } = StatusComplete;
 
+    /// <summary>The definition's path.</summary>
     public required string Definition { get; init; }
 
+    /// <summary>The report title.</summary>
     public required string Title { get; init; }
 
     /// <summary><c>sample</c>, <c>snapshot:DIR</c> or the API base URL.</summary>
     public required string Source { get; init; }
 
+    /// <summary>Effective parameter values.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>When the run started (UTC).</summary>
     public required DateTimeOffset StartedAt { get; init; }
 
+    /// <summary>When the run finished (UTC).</summary>
     public DateTimeOffset FinishedAt { get; set; }
 
+    /// <summary>Per dataset: rows and how it was read.</summary>
     public required IReadOnlyDictionary<string, ManifestDataset> Datasets { get; init; }
 
+    /// <summary>Every output written, with size and SHA-256.</summary>
     public List<ManifestOutput> Outputs { get; } = [];
 
+    /// <summary>The mail sent, or null.</summary>
     public ManifestEmail? Email { get; set; }
 
+    /// <summary>Every warning of the run.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The manifest as indented JSON (what <c>run.json</c> holds).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
 
 /// <param name="Since">recent/past datasets: the <c>since</c> sent to the API, unix seconds (what the next <c>last-run</c> builds on).</param>
 public sealed record ManifestDataset(int Rows, long TotalItems, int Pages, int Requests, int Retries, bool Complete, IReadOnlyList<string>? Gaps, long? Since = null)
 {
+    /// <summary>The manifest entry of a dataset.</summary>
     public static ManifestDataset From(int rows, Api.FetchSummary fetch, long? since) =>
         new(rows, fetch.TotalItems, fetch.Pages, fetch.Requests, fetch.Retries, fetch.Complete, fetch.Gaps.Count > 0 ? fetch.Gaps : null, since);
 }
 
+/// <summary>One output file of a run.</summary>
+/// <param name="Format">xlsx, pdf, html or csv.</param>
+/// <param name="Path">Path relative to the output folder.</param>
+/// <param name="Bytes">File size.</param>
+/// <param name="Sha256">SHA-256 of the file, hex.</param>
 public sealed record ManifestOutput(string Format, string Path, long Bytes, string Sha256);
 
+/// <summary>The report mail of a run.</summary>
+/// <param name="Recipients">To, Cc and Bcc together.</param>
+/// <param name="Subject">The subject sent.</param>
+/// <param name="Attachments">Attached file names.</param>
+/// <param name="MessageBytes">Size of the whole message.</param>
 public sealed record ManifestEmail(int Recipients, string Subject, IReadOnlyList<string> Attachments, long MessageBytes);

@@ -8,7 +8,7 @@ namespace TotangoReports.Delivery;
 /// What <c>since: last-run</c> reads: per dataset, when the last fully successful run started (unix seconds).
 /// Written only after fetch, render and delivery all succeeded, atomically, so a killed run changes nothing.
 /// </summary>
-public sealed class RunState
+internal sealed class RunState
 {
     public const string DefaultFileName = ".totango-reports-state.json";
 
@@ -52,7 +52,7 @@ public sealed class RunState
     }
 }
 
-public sealed class DatasetRunState
+internal sealed class DatasetRunState
 {
     /// <summary>Start of the last successful run, unix seconds: the next run's <c>since</c>.</summary>
     [JsonPropertyName("lastRun")]

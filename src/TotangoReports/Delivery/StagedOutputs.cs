@@ -7,7 +7,7 @@ namespace TotangoReports.Delivery;
 /// when every stage succeeded (<see cref="Commit"/>); disposing without committing deletes them, so a failed run
 /// leaves the previous report byte-identical and no temporary files behind.
 /// </summary>
-public sealed class StagedOutputs : IDisposable
+internal sealed class StagedOutputs : IDisposable
 {
     private readonly List<StagedFile> _files = [];
     private readonly string _runId = Guid.NewGuid().ToString("N")[..12];
@@ -165,7 +165,7 @@ public sealed class StagedOutputs : IDisposable
 }
 
 /// <summary>One staged output: where it goes, where it is now, and (after sealing) its size and hash.</summary>
-public sealed class StagedFile(string format, string relativePath, string finalPath, string tempPath)
+internal sealed class StagedFile(string format, string relativePath, string finalPath, string tempPath)
 {
     public string Format { get; } = format;
 

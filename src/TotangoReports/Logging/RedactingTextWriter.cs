@@ -3,7 +3,7 @@ using System.Text;
 namespace TotangoReports.Logging;
 
 /// <summary>A writer that redacts secrets line by line before passing text on (so a secret split across writes is still caught).</summary>
-public sealed class RedactingTextWriter(TextWriter inner, SecretRedactor redactor) : TextWriter
+internal sealed class RedactingTextWriter(TextWriter inner, SecretRedactor redactor) : TextWriter
 {
     private readonly StringBuilder _line = new();
 

@@ -4,7 +4,7 @@ namespace TotangoReports.Logging;
 /// Replaces known secrets (the API token, the SMTP password) with <c>***</c> in any text about to leave the process.
 /// Defence in depth: code never formats a secret on purpose; this catches the accident.
 /// </summary>
-public sealed class SecretRedactor
+internal sealed class SecretRedactor
 {
     public const string Mask = "***";
 

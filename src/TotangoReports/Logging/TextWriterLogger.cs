@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace TotangoReports.Logging;
 
 /// <summary>Plain log lines to a writer (stderr in the CLI), at or above a level, secrets redacted.</summary>
-public sealed class TextWriterLogger(TextWriter writer, LogLevel minimum, SecretRedactor redactor) : ILogger
+internal sealed class TextWriterLogger(TextWriter writer, LogLevel minimum, SecretRedactor redactor) : ILogger
 {
     private readonly object _gate = new();
 

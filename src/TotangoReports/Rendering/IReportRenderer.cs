@@ -4,7 +4,7 @@ using TotangoReports.Definition;
 namespace TotangoReports.Rendering;
 
 /// <summary>Writes one output of a report to a stream. Delivery owns the file (temporary name, then moved into place).</summary>
-public interface IReportRenderer
+internal interface IReportRenderer
 {
     OutputFormat Format { get; }
 

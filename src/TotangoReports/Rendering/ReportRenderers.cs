@@ -7,7 +7,7 @@ using TotangoReports.Rendering.Xlsx;
 namespace TotangoReports.Rendering;
 
 /// <summary>The renderer for each output format this build has.</summary>
-public sealed class ReportRenderers
+internal sealed class ReportRenderers
 {
     private readonly Dictionary<OutputFormat, IReportRenderer> _byFormat;
 

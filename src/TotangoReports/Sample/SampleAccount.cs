@@ -7,7 +7,7 @@ namespace TotangoReports.Sample;
 /// One generated account as typed data, so tests compute expectations independently of the JSON, and able to
 /// write itself as the API would send it.
 /// </summary>
-public sealed record SampleAccount
+internal sealed record SampleAccount
 {
     /// <summary>Position in the generated set (0-based); list 1 serves accounts in this order.</summary>
     public required int Index { get; init; }

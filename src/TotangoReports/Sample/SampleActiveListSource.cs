@@ -29,14 +29,17 @@ public sealed class SampleActiveListSource : IActiveListSource
     private readonly Lock gate = new();
     private int[] insertedAtHead = [];
 
+    /// <summary>Creates the source; null = the defaults (700 accounts, seed 1).</summary>
     public SampleActiveListSource(SampleSourceOptions? options = null)
     {
         Options = options ?? new SampleSourceOptions();
         Options.Validate();
     }
 
+    /// <summary>How the data is generated and paged.</summary>
     public SampleSourceOptions Options { get; }
 
+    /// <inheritdoc/>
     public Task<ReadOnlyMemory<byte>> GetPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

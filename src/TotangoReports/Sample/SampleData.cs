@@ -10,7 +10,7 @@ namespace TotangoReports.Sample;
 /// for every window, users, lifecycle) including awkward names (accents, Hebrew, CJK, quotes and commas, text that
 /// looks like a formula). Times are anchored at <see cref="Epoch"/>, never at the clock.
 /// </summary>
-public static class SampleData
+internal static class SampleData
 {
     public const int DefaultAccounts = 700;
 

@@ -20,6 +20,7 @@ public sealed class SampleSourceOptions
     /// <summary>Largest page served whatever is asked. Default 1000 (the vendor's maximum).</summary>
     public int PageSizeCap { get; init; } = 1000;
 
+    /// <summary>The <c>service_id</c> the pages carry.</summary>
     public string ServiceId { get; init; } = "SAMPLE_SERVICE";
 
     /// <summary>Throws <see cref="ArgumentException"/> for values out of range.</summary>

@@ -1,4 +1,4 @@
 namespace TotangoReports.Sample;
 
 /// <summary>One user of an account (<c>return=users</c>).</summary>
-public sealed record SampleUser(string Name, DateTimeOffset FirstUsage, DateTimeOffset LastUsage);
+internal sealed record SampleUser(string Name, DateTimeOffset FirstUsage, DateTimeOffset LastUsage);

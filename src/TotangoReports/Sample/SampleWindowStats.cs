@@ -5,7 +5,7 @@ namespace TotangoReports.Sample;
 /// <param name="UserModules">Active users per module.</param>
 /// <param name="Actions">Count per activity name; <see cref="ActivitiesAll"/> is their sum.</param>
 /// <param name="ActivityModules">Activity count per module.</param>
-public sealed record SampleWindowStats(
+internal sealed record SampleWindowStats(
     int Users,
     IReadOnlyDictionary<string, int> UserModules,
     IReadOnlyDictionary<string, int> Actions,

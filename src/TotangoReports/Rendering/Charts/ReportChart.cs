@@ -3,7 +3,7 @@ using SkiaSharp;
 
 namespace TotangoReports.Rendering.Charts;
 
-public enum ReportChartKind
+internal enum ReportChartKind
 {
     /// <summary>Accounts per health (Good / Average / Poor / other), a bar per health.</summary>
     HealthDistribution,
@@ -19,7 +19,7 @@ public enum ReportChartKind
 /// One chart of a report as plain data, drawn on demand by ScottPlot: SVG for HTML, PNG for XLSX and email,
 /// vectors on a Skia canvas for PDF. Every format draws the same numbers.
 /// </summary>
-public sealed record ReportChart(string Key, string Title, ReportChartKind Kind, IReadOnlyList<string> Labels, IReadOnlyList<double> Values)
+internal sealed record ReportChart(string Key, string Title, ReportChartKind Kind, IReadOnlyList<string> Labels, IReadOnlyList<double> Values)
 {
     /// <summary>Builds a fresh ScottPlot plot (plots are mutable and not thread-safe, so one per drawing).</summary>
     public Plot CreatePlot() => Internal.ChartPlotter.Create(this);

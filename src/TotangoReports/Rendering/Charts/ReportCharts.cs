@@ -4,7 +4,7 @@ using TotangoReports.Definition;
 namespace TotangoReports.Rendering.Charts;
 
 /// <summary>The standard charts of a report, computed from every dataset's accounts (each account counted once).</summary>
-public static class ReportCharts
+internal static class ReportCharts
 {
     public const int TopAccountCount = 10;
 

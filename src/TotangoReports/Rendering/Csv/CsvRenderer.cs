@@ -11,7 +11,7 @@ namespace TotangoReports.Rendering.Csv;
 /// separators, dates ISO <c>yyyy-MM-dd</c>, date-times ISO 8601 with the report zone's offset; text that a
 /// spreadsheet would run as a formula is neutralised (see <see cref="CsvRendererOptions.NeutraliseFormulas"/>).
 /// </summary>
-public sealed class CsvRenderer : IReportRenderer
+internal sealed class CsvRenderer : IReportRenderer
 {
     private const string DateFormat = "yyyy-MM-dd";
     private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFzzz";

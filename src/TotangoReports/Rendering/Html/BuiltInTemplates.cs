@@ -7,7 +7,7 @@ namespace TotangoReports.Rendering.Html;
 /// The templates shipped inside the library (<c>exec-summary</c>, <c>accounts</c> and their partials), so an
 /// installed tool has them; <c>templates init DIR</c> copies them out for analysts to customise.
 /// </summary>
-public static class BuiltInTemplates
+internal static class BuiltInTemplates
 {
     internal const string ResourcePrefix = "templates/";
 

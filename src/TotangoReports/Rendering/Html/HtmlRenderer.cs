@@ -11,7 +11,7 @@ namespace TotangoReports.Rendering.Html;
 /// through <c>raw</c>; the template runs sandboxed (see <see cref="HtmlRendererOptions"/>). Template mistakes
 /// surface as <see cref="RenderException"/> with <c>template-file:line:col: message</c>.
 /// </summary>
-public sealed class HtmlRenderer : IReportRenderer
+internal sealed class HtmlRenderer : IReportRenderer
 {
     /// <summary>The template used when an html output names none.</summary>
     public const string DefaultTemplate = "exec-summary";

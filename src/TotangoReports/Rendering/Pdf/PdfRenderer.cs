@@ -11,7 +11,7 @@ namespace TotangoReports.Rendering.Pdf;
 /// selectable text that extracts back in logical order (Hebrew and Arabic included). Output is deterministic:
 /// the same report gives the same bytes.
 /// </summary>
-public sealed class PdfRenderer : IReportRenderer
+internal sealed class PdfRenderer : IReportRenderer
 {
     private readonly PdfRendererOptions options;
 

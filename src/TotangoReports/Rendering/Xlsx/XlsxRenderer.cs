@@ -14,7 +14,7 @@ namespace TotangoReports.Rendering.Xlsx;
 /// a <c>Summary</c> sheet (with chart images), one sheet per dataset as an Excel table with frozen header and typed,
 /// styled cells, an ActivitiesExporter totals row for activity pivots, and <c>Users</c> / <c>Lifecycle</c> sheets.
 /// </summary>
-public sealed class XlsxRenderer : IReportRenderer
+internal sealed class XlsxRenderer : IReportRenderer
 {
     // Excel's 1,048,576 rows less the header and the totals row.
     private const int MaxDataRows = 1_048_574;
