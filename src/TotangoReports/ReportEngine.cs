@@ -74,7 +74,7 @@ public sealed class ReportEngine
         options ??= new BuildOptions();
         var run = Prepare(definition, options);
         using var opened = source.Open(Options);
-        var fetched = await FetchAsync(run, opened, options.AllowPartial, cancellationToken);
+        var fetched = await FetchAsync(run, opened, options.AllowPartial, cancellationToken).ConfigureAwait(false);
         if (fetched.Incomplete is { } incomplete)
         {
             throw incomplete;
@@ -123,20 +123,20 @@ public sealed class ReportEngine
         using (var opened = source.Open(Options))
         {
             sourceName = opened.Name;
-            fetched = await FetchAsync(run, opened, options.AllowPartial, cancellationToken);
+            fetched = await FetchAsync(run, opened, options.AllowPartial, cancellationToken).ConfigureAwait(false);
         }
 
         if (fetched.Incomplete is { } incomplete)
         {
-            await commit.WriteIncompleteAsync(run, sourceName, options.OutputDirectory, fetched, cancellationToken);
+            await commit.WriteIncompleteAsync(run, sourceName, options.OutputDirectory, fetched, cancellationToken).ConfigureAwait(false);
             throw incomplete;
         }
 
         var built = BuildStage.Run(run, fetched.Datasets);
         using var staged = new StagedOutputs(options.OutputDirectory);
-        var rendered = await new RenderStage(renderers, Options.Logger).RunAsync(built, plan, staged, cancellationToken);
-        var delivered = await new DeliverStage(Options.Time, Options.Logger).RunAsync(built, plan, rendered, cancellationToken);
-        var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, cancellationToken);
+        var rendered = await new RenderStage(renderers, Options.Logger).RunAsync(built, plan, staged, cancellationToken).ConfigureAwait(false);
+        var delivered = await new DeliverStage(Options.Time, Options.Logger).RunAsync(built, plan, rendered, cancellationToken).ConfigureAwait(false);
+        var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, cancellationToken).ConfigureAwait(false);
         return new RunResult { Report = built.Report, Manifest = committed.Manifest, Files = committed.Files, EmailSent = delivered.Email is not null };
     }
 
@@ -158,16 +158,17 @@ public sealed class ReportEngine
         FetchedData<NullAccountSink> fetched;
         try
         {
-            await using var writer = new SnapshotWriter(staging, opened.Source, Options.Time);
+            var writer = new SnapshotWriter(staging, opened.Source, Options.Time);
+            await using var writerDisposal = writer.ConfigureAwait(false);
 
             // A snapshot keeps pages, not rows: accounts are read (to page and reconcile) but not projected.
-            fetched = await new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, writer, _ => NullAccountSink.Instance, options.AllowPartial, cancellationToken);
+            fetched = await new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, writer, _ => NullAccountSink.Instance, options.AllowPartial, cancellationToken).ConfigureAwait(false);
             if (fetched.Incomplete is { } incomplete)
             {
                 throw incomplete;
             }
 
-            await writer.CompleteAsync(cancellationToken);
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -1,10 +1,10 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TotangoReports.Api;
+using TotangoReports.Definition;
 using TotangoReports.Delivery;
 using TotangoReports.Logging;
 using TotangoReports.Rendering;
-using TotangoReports.Definition;
 
 namespace TotangoReports.Cli.Infrastructure;
 

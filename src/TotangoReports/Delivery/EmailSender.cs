@@ -37,7 +37,7 @@ internal sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvide
             attempt++;
             try
             {
-                await SendOnceAsync(message, size, cancellationToken);
+                await SendOnceAsync(message, size, cancellationToken).ConfigureAwait(false);
                 _log.LogInformation("mail sent to {Count} recipient(s), {Bytes} bytes", content.To.Count + content.Cc.Count + content.Bcc.Count, size);
                 return size;
             }
@@ -45,7 +45,7 @@ internal sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvide
             {
                 var delay = options.RetryDelay * Math.Pow(2, attempt - 1);
                 _log.LogWarning("SMTP server answered {Status} ({Reply}); retry {Attempt} of {Max} in {Delay}s", (int)ex.StatusCode, ex.Message, attempt, options.MaxRetries, delay.TotalSeconds);
-                await Task.Delay(delay, _time, cancellationToken);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (SmtpCommandException ex)
             {
@@ -63,7 +63,7 @@ internal sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvide
     private async Task SendOnceAsync(MimeKit.MimeMessage message, long size, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = checked(options.TimeoutSeconds * 1000) };
-        await client.ConnectAsync(options.Host!, options.Port, SocketOptions(), cancellationToken);
+        await client.ConnectAsync(options.Host!, options.Port, SocketOptions(), cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrEmpty(options.User))
         {
             // MailKit throws NotSupportedException here, which surfaced as an unexpected failure (exit 1).
@@ -72,7 +72,7 @@ internal sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvide
                 throw new EmailDeliveryException($"the SMTP server {options.Host}:{options.Port.ToString(CultureInfo.InvariantCulture)} does not offer authentication (AUTH) but Smtp:User is set; unset Smtp__User for an open relay, or use the server's TLS port (authentication is often offered only after TLS)");
             }
 
-            await client.AuthenticateAsync(options.User, options.Password ?? string.Empty, cancellationToken);
+            await client.AuthenticateAsync(options.User, options.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
         }
 
         if (client.Capabilities.HasFlag(SmtpCapabilities.Size) && client.MaxSize > 0 && size > client.MaxSize)
@@ -82,12 +82,12 @@ internal sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvide
                 $"the report mail is {size:N0} bytes (attachments base64-encoded) but {options.Host} accepts at most {client.MaxSize:N0} bytes; attach fewer formats (delivery.email.attach) or link to the files instead"));
         }
 
-        await client.SendAsync(message, cancellationToken);
+        await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
 
         // Accepted is delivered: a failure saying goodbye must not fail the run (and mail the report again tomorrow).
         try
         {
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or SmtpProtocolException or SmtpCommandException or TimeoutException or SocketException)
         {

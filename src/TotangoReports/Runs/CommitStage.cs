@@ -21,7 +21,7 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
         var manifest = ManifestFactory.Finished(built, source, rendered, delivered, time.GetUtcNow());
         
         // Past the mail, the run finishes: a cancellation now would leave a sent mail without its files.
-        await WriteAsync(staged, RunManifest.FileName, manifest, CancellationToken.None);
+        await WriteAsync(staged, RunManifest.FileName, manifest, CancellationToken.None).ConfigureAwait(false);
         staged.Commit();
         File.Delete(Path.Combine(staged.OutputDirectory, RunManifest.IncompleteFileName));
         if (run.UsesLastRun)
@@ -53,7 +53,7 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
         {
             var manifest = ManifestFactory.Incomplete(run, source, fetched, redactor.Redact(fetched.Incomplete!.Message), time.GetUtcNow());
             using var staged = new StagedOutputs(outputDirectory);
-            await WriteAsync(staged, RunManifest.IncompleteFileName, manifest, cancellationToken);
+            await WriteAsync(staged, RunManifest.IncompleteFileName, manifest, cancellationToken).ConfigureAwait(false);
             staged.Commit();
             log.LogError("the list could not be read whole; what was missing is in {File}", Path.Combine(outputDirectory, RunManifest.IncompleteFileName));
         }
@@ -65,8 +65,10 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
 
     private async Task WriteAsync(StagedOutputs staged, string name, RunManifest manifest, CancellationToken cancellationToken)
     {
-        await using var stream = staged.Create(name, "manifest");
-        await using var writer = new StreamWriter(stream);
-        await writer.WriteAsync(redactor.Redact(manifest.ToJson()).AsMemory(), cancellationToken);
+        var stream = staged.Create(name, "manifest");
+        await using var streamDisposal = stream.ConfigureAwait(false);
+        var writer = new StreamWriter(stream);
+        await using var writerDisposal = writer.ConfigureAwait(false);
+        await writer.WriteAsync(redactor.Redact(manifest.ToJson()).AsMemory(), cancellationToken).ConfigureAwait(false);
     }
 }

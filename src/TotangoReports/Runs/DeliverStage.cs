@@ -23,7 +23,7 @@ internal sealed class DeliverStage(TimeProvider time, ILogger log)
         }
 
         var content = EmailComposer.Compose(built.Report, email, rendered.Outputs, rendered.Staged, cancellationToken);
-        var bytes = await new EmailSender(plan.Smtp!, time, log).SendAsync(content, cancellationToken);
+        var bytes = await new EmailSender(plan.Smtp!, time, log).SendAsync(content, cancellationToken).ConfigureAwait(false);
         return new Delivered(new ManifestEmail(content.To.Count + content.Cc.Count + content.Bcc.Count, content.Subject, content.Attachments.Select(a => a.FileName).ToList(), bytes));
     }
 }

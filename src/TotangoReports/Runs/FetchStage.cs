@@ -35,7 +35,7 @@ internal sealed class FetchStage(TotangoOptions options, ILogger log, IProgress<
             log.LogInformation("fetching {Dataset}: list {List} {Endpoint} ({Returns})", dataset.Name, dataset.List, dataset.Endpoint.ToString().ToLowerInvariant(), string.Join(", ", returns).ToLowerInvariant());
             try
             {
-                var summary = await fetcher.FetchAsync(queries, sink, allowPartial, progress, cancellationToken);
+                var summary = await fetcher.FetchAsync(queries, sink, allowPartial, progress, cancellationToken).ConfigureAwait(false);
                 fetched.Add(new FetchedDataset<TSink>(dataset, sink, summary, since));
             }
             catch (DataIncompleteException ex)

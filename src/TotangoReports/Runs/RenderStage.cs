@@ -24,8 +24,9 @@ internal sealed class RenderStage(ReportRenderers renderers, ILogger log)
 
             var format = output.Format.ToString().ToLowerInvariant();
             log.LogInformation("rendering {Format} → {File}", format, name);
-            await using var stream = staged.Create(name, format);
-            await renderers[output.Format].RenderAsync(built.Report, output, stream, cancellationToken);
+            var stream = staged.Create(name, format);
+            await using var streamDisposal = stream.ConfigureAwait(false);
+            await renderers[output.Format].RenderAsync(built.Report, output, stream, cancellationToken).ConfigureAwait(false);
         }
 
         staged.Seal();

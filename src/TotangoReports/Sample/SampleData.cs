@@ -63,7 +63,8 @@ internal static class SampleData
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var source = new SampleActiveListSource(new SampleSourceOptions { Accounts = accounts, Seed = seed });
-        await using var writer = new SnapshotWriter(directory, source);
+        var writer = new SnapshotWriter(directory, source);
+        await using var writerDisposal = writer.ConfigureAwait(false);
         var fetcher = new ActiveListFetcher(writer);
         var returns = new[] { ReturnType.Summary, ReturnType.Stats, ReturnType.Users, ReturnType.Lifecycle };
         var queries = new List<ActiveListQuery>();

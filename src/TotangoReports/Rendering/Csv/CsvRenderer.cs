@@ -37,13 +37,14 @@ internal sealed class CsvRenderer : IReportRenderer
             FormatProvider = CultureInfo.InvariantCulture,
         };
 
-        await using var csv = CsvWriter.Create(destination, writerOptions, leaveOpen: true);
+        var csv = CsvWriter.Create(destination, writerOptions, leaveOpen: true);
+        await using var csvDisposal = csv.ConfigureAwait(false);
         foreach (var column in table.Columns)
         {
             csv.WriteField(column.Name);
         }
 
-        await csv.EndRecordAsync(cancellationToken);
+        await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
         foreach (var row in table.Rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -52,10 +53,10 @@ internal sealed class CsvRenderer : IReportRenderer
                 WriteCell(csv, i < row.Values.Count ? row.Values[i] : null, report.TimeZone);
             }
 
-            await csv.EndRecordAsync(cancellationToken);
+            await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await csv.FlushAsync(cancellationToken);
+        await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static void WriteCell(CsvWriter csv, object? value, TimeZoneInfo zone)

@@ -45,7 +45,7 @@ internal sealed class XlsxRenderer : IReportRenderer
 
         try
         {
-            await WriteAsync(report, destination, cancellationToken);
+            await WriteAsync(report, destination, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SpreadCheetahException or ArgumentException)
         {
@@ -62,22 +62,23 @@ internal sealed class XlsxRenderer : IReportRenderer
             DocumentProperties = new DocumentProperties { Title = report.Title, Author = "TotangoReports" },
         };
 
-        await using var spreadsheet = await Spreadsheet.CreateNewAsync(destination, spreadsheetOptions, cancellationToken);
+        var spreadsheet = await Spreadsheet.CreateNewAsync(destination, spreadsheetOptions, cancellationToken).ConfigureAwait(false);
+        await using var spreadsheetDisposal = spreadsheet.ConfigureAwait(false);
 
         // SpreadCheetah accepts images only before the first worksheet starts.
-        var charts = await EmbedChartsAsync(spreadsheet, report, cancellationToken);
+        var charts = await EmbedChartsAsync(spreadsheet, report, cancellationToken).ConfigureAwait(false);
         var styles = new XlsxStyles(spreadsheet);
         var sheetNames = new SheetNameRegistry();
         var tableNames = new TableNameRegistry();
         sheetNames.Reserve(SummarySheetWriter.SheetName);
-        await new SummarySheetWriter(spreadsheet, styles, _options).WriteAsync(report, charts, cancellationToken);
+        await new SummarySheetWriter(spreadsheet, styles, _options).WriteAsync(report, charts, cancellationToken).ConfigureAwait(false);
 
         var writer = new TableSheetWriter(spreadsheet, styles, new ColumnPlanner(_options, styles), new CellFactory(report.TimeZone, _options));
         foreach (var dataset in report.Datasets)
         {
             var name = sheetNames.Reserve(dataset.Name);
             var totals = dataset.Columns.Any(c => c.Activity is not null);
-            await writer.WriteAsync(new SheetTable(name, tableNames.Reserve(name), dataset.Columns, dataset.Rows, totals), cancellationToken);
+            await writer.WriteAsync(new SheetTable(name, tableNames.Reserve(name), dataset.Columns, dataset.Rows, totals), cancellationToken).ConfigureAwait(false);
         }
 
         var withUsers = report.Datasets.Where(d => d.Users is not null).ToList();
@@ -85,7 +86,7 @@ internal sealed class XlsxRenderer : IReportRenderer
         {
             var name = sheetNames.Reserve(withUsers.Count == 1 ? "Users" : $"{dataset.Name} Users");
             var rows = SideTables.UserRows(dataset.Users!);
-            await writer.WriteAsync(new SheetTable(name, tableNames.Reserve(name), SideTables.UserColumns, rows, WithTotals: false), cancellationToken);
+            await writer.WriteAsync(new SheetTable(name, tableNames.Reserve(name), SideTables.UserColumns, rows, WithTotals: false), cancellationToken).ConfigureAwait(false);
         }
 
         var withLifecycle = report.Datasets.Where(d => d.Lifecycle is not null).ToList();
@@ -93,10 +94,10 @@ internal sealed class XlsxRenderer : IReportRenderer
         {
             var name = sheetNames.Reserve(withLifecycle.Count == 1 ? "Lifecycle" : $"{dataset.Name} Lifecycle");
             var rows = SideTables.LifecycleRows(dataset.Lifecycle!);
-            await writer.WriteAsync(new SheetTable(name, tableNames.Reserve(name), SideTables.LifecycleColumns, rows, WithTotals: false), cancellationToken);
+            await writer.WriteAsync(new SheetTable(name, tableNames.Reserve(name), SideTables.LifecycleColumns, rows, WithTotals: false), cancellationToken).ConfigureAwait(false);
         }
 
-        await spreadsheet.FinishAsync(cancellationToken);
+        await spreadsheet.FinishAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<EmbeddedImage>> EmbedChartsAsync(Spreadsheet spreadsheet, Report report, CancellationToken cancellationToken)
@@ -110,7 +111,7 @@ internal sealed class XlsxRenderer : IReportRenderer
         foreach (var chart in ReportCharts.For(report))
         {
             using var png = new MemoryStream(chart.ToPng(_options.ChartWidth, _options.ChartHeight));
-            images.Add(await spreadsheet.EmbedImageAsync(png, cancellationToken));
+            images.Add(await spreadsheet.EmbedImageAsync(png, cancellationToken).ConfigureAwait(false));
         }
 
         return images;

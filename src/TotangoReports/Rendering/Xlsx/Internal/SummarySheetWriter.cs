@@ -40,16 +40,16 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
             worksheetOptions.Column(c).Width = 12;
         }
 
-        await spreadsheet.StartWorksheetAsync(SheetName, worksheetOptions, cancellationToken);
-        await WriteHeadingAsync(report, cancellationToken);
-        await WriteParametersAsync(report, cancellationToken);
-        await WriteDatasetsAsync(report, cancellationToken);
-        await WriteWarningsAsync(report, cancellationToken);
+        await spreadsheet.StartWorksheetAsync(SheetName, worksheetOptions, cancellationToken).ConfigureAwait(false);
+        await WriteHeadingAsync(report, cancellationToken).ConfigureAwait(false);
+        await WriteParametersAsync(report, cancellationToken).ConfigureAwait(false);
+        await WriteDatasetsAsync(report, cancellationToken).ConfigureAwait(false);
+        await WriteWarningsAsync(report, cancellationToken).ConfigureAwait(false);
         foreach (var dataset in report.Datasets)
         {
             if (dataset.Groups is { } groups)
             {
-                await WriteGroupsAsync(dataset, groups, cancellationToken);
+                await WriteGroupsAsync(dataset, groups, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -63,39 +63,39 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
 
     private async Task WriteHeadingAsync(Report report, CancellationToken cancellationToken)
     {
-        await spreadsheet.AddRowAsync([new Cell(report.Title, _ids.Title)], cancellationToken);
+        await spreadsheet.AddRowAsync([new Cell(report.Title, _ids.Title)], cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrWhiteSpace(report.Definition.Description))
         {
             // Unwrapped on purpose: it overflows across the empty cells to its right instead of making row 2 tall.
-            await spreadsheet.AddRowAsync([new Cell(report.Definition.Description)], cancellationToken);
+            await spreadsheet.AddRowAsync([new Cell(report.Definition.Description)], cancellationToken).ConfigureAwait(false);
         }
 
-        await Blank(cancellationToken);
+        await Blank(cancellationToken).ConfigureAwait(false);
         var local = report.GeneratedAtLocal;
         var zone = string.Create(CultureInfo.InvariantCulture, $"{report.TimeZone.Id} (UTC{local:zzz})");
-        await spreadsheet.AddRowAsync([Label("Generated"), new Cell(local.DateTime, _ids.DateTime), new Cell(zone)], cancellationToken);
-        await Blank(cancellationToken);
+        await spreadsheet.AddRowAsync([Label("Generated"), new Cell(local.DateTime, _ids.DateTime), new Cell(zone)], cancellationToken).ConfigureAwait(false);
+        await Blank(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WriteParametersAsync(Report report, CancellationToken cancellationToken)
     {
-        await spreadsheet.AddRowAsync([Label("Parameter"), Label("Value")], cancellationToken);
+        await spreadsheet.AddRowAsync([Label("Parameter"), Label("Value")], cancellationToken).ConfigureAwait(false);
         if (report.Parameters.Count == 0)
         {
-            await spreadsheet.AddRowAsync([new Cell("(none)")], cancellationToken);
+            await spreadsheet.AddRowAsync([new Cell("(none)")], cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (name, value) in report.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            await spreadsheet.AddRowAsync([new Cell(name), new Cell(value)], cancellationToken);
+            await spreadsheet.AddRowAsync([new Cell(name), new Cell(value)], cancellationToken).ConfigureAwait(false);
         }
 
-        await Blank(cancellationToken);
+        await Blank(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WriteDatasetsAsync(Report report, CancellationToken cancellationToken)
     {
-        await spreadsheet.AddRowAsync(DatasetHeaders.Select(Label).ToArray(), cancellationToken);
+        await spreadsheet.AddRowAsync(DatasetHeaders.Select(Label).ToArray(), cancellationToken).ConfigureAwait(false);
         foreach (var dataset in report.Datasets)
         {
             var fetch = dataset.Fetch;
@@ -110,10 +110,10 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
                     new Cell(fetch.Complete ? "yes" : "no"),
                     new Cell(string.Join("; ", fetch.Gaps)),
                 ],
-                cancellationToken);
+                cancellationToken).ConfigureAwait(false);
         }
 
-        await Blank(cancellationToken);
+        await Blank(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WriteWarningsAsync(Report report, CancellationToken cancellationToken)
@@ -123,18 +123,18 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
             return;
         }
 
-        await spreadsheet.AddRowAsync([Label("Warnings")], cancellationToken);
+        await spreadsheet.AddRowAsync([Label("Warnings")], cancellationToken).ConfigureAwait(false);
         foreach (var warning in report.Warnings)
         {
-            await spreadsheet.AddRowAsync([new Cell(warning)], cancellationToken);
+            await spreadsheet.AddRowAsync([new Cell(warning)], cancellationToken).ConfigureAwait(false);
         }
 
-        await Blank(cancellationToken);
+        await Blank(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WriteGroupsAsync(DatasetTable dataset, GroupTable groups, CancellationToken cancellationToken)
     {
-        await spreadsheet.AddRowAsync([new Cell($"{dataset.Name} by {groups.By}", _ids.Label)], cancellationToken);
+        await spreadsheet.AddRowAsync([new Cell($"{dataset.Name} by {groups.By}", _ids.Label)], cancellationToken).ConfigureAwait(false);
         var header = new Cell[groups.Aggregates.Count + 1];
         header[0] = Label(groups.By);
         for (var a = 0; a < groups.Aggregates.Count; a++)
@@ -142,7 +142,7 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
             header[a + 1] = Label(groups.Aggregates[a]);
         }
 
-        await spreadsheet.AddRowAsync(header, cancellationToken);
+        await spreadsheet.AddRowAsync(header, cancellationToken).ConfigureAwait(false);
         foreach (var group in groups.Rows)
         {
             var row = new Cell[groups.Aggregates.Count + 1];
@@ -153,10 +153,10 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
                 row[a + 1] = group.Values[a] is { } value && double.IsFinite(value) ? new Cell(value, _ids.Number) : default;
             }
 
-            await spreadsheet.AddRowAsync(row, cancellationToken);
+            await spreadsheet.AddRowAsync(row, cancellationToken).ConfigureAwait(false);
         }
 
-        await Blank(cancellationToken);
+        await Blank(cancellationToken).ConfigureAwait(false);
     }
 
     private Cell Label(string text) => new(text, _ids.Label);

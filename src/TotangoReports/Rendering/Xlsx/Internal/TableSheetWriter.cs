@@ -28,10 +28,10 @@ internal sealed class TableSheetWriter(Spreadsheet spreadsheet, XlsxStyles style
             worksheetOptions.AutoFilter = new AutoFilterOptions($"A1:{SpreadsheetUtility.GetColumnName(columns.Count)}{dataRows + 1}");
         }
 
-        await spreadsheet.StartWorksheetAsync(sheet.SheetName, worksheetOptions, cancellationToken);
+        await spreadsheet.StartWorksheetAsync(sheet.SheetName, worksheetOptions, cancellationToken).ConfigureAwait(false);
         if (columns.Count == 0)
         {
-            await spreadsheet.AddRowAsync([new Cell("This dataset has no columns.")], cancellationToken);
+            await spreadsheet.AddRowAsync([new Cell("This dataset has no columns.")], cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -39,11 +39,11 @@ internal sealed class TableSheetWriter(Spreadsheet spreadsheet, XlsxStyles style
         if (asTable)
         {
             spreadsheet.StartTable(new Table(TableStyle.Medium2, sheet.TableName));
-            await spreadsheet.AddHeaderRowAsync(headers, null, cancellationToken);
+            await spreadsheet.AddHeaderRowAsync(headers, null, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await spreadsheet.AddHeaderRowAsync(headers, styles.Get(new CellStyleKey(Bold: true)), cancellationToken);
+            await spreadsheet.AddHeaderRowAsync(headers, styles.Get(new CellStyleKey(Bold: true)), cancellationToken).ConfigureAwait(false);
         }
 
         var buffer = new Cell[columns.Count];
@@ -56,24 +56,24 @@ internal sealed class TableSheetWriter(Spreadsheet spreadsheet, XlsxStyles style
                 buffer[c] = cells.Create(c < values.Count ? values[c] : null, plans[c]);
             }
 
-            await spreadsheet.AddRowAsync(buffer, cancellationToken);
+            await spreadsheet.AddRowAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
 
         if (sheet.Rows.Count == 0)
         {
             // An Excel table needs at least one data row; an empty one keeps the file valid.
             Array.Clear(buffer);
-            await spreadsheet.AddRowAsync(buffer, cancellationToken);
+            await spreadsheet.AddRowAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
 
         if (asTable)
         {
-            await spreadsheet.FinishTableAsync(cancellationToken);
+            await spreadsheet.FinishTableAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (sheet.WithTotals)
         {
-            await WriteTotalsAsync(sheet, plans, dataRows, cancellationToken);
+            await WriteTotalsAsync(sheet, plans, dataRows, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -109,7 +109,7 @@ internal sealed class TableSheetWriter(Spreadsheet spreadsheet, XlsxStyles style
             }
         }
 
-        await spreadsheet.AddRowAsync(totals, cancellationToken);
+        await spreadsheet.AddRowAsync(totals, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Excel tables need non-empty, unique (case-insensitive) headers without surrounding spaces.</summary>
