@@ -173,9 +173,9 @@ internal sealed class FetchBench : IBenchmark
     /// <summary>Keeps what a report keeps: a few fields per account, not the record.</summary>
     private sealed class ProjectionSink : IAccountSink
     {
-        private readonly List<(string Id, string Name, double Score, long Activities30d)> rows = [];
+        private readonly List<(string Id, string Name, double Score, long Activities30d)> _rows = [];
 
-        public int Count => rows.Count;
+        public int Count => _rows.Count;
 
         public void Add(ReturnType returnType, JsonElement account)
         {
@@ -186,7 +186,7 @@ internal sealed class FetchBench : IBenchmark
                 activities = all.GetInt64();
             }
 
-            rows.Add((account.GetProperty("account_id").GetString()!, account.GetProperty("name").GetString()!, score, activities));
+            _rows.Add((account.GetProperty("account_id").GetString()!, account.GetProperty("name").GetString()!, score, activities));
         }
     }
 }

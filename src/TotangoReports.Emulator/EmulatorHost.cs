@@ -19,13 +19,13 @@ namespace TotangoReports.Emulator;
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly EmulatorState state;
+    private readonly WebApplication _app;
+    private readonly EmulatorState _state;
 
     private EmulatorHost(WebApplication app, EmulatorState state, EmulatorOptions options, SampleActiveListSource? sample, Uri baseUrl)
     {
-        this.app = app;
-        this.state = state;
+        _app = app;
+        _state = state;
         Options = options;
         Sample = sample;
         BaseUrl = baseUrl;
@@ -41,13 +41,13 @@ public sealed class EmulatorHost : IAsyncDisposable
     public SampleActiveListSource? Sample { get; }
 
     /// <summary>Requests received so far (every status).</summary>
-    public long Requests => state.Requests;
+    public long Requests => _state.Requests;
 
     /// <summary>Requests refused with 429 by <see cref="EmulatorOptions.RateLimitRequests"/>.</summary>
-    public long Throttled => state.Throttled;
+    public long Throttled => _state.Throttled;
 
     /// <summary>Completes when a request first reaches a <see cref="EmulatorFault.Hang"/> fault.</summary>
-    public Task HangReached => state.HangReached.Task;
+    public Task HangReached => _state.HangReached.Task;
 
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
@@ -80,7 +80,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync().ConfigureAwait(false);
-        await app.DisposeAsync().ConfigureAwait(false);
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
     }
 }

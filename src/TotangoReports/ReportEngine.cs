@@ -26,17 +26,17 @@ namespace TotangoReports;
 /// </remarks>
 public sealed class ReportEngine
 {
-    private readonly SecretRedactor redactor;
-    private readonly ReportRenderers renderers;
+    private readonly SecretRedactor _redactor;
+    private readonly ReportRenderers _renderers;
 
     /// <param name="options">Typed settings; null = every default (sample and snapshot sources need nothing else).</param>
     public ReportEngine(ReportEngineOptions? options = null)
     {
         Options = options ?? new ReportEngineOptions();
-        redactor = Options.Redactor ?? new SecretRedactor();
-        redactor.Add(Options.Totango.ApiToken);
-        redactor.Add(Options.Smtp?.Password);
-        renderers = new ReportRenderers([new CsvRenderer(Options.Csv), new XlsxRenderer(Options.Xlsx), new PdfRenderer(Options.Pdf), new HtmlRenderer(Options.Html)]);
+        _redactor = Options.Redactor ?? new SecretRedactor();
+        _redactor.Add(Options.Totango.ApiToken);
+        _redactor.Add(Options.Smtp?.Password);
+        _renderers = new ReportRenderers([new CsvRenderer(Options.Csv), new XlsxRenderer(Options.Xlsx), new PdfRenderer(Options.Pdf), new HtmlRenderer(Options.Html)]);
     }
 
     /// <summary>The settings this engine was made with.</summary>
@@ -102,7 +102,7 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(destination);
-        return renderers[output.Format].RenderAsync(report, output, destination, cancellationToken);
+        return _renderers[output.Format].RenderAsync(report, output, destination, cancellationToken);
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(options);
         var run = Prepare(definition, options);
         var plan = RunPlan.Create(definition, options.Formats, options.SendEmail, Options.Smtp, source.IsDemo, Options.Logger);
-        var commit = new CommitStage(Options.Time, redactor, Options.Logger);
+        var commit = new CommitStage(Options.Time, _redactor, Options.Logger);
         string sourceName;
         FetchedData<DatasetBuilder> fetched;
         using (var opened = source.Open(Options))
@@ -134,7 +134,7 @@ public sealed class ReportEngine
 
         var built = BuildStage.Run(run, fetched.Datasets);
         using var staged = new StagedOutputs(options.OutputDirectory);
-        var rendered = await new RenderStage(renderers, Options.Logger).RunAsync(built, plan, staged, cancellationToken).ConfigureAwait(false);
+        var rendered = await new RenderStage(_renderers, Options.Logger).RunAsync(built, plan, staged, cancellationToken).ConfigureAwait(false);
         var delivered = await new DeliverStage(Options.Time, Options.Logger).RunAsync(built, plan, rendered, cancellationToken).ConfigureAwait(false);
         var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, cancellationToken).ConfigureAwait(false);
         return new RunResult { Report = built.Report, Manifest = committed.Manifest, Files = committed.Files, EmailSent = delivered.Email is not null };

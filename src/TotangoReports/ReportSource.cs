@@ -10,11 +10,11 @@ namespace TotangoReports;
 /// </summary>
 public sealed class ReportSource
 {
-    private readonly Func<ReportEngineOptions, OpenedSource> open;
+    private readonly Func<ReportEngineOptions, OpenedSource> _open;
 
     private ReportSource(Func<ReportEngineOptions, OpenedSource> open, bool demo)
     {
-        this.open = open;
+        _open = open;
         IsDemo = demo;
     }
 
@@ -54,7 +54,7 @@ public sealed class ReportSource
     /// <summary>A sample or snapshot: a mail without SMTP settings is skipped with a warning rather than an error.</summary>
     internal bool IsDemo { get; }
 
-    internal OpenedSource Open(ReportEngineOptions options) => open(options);
+    internal OpenedSource Open(ReportEngineOptions options) => _open(options);
 }
 
 /// <summary>A source ready to read, its name for the manifest, and whether the run disposes it.</summary>

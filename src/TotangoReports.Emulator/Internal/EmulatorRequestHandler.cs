@@ -11,40 +11,40 @@ namespace TotangoReports.Emulator.Internal;
 /// <summary>Answers <c>GET /api/v1/accounts/active_list/{id}/{endpoint}.json</c> like the Totango Data API, plus faults.</summary>
 internal sealed class EmulatorRequestHandler
 {
-    private readonly EmulatorOptions options;
-    private readonly EmulatorState state;
-    private readonly SampleActiveListSource? sample;
-    private readonly SnapshotSource? snapshot;
+    private readonly EmulatorOptions _options;
+    private readonly EmulatorState _state;
+    private readonly SampleActiveListSource? _sample;
+    private readonly SnapshotSource? _snapshot;
 
     public EmulatorRequestHandler(EmulatorOptions options, EmulatorState state, SampleActiveListSource? sample, SnapshotSource? snapshot)
     {
-        this.options = options;
-        this.state = state;
-        this.sample = sample;
-        this.snapshot = snapshot;
+        _options = options;
+        _state = state;
+        _sample = sample;
+        _snapshot = snapshot;
     }
 
     public async Task HandleAsync(HttpContext context, string listId, string file)
     {
-        state.CountRequest();
+        _state.CountRequest();
         var aborted = context.RequestAborted;
-        var time = options.TimeProvider;
-        if (options.Latency > TimeSpan.Zero)
+        var time = _options.TimeProvider;
+        if (_options.Latency > TimeSpan.Zero)
         {
-            await Task.Delay(options.Latency, time, aborted).ConfigureAwait(false);
+            await Task.Delay(_options.Latency, time, aborted).ConfigureAwait(false);
         }
 
         var token = context.Request.Headers.Authorization.ToString();
-        if (options.Token is not null && !string.Equals(token, options.Token, StringComparison.Ordinal))
+        if (_options.Token is not null && !string.Equals(token, _options.Token, StringComparison.Ordinal))
         {
-            await WriteErrorAsync(context, options.UnauthorizedStatusCode, "Unauthorized: invalid API token", null).ConfigureAwait(false);
+            await WriteErrorAsync(context, _options.UnauthorizedStatusCode, "Unauthorized: invalid API token", null).ConfigureAwait(false);
             return;
         }
 
-        if (options.RateLimitRequests is { } limit && !state.TryAccept(limit, options.RateLimitWindow, time.GetUtcNow()))
+        if (_options.RateLimitRequests is { } limit && !_state.TryAccept(limit, _options.RateLimitWindow, time.GetUtcNow()))
         {
-            state.CountThrottled();
-            var retryAfter = Math.Max(1, (int)Math.Ceiling(options.RateLimitWindow.TotalSeconds / limit));
+            _state.CountThrottled();
+            var retryAfter = Math.Max(1, (int)Math.Ceiling(_options.RateLimitWindow.TotalSeconds / limit));
             await WriteErrorAsync(context, 429, "Rate limit exceeded", retryAfter.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
             return;
         }
@@ -55,9 +55,9 @@ internal sealed class EmulatorRequestHandler
             return;
         }
 
-        var mode = options.OffsetMode;
-        var effective = Math.Min(length == 0 ? 100 : length, Math.Max(1, options.PageSizeCap));
-        if (options.IgnoreOffset)
+        var mode = _options.OffsetMode;
+        var effective = Math.Min(length == 0 ? 100 : length, Math.Max(1, _options.PageSizeCap));
+        if (_options.IgnoreOffset)
         {
             offset = 0;
         }
@@ -66,7 +66,7 @@ internal sealed class EmulatorRequestHandler
         var fault = TakeFault(pageIndex, query.Return);
         if (fault is { Hang: true })
         {
-            state.HangReached.TrySetResult();
+            _state.HangReached.TrySetResult();
             await Task.Delay(Timeout.InfiniteTimeSpan, time, aborted).ConfigureAwait(false);
             return;
         }
@@ -91,18 +91,18 @@ internal sealed class EmulatorRequestHandler
 
         try
         {
-            if (sample is not null && fault is null)
+            if (_sample is not null && fault is null)
             {
                 // Streamed straight into the response, as a real server would: no page-sized buffers.
-                var plan = sample.Plan(query, offset, length, mode, Math.Max(1, options.PageSizeCap));
+                var plan = _sample.Plan(query, offset, length, mode, Math.Max(1, _options.PageSizeCap));
                 AfterFirstPage(pageIndex, query);
-                await StreamAsync(context, sample, plan, aborted).ConfigureAwait(false);
+                await StreamAsync(context, _sample, plan, aborted).ConfigureAwait(false);
                 return;
             }
 
-            var body = sample is not null
-                ? sample.RenderPage(query, offset, length, mode, Math.Max(1, options.PageSizeCap), options.ActivityShape)
-                : (await snapshot!.GetPageAsync(query, offset, length, aborted).ConfigureAwait(false)).ToArray();
+            var body = _sample is not null
+                ? _sample.RenderPage(query, offset, length, mode, Math.Max(1, _options.PageSizeCap), _options.ActivityShape)
+                : (await _snapshot!.GetPageAsync(query, offset, length, aborted).ConfigureAwait(false)).ToArray();
             AfterFirstPage(pageIndex, query);
             if (fault is { Truncate: true })
             {
@@ -126,7 +126,7 @@ internal sealed class EmulatorRequestHandler
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json; charset=utf-8";
         var pipe = context.Response.BodyWriter;
-        var shape = options.ActivityShape;
+        var shape = _options.ActivityShape;
         using var writer = new Utf8JsonWriter(pipe, Sample.Internal.SampleJsonWriter.WriterOptions);
         source.WritePageStart(writer);
         for (var i = 0; i < plan.Count; i += Chunk)
@@ -144,17 +144,17 @@ internal sealed class EmulatorRequestHandler
     /// <summary>A list change lands after a query's first page was read, shifting every later page by one.</summary>
     private void AfterFirstPage(int pageIndex, ActiveListQuery query)
     {
-        if (pageIndex != 0 || sample is null || query.Endpoint != ListEndpoint.Current)
+        if (pageIndex != 0 || _sample is null || query.Endpoint != ListEndpoint.Current)
         {
             return;
         }
 
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            if (options.ListChanges > 0)
+            if (_options.ListChanges > 0)
             {
-                options.ListChanges--;
-                sample.InsertAccountAtHead();
+                _options.ListChanges--;
+                _sample.InsertAccountAtHead();
             }
         }
     }
@@ -250,9 +250,9 @@ internal sealed class EmulatorRequestHandler
 
     private EmulatorFault? TakeFault(int pageIndex, ReturnType returnType)
     {
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            foreach (var fault in options.Faults)
+            foreach (var fault in _options.Faults)
             {
                 if (fault.Times > 0 && (fault.Page is null || fault.Page == pageIndex) && (fault.Return is null || fault.Return == returnType))
                 {
@@ -267,19 +267,19 @@ internal sealed class EmulatorRequestHandler
 
     private int? RandomFault()
     {
-        if (options.RandomServerErrorRate <= 0 && options.RandomThrottleRate <= 0)
+        if (_options.RandomServerErrorRate <= 0 && _options.RandomThrottleRate <= 0)
         {
             return null;
         }
 
         double roll;
-        lock (state.Gate)
+        lock (_state.Gate)
         {
-            roll = state.Random.NextDouble();
+            roll = _state.Random.NextDouble();
         }
 
-        return roll < options.RandomServerErrorRate ? 500
-            : roll < options.RandomServerErrorRate + options.RandomThrottleRate ? 429
+        return roll < _options.RandomServerErrorRate ? 500
+            : roll < _options.RandomServerErrorRate + _options.RandomThrottleRate ? 429
             : null;
     }
 }

@@ -3,10 +3,10 @@ namespace TotangoReports.Emulator.Internal;
 /// <summary>Counters and runtime state shared by every request of one emulator.</summary>
 internal sealed class EmulatorState
 {
-    private readonly Queue<DateTimeOffset> accepted = new();
-    private readonly Lock gate = new();
-    private long requests;
-    private long throttled;
+    private readonly Queue<DateTimeOffset> _accepted = new();
+    private readonly Lock _gate = new();
+    private long _requests;
+    private long _throttled;
 
     public EmulatorState(int randomSeed)
     {
@@ -17,32 +17,32 @@ internal sealed class EmulatorState
 
     public TaskCompletionSource HangReached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public long Requests => Interlocked.Read(ref requests);
+    public long Requests => Interlocked.Read(ref _requests);
 
-    public long Throttled => Interlocked.Read(ref throttled);
+    public long Throttled => Interlocked.Read(ref _throttled);
 
-    public Lock Gate => gate;
+    public Lock Gate => _gate;
 
-    public void CountRequest() => Interlocked.Increment(ref requests);
+    public void CountRequest() => Interlocked.Increment(ref _requests);
 
-    public void CountThrottled() => Interlocked.Increment(ref throttled);
+    public void CountThrottled() => Interlocked.Increment(ref _throttled);
 
     /// <summary>Sliding-window server limit: true if this request fits, and then it is recorded.</summary>
     public bool TryAccept(int limit, TimeSpan window, DateTimeOffset now)
     {
-        lock (gate)
+        lock (_gate)
         {
-            while (accepted.Count > 0 && accepted.Peek() <= now - window)
+            while (_accepted.Count > 0 && _accepted.Peek() <= now - window)
             {
-                accepted.Dequeue();
+                _accepted.Dequeue();
             }
 
-            if (accepted.Count >= limit)
+            if (_accepted.Count >= limit)
             {
                 return false;
             }
 
-            accepted.Enqueue(now);
+            _accepted.Enqueue(now);
             return true;
         }
     }

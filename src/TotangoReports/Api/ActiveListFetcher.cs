@@ -21,15 +21,15 @@ namespace TotangoReports.Api;
 /// </remarks>
 internal sealed class ActiveListFetcher
 {
-    private readonly IActiveListSource source;
-    private readonly TotangoOptions options;
+    private readonly IActiveListSource _source;
+    private readonly TotangoOptions _options;
 
     public ActiveListFetcher(IActiveListSource source, TotangoOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        this.source = source;
-        this.options = (options ?? new TotangoOptions()).Clone();
-        this.options.Validate();
+        _source = source;
+        _options = (options ?? new TotangoOptions()).Clone();
+        _options.Validate();
     }
 
     /// <summary>
@@ -48,11 +48,11 @@ internal sealed class ActiveListFetcher
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(sink);
         var total = new FetchSummary();
-        using var concurrency = new SemaphoreSlim(options.MaxConcurrency);
+        using var concurrency = new SemaphoreSlim(_options.MaxConcurrency);
         foreach (var query in queries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var one = await new QueryFetch(source, query, sink, options, concurrency, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+            var one = await new QueryFetch(_source, query, sink, _options, concurrency, progress).RunAsync(cancellationToken).ConfigureAwait(false);
             total = new FetchSummary
             {
                 TotalItems = Math.Max(total.TotalItems, one.TotalItems),

@@ -11,8 +11,8 @@ namespace TotangoReports.Api;
 /// </summary>
 internal sealed class SnapshotSource : IActiveListSource
 {
-    private readonly Dictionary<string, SnapshotEntry> exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<SnapshotEntry>> ignoringSince = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SnapshotEntry> _exact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<SnapshotEntry>> _ignoringSince = new(StringComparer.Ordinal);
 
     /// <summary>Throws <see cref="TotangoConfigurationException"/> when the directory is not a readable snapshot.</summary>
     public SnapshotSource(string directory)
@@ -43,11 +43,11 @@ internal sealed class SnapshotSource : IActiveListSource
 
         foreach (var entry in index.Pages)
         {
-            exact[Key(entry)] = entry;
+            _exact[Key(entry)] = entry;
             var loose = Key(entry with { Since = null });
-            if (!ignoringSince.TryGetValue(loose, out var list))
+            if (!_ignoringSince.TryGetValue(loose, out var list))
             {
-                ignoringSince[loose] = list = [];
+                _ignoringSince[loose] = list = [];
             }
 
             list.Add(entry);
@@ -74,9 +74,9 @@ internal sealed class SnapshotSource : IActiveListSource
             Length = length,
             File = string.Empty,
         };
-        if (!exact.TryGetValue(Key(wanted), out var entry))
+        if (!_exact.TryGetValue(Key(wanted), out var entry))
         {
-            var candidates = ignoringSince.GetValueOrDefault(Key(wanted with { Since = null }));
+            var candidates = _ignoringSince.GetValueOrDefault(Key(wanted with { Since = null }));
             var sinces = candidates?.Select(c => c.Since).Distinct().Count() ?? 0;
             entry = sinces == 1 ? candidates![0] : null;
         }

@@ -14,29 +14,29 @@ namespace TotangoReports.Api;
 internal sealed class SnapshotWriter : IPooledActiveListSource, IRequestStatistics, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions IndexJson = new() { WriteIndented = true };
-    private readonly IActiveListSource inner;
-    private readonly TimeProvider timeProvider;
-    private readonly Dictionary<string, SnapshotEntry> entries = new(StringComparer.Ordinal);
-    private readonly List<string> order = [];
-    private readonly Lock gate = new();
-    private long calls;
-    private bool completed;
+    private readonly IActiveListSource _inner;
+    private readonly TimeProvider _timeProvider;
+    private readonly Dictionary<string, SnapshotEntry> _entries = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
+    private readonly Lock _gate = new();
+    private long _calls;
+    private bool _completed;
 
     public SnapshotWriter(string directory, IActiveListSource inner, TimeProvider? timeProvider = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(inner);
         Directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
-        this.inner = inner;
-        this.timeProvider = timeProvider ?? TimeProvider.System;
+        _inner = inner;
+        _timeProvider = timeProvider ?? TimeProvider.System;
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "pages"));
     }
 
     public string Directory { get; }
 
-    public long Requests => inner is IRequestStatistics s ? s.Requests : Interlocked.Read(ref calls);
+    public long Requests => _inner is IRequestStatistics s ? s.Requests : Interlocked.Read(ref _calls);
 
-    public long Retries => inner is IRequestStatistics s ? s.Retries : 0;
+    public long Retries => _inner is IRequestStatistics s ? s.Retries : 0;
 
     public async Task<ReadOnlyMemory<byte>> GetPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken)
     {
@@ -47,10 +47,10 @@ internal sealed class SnapshotWriter : IPooledActiveListSource, IRequestStatisti
     public async Task<IMemoryOwner<byte>> RentPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        Interlocked.Increment(ref calls);
-        var body = inner is IPooledActiveListSource pooled
+        Interlocked.Increment(ref _calls);
+        var body = _inner is IPooledActiveListSource pooled
             ? await pooled.RentPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false)
-            : PooledBuffer.Wrap(await inner.GetPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false));
+            : PooledBuffer.Wrap(await _inner.GetPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false));
         try
         {
             await SaveAsync(query, offset, length, body.Memory, cancellationToken).ConfigureAwait(false);
@@ -77,16 +77,16 @@ internal sealed class SnapshotWriter : IPooledActiveListSource, IRequestStatisti
             File = "pages/" + FileName(query, offset, length),
         };
         await File.WriteAllBytesAsync(Path.Combine(Directory, entry.File), body, cancellationToken).ConfigureAwait(false);
-        lock (gate)
+        lock (_gate)
         {
             var key = SnapshotSource.Key(entry);
-            if (entries.TryAdd(key, entry))
+            if (_entries.TryAdd(key, entry))
             {
-                order.Add(key);
+                _order.Add(key);
             }
             else
             {
-                entries[key] = entry;
+                _entries[key] = entry;
             }
         }
     }
@@ -95,15 +95,15 @@ internal sealed class SnapshotWriter : IPooledActiveListSource, IRequestStatisti
     public async Task CompleteAsync(CancellationToken cancellationToken = default)
     {
         SnapshotIndex index;
-        lock (gate)
+        lock (_gate)
         {
-            if (completed)
+            if (_completed)
             {
                 return;
             }
 
-            completed = true;
-            index = new SnapshotIndex { Created = timeProvider.GetUtcNow(), Pages = [.. order.Select(k => entries[k])] };
+            _completed = true;
+            index = new SnapshotIndex { Created = _timeProvider.GetUtcNow(), Pages = [.. _order.Select(k => _entries[k])] };
         }
 
         var path = Path.Combine(Directory, SnapshotIndex.FileName);

@@ -19,17 +19,17 @@ namespace TotangoReports.Api;
 /// </summary>
 internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatistics, IDisposable
 {
-    private readonly TotangoOptions options;
-    private readonly string token;
-    private readonly Logging.SecretRedactor redactor = new();
-    private readonly TimeProvider timeProvider;
-    private readonly ILogger logger;
-    private readonly RestClient client;
-    private readonly SlidingWindowRateLimiter limiter;
-    private readonly ResiliencePipeline<HttpAttempt> retryPipeline;
-    private readonly ResiliencePipeline timeoutPipeline;
-    private long requests;
-    private long retries;
+    private readonly TotangoOptions _options;
+    private readonly string _token;
+    private readonly Logging.SecretRedactor _redactor = new();
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly RestClient _client;
+    private readonly SlidingWindowRateLimiter _limiter;
+    private readonly ResiliencePipeline<HttpAttempt> _retryPipeline;
+    private readonly ResiliencePipeline _timeoutPipeline;
+    private long _requests;
+    private long _retries;
 
     /// <summary>
     /// Throws <see cref="TotangoAuthException"/> when no token is configured and
@@ -45,12 +45,12 @@ internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStati
                 "No Totango API token: set TotangoOptions.ApiToken, or read from the sample data or a snapshot to run without the API.");
         }
 
-        this.options = options.Clone();
-        token = options.ApiToken.Trim();
-        redactor.Add(token);
-        this.timeProvider = timeProvider ?? TimeProvider.System;
-        this.logger = logger ?? NullLogger.Instance;
-        client = new RestClient(new RestClientOptions(options.BaseUrl)
+        _options = options.Clone();
+        _token = options.ApiToken.Trim();
+        _redactor.Add(_token);
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+        _client = new RestClient(new RestClientOptions(options.BaseUrl)
         {
             // 300 means "unauthorized" to this API: it must reach us, not be followed.
             FollowRedirects = false,
@@ -63,19 +63,19 @@ internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStati
             Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds * 2.0 + 30),
             UserAgent = "TotangoReports/0.1",
         });
-        limiter = new SlidingWindowRateLimiter(options.RequestsPerMinute, options.RateLimitWindow, this.timeProvider);
-        retryPipeline = BuildRetryPipeline();
-        timeoutPipeline = new ResiliencePipelineBuilder { TimeProvider = this.timeProvider }
+        _limiter = new SlidingWindowRateLimiter(options.RequestsPerMinute, options.RateLimitWindow, _timeProvider);
+        _retryPipeline = BuildRetryPipeline();
+        _timeoutPipeline = new ResiliencePipelineBuilder { TimeProvider = _timeProvider }
             .AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds))
             .Build();
     }
 
-    public long Requests => Interlocked.Read(ref requests);
+    public long Requests => Interlocked.Read(ref _requests);
 
-    public long Retries => Interlocked.Read(ref retries);
+    public long Retries => Interlocked.Read(ref _retries);
 
     /// <summary>Total time requests waited for the client-side rate limiter.</summary>
-    public TimeSpan RateLimitWait => limiter.TotalWait;
+    public TimeSpan RateLimitWait => _limiter.TotalWait;
 
     public async Task<ReadOnlyMemory<byte>> GetPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken)
     {
@@ -90,20 +90,20 @@ internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStati
         HttpAttempt response;
         try
         {
-            response = await retryPipeline.ExecuteAsync(
+            response = await _retryPipeline.ExecuteAsync(
                 async (ct) =>
                 {
-                    var slot = await limiter.AcquireAsync(ct).ConfigureAwait(false);
-                    Interlocked.Increment(ref requests);
+                    var slot = await _limiter.AcquireAsync(ct).ConfigureAwait(false);
+                    Interlocked.Increment(ref _requests);
                     try
                     {
-                        return await timeoutPipeline.ExecuteAsync(
+                        return await _timeoutPipeline.ExecuteAsync(
                             async (attemptToken) =>
                             {
                                 var body = new BodyCapture();
                                 var request = BuildRequest(query, offset, length);
                                 body.Attach(request);
-                                var result = await client.ExecuteAsync(request, attemptToken).ConfigureAwait(false);
+                                var result = await _client.ExecuteAsync(request, attemptToken).ConfigureAwait(false);
 
                                 // RestSharp reports cancellation as a response; Polly needs the exception to see a timeout.
                                 attemptToken.ThrowIfCancellationRequested();
@@ -113,7 +113,7 @@ internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStati
                     }
                     finally
                     {
-                        limiter.Complete(slot);
+                        _limiter.Complete(slot);
                     }
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -121,14 +121,14 @@ internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStati
         catch (TimeoutRejectedException ex)
         {
             throw new TotangoApiException(
-                string.Create(CultureInfo.InvariantCulture, $"The Totango API did not answer {what} within {options.TimeoutSeconds} s, {options.MaxRetries + 1} attempts."),
+                string.Create(CultureInfo.InvariantCulture, $"The Totango API did not answer {what} within {_options.TimeoutSeconds} s, {_options.MaxRetries + 1} attempts."),
                 ex);
         }
 
         return Classify(response, what);
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 
     private static int Status(RestResponse response) => (int)response.StatusCode;
 
@@ -159,25 +159,25 @@ internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStati
         }
 
         // The bare token, no scheme, as the API expects.
-        request.AddHeader("Authorization", token);
+        request.AddHeader("Authorization", _token);
         return request;
     }
 
     private ResiliencePipeline<HttpAttempt> BuildRetryPipeline()
     {
-        var builder = new ResiliencePipelineBuilder<HttpAttempt> { TimeProvider = timeProvider };
-        if (options.MaxRetries == 0)
+        var builder = new ResiliencePipelineBuilder<HttpAttempt> { TimeProvider = _timeProvider };
+        if (_options.MaxRetries == 0)
         {
             return builder.Build();
         }
 
-        var maxDelay = TimeSpan.FromSeconds(options.MaxRetryDelaySeconds);
+        var maxDelay = TimeSpan.FromSeconds(_options.MaxRetryDelaySeconds);
         return builder.AddRetry(new RetryStrategyOptions<HttpAttempt>
         {
-            MaxRetryAttempts = options.MaxRetries,
+            MaxRetryAttempts = _options.MaxRetries,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
-            Delay = TimeSpan.FromSeconds(options.RetryBaseDelaySeconds),
+            Delay = TimeSpan.FromSeconds(_options.RetryBaseDelaySeconds),
             MaxDelay = maxDelay,
             ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
             {
@@ -190,7 +190,7 @@ internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStati
                 if (args.Outcome.Result?.Response is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } r)
                 {
                     var header = r.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
-                    if (RetryAfter.Parse(header, timeProvider.GetUtcNow()) is { } after)
+                    if (RetryAfter.Parse(header, _timeProvider.GetUtcNow()) is { } after)
                     {
                         return ValueTask.FromResult<TimeSpan?>(after > maxDelay ? maxDelay : after);
                     }
@@ -200,12 +200,12 @@ internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStati
             },
             OnRetry = args =>
             {
-                Interlocked.Increment(ref retries);
+                Interlocked.Increment(ref _retries);
                 args.Outcome.Result?.Body.Dispose();
                 var reason = args.Outcome.Exception is { } ex
                     ? ex.GetType().Name
                     : args.Outcome.Result?.Response is { } r && !NoAnswer(r) ? "HTTP " + Status(r).ToString(CultureInfo.InvariantCulture) : "connection failure";
-                logger.LogWarning("Totango API {Reason}; retry {Attempt} of {Max} in {Delay} ms", reason, args.AttemptNumber + 1, options.MaxRetries, (long)args.RetryDelay.TotalMilliseconds);
+                _logger.LogWarning("Totango API {Reason}; retry {Attempt} of {Max} in {Delay} ms", reason, args.AttemptNumber + 1, _options.MaxRetries, (long)args.RetryDelay.TotalMilliseconds);
                 return ValueTask.CompletedTask;
             },
         }).Build();
@@ -225,7 +225,7 @@ internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStati
         {
             var cause = response.ErrorException?.Message ?? response.ErrorMessage ?? response.ResponseStatus.ToString();
             throw new TotangoApiException(
-                string.Create(CultureInfo.InvariantCulture, $"Network failure reading {what} from {options.BaseUrl} after {options.MaxRetries + 1} attempts: {Redact(cause)}"),
+                string.Create(CultureInfo.InvariantCulture, $"Network failure reading {what} from {_options.BaseUrl} after {_options.MaxRetries + 1} attempts: {Redact(cause)}"),
                 response.ErrorException is null ? null : new HttpRequestException(Redact(response.ErrorException.Message)));
         }
 
@@ -241,11 +241,11 @@ internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStati
 
         var message = Redact(ErrorBody.Message(body));
         var detail = status == 429 || status >= 500
-            ? string.Create(CultureInfo.InvariantCulture, $"HTTP {status} after {options.MaxRetries + 1} attempts")
+            ? string.Create(CultureInfo.InvariantCulture, $"HTTP {status} after {_options.MaxRetries + 1} attempts")
             : string.Create(CultureInfo.InvariantCulture, $"HTTP {status}");
         throw new TotangoApiException($"The Totango API rejected {what}: {detail}: {message}") { StatusCode = status };
     }
 
     /// <summary>Belt and braces: a server or a library could echo the token; it must never leave this class.</summary>
-    private string Redact(string text) => redactor.Redact(text);
+    private string Redact(string text) => _redactor.Redact(text);
 }

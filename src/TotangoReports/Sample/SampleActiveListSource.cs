@@ -25,9 +25,9 @@ public sealed class SampleActiveListSource : IActiveListSource
         [SampleLists.AtRisk] = "At-risk accounts (health Poor, not churned)",
     };
 
-    private readonly ConcurrentDictionary<(string List, ListEndpoint Endpoint, long? Since), Lazy<int[]>> members = new();
-    private readonly Lock gate = new();
-    private int[] insertedAtHead = [];
+    private readonly ConcurrentDictionary<(string List, ListEndpoint Endpoint, long? Since), Lazy<int[]>> _members = new();
+    private readonly Lock _gate = new();
+    private int[] _insertedAtHead = [];
 
     /// <summary>Creates the source; null = the defaults (700 accounts, seed 1).</summary>
     public SampleActiveListSource(SampleSourceOptions? options = null)
@@ -52,10 +52,10 @@ public sealed class SampleActiveListSource : IActiveListSource
     /// </summary>
     public string InsertAccountAtHead()
     {
-        lock (gate)
+        lock (_gate)
         {
-            var index = Options.Accounts + insertedAtHead.Length;
-            insertedAtHead = [index, .. insertedAtHead];
+            var index = Options.Accounts + _insertedAtHead.Length;
+            _insertedAtHead = [index, .. _insertedAtHead];
             return SampleAccountFactory.Create(Options.Seed, index).AccountId;
         }
     }
@@ -64,8 +64,8 @@ public sealed class SampleActiveListSource : IActiveListSource
     internal IReadOnlyList<int> Members(ActiveListQuery query)
     {
         var key = (query.ListId, query.Endpoint, query.Endpoint == ListEndpoint.Current ? null : query.SinceUnixSeconds);
-        var baseMembers = members.GetOrAdd(key, k => new Lazy<int[]>(() => ComputeMembers(k.List, k.Endpoint, k.Since))).Value;
-        var head = query.Endpoint == ListEndpoint.Current ? insertedAtHead : [];
+        var baseMembers = _members.GetOrAdd(key, k => new Lazy<int[]>(() => ComputeMembers(k.List, k.Endpoint, k.Since))).Value;
+        var head = query.Endpoint == ListEndpoint.Current ? _insertedAtHead : [];
         return head.Length == 0 ? baseMembers : [.. head, .. baseMembers];
     }
 

@@ -9,15 +9,15 @@ namespace TotangoReports.Tests.Api;
 public sealed class EmulatorTests : IDisposable
 {
     private static readonly ActiveListQuery AllStats = new("1", ListEndpoint.Current, ReturnType.Stats);
-    private readonly string dir = Path.Combine(Path.GetTempPath(), "totango-emulator-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "totango-emulator-" + Guid.NewGuid().ToString("N"));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public void Dispose()
     {
-        if (Directory.Exists(dir))
+        if (Directory.Exists(_dir))
         {
-            Directory.Delete(dir, recursive: true);
+            Directory.Delete(_dir, recursive: true);
         }
     }
 
@@ -93,8 +93,8 @@ public sealed class EmulatorTests : IDisposable
     [Fact]
     public async Task SnapshotDirectory_IsServedLikeTheSampleItWasSavedFrom()
     {
-        await SampleData.WriteSnapshotAsync(dir, 1200, 7, Ct);
-        await using var host = await EmulatorHost.StartAsync(new EmulatorOptions { SnapshotDirectory = dir, Token = EmulatorTestKit.Token }, Ct);
+        await SampleData.WriteSnapshotAsync(_dir, 1200, 7, Ct);
+        await using var host = await EmulatorHost.StartAsync(new EmulatorOptions { SnapshotDirectory = _dir, Token = EmulatorTestKit.Token }, Ct);
         var options = EmulatorTestKit.Options(host, pageSize: 1000);
         using var source = new TotangoHttpSource(options, new VirtualTimeProvider());
         var sink = new RecordingSink();

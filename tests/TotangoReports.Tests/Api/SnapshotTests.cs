@@ -6,15 +6,15 @@ namespace TotangoReports.Tests.Api;
 
 public sealed class SnapshotTests : IDisposable
 {
-    private readonly string dir = Path.Combine(Path.GetTempPath(), "totango-snapshot-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "totango-snapshot-" + Guid.NewGuid().ToString("N"));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public void Dispose()
     {
-        if (Directory.Exists(dir))
+        if (Directory.Exists(_dir))
         {
-            Directory.Delete(dir, recursive: true);
+            Directory.Delete(_dir, recursive: true);
         }
     }
 
@@ -26,14 +26,14 @@ public sealed class SnapshotTests : IDisposable
         using var live = new TotangoHttpSource(options, new VirtualTimeProvider());
         ActiveListQuery[] queries = [new("1", ListEndpoint.Current, ReturnType.Stats), new("1004", ListEndpoint.Current, ReturnType.Lifecycle)];
         var online = new RecordingSink();
-        await using (var writer = new SnapshotWriter(dir, live))
+        await using (var writer = new SnapshotWriter(_dir, live))
         {
             await new ActiveListFetcher(writer, options).FetchAsync(queries, online, cancellationToken: Ct);
         }
 
         var offline = new RecordingSink();
         var requestsBefore = host.Requests;
-        await new ActiveListFetcher(new SnapshotSource(dir), options).FetchAsync(queries, offline, cancellationToken: Ct);
+        await new ActiveListFetcher(new SnapshotSource(_dir), options).FetchAsync(queries, offline, cancellationToken: Ct);
 
         offline.RawAccounts.ShouldBe(online.RawAccounts);
         offline.Ids.Count.ShouldBe(700 + SampleData.Generate(700, 7).Count(a => a.Status == "Paying"));
@@ -43,10 +43,10 @@ public sealed class SnapshotTests : IDisposable
     [Fact]
     public async Task SampleSnapshot_ReadsBackAsTheGeneratedAccounts()
     {
-        await SampleData.WriteSnapshotAsync(dir, 1500, 3, Ct);
+        await SampleData.WriteSnapshotAsync(_dir, 1500, 3, Ct);
         var sink = new RecordingSink();
 
-        var summary = await new ActiveListFetcher(new SnapshotSource(dir)).FetchAsync(new ActiveListQuery("1", ListEndpoint.Current, ReturnType.Stats), sink, cancellationToken: Ct);
+        var summary = await new ActiveListFetcher(new SnapshotSource(_dir)).FetchAsync(new ActiveListQuery("1", ListEndpoint.Current, ReturnType.Stats), sink, cancellationToken: Ct);
 
         sink.Ids.ShouldBe(SampleData.Generate(1500, 3).Select(a => a.AccountId));
         summary.Complete.ShouldBeTrue();
@@ -55,13 +55,13 @@ public sealed class SnapshotTests : IDisposable
     [Fact]
     public async Task SampleSnapshot_RecentWithAnotherSince_StillServesTheSavedPages()
     {
-        await SampleData.WriteSnapshotAsync(dir, 300, 3, Ct);
+        await SampleData.WriteSnapshotAsync(_dir, 300, 3, Ct);
         var sink = new RecordingSink();
         var expected = SampleData.Generate(300, 3)
             .Where(a => a.EnteredListAt >= DateTimeOffset.FromUnixTimeSeconds(SampleData.SnapshotSince))
             .Select(a => a.AccountId);
 
-        await new ActiveListFetcher(new SnapshotSource(dir)).FetchAsync(new ActiveListQuery("1", ListEndpoint.Recent, ReturnType.Summary, 1_700_000_000), sink, cancellationToken: Ct);
+        await new ActiveListFetcher(new SnapshotSource(_dir)).FetchAsync(new ActiveListQuery("1", ListEndpoint.Recent, ReturnType.Summary, 1_700_000_000), sink, cancellationToken: Ct);
 
         sink.Ids.ShouldBe(expected);
     }
@@ -69,8 +69,8 @@ public sealed class SnapshotTests : IDisposable
     [Fact]
     public async Task Snapshot_MissingPage_SaysHowToFixIt()
     {
-        await SampleData.WriteSnapshotAsync(dir, 50, 3, Ct);
-        var source = new SnapshotSource(dir);
+        await SampleData.WriteSnapshotAsync(_dir, 50, 3, Ct);
+        var source = new SnapshotSource(_dir);
 
         var ex = await Should.ThrowAsync<TotangoConfigurationException>(() => source.GetPageAsync(new ActiveListQuery("1", ListEndpoint.Current, ReturnType.Stats), 0, 37, Ct));
 
@@ -81,9 +81,9 @@ public sealed class SnapshotTests : IDisposable
     [Fact]
     public void Snapshot_NotADirectoryWithIndex_IsAClearError()
     {
-        Directory.CreateDirectory(dir);
+        Directory.CreateDirectory(_dir);
 
-        var ex = Should.Throw<TotangoConfigurationException>(() => new SnapshotSource(dir));
+        var ex = Should.Throw<TotangoConfigurationException>(() => new SnapshotSource(_dir));
 
         ex.Message.ShouldContain("index.json");
     }

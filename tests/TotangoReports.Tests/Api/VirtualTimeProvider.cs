@@ -11,9 +11,9 @@ namespace TotangoReports.Tests.Api;
 /// </summary>
 internal sealed class VirtualTimeProvider : TimeProvider
 {
-    private readonly Lock gate = new();
-    private readonly List<(VirtualTimer Timer, int Generation)> longTimers = [];
-    private DateTimeOffset now = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+    private readonly Lock _gate = new();
+    private readonly List<(VirtualTimer Timer, int Generation)> _longTimers = [];
+    private DateTimeOffset _now = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
     public TimeSpan LongTimer { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -21,9 +21,9 @@ internal sealed class VirtualTimeProvider : TimeProvider
 
     public override DateTimeOffset GetUtcNow()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return now;
+            return _now;
         }
     }
 
@@ -47,18 +47,18 @@ internal sealed class VirtualTimeProvider : TimeProvider
 
         if (dueTime >= LongTimer)
         {
-            lock (gate)
+            lock (_gate)
             {
-                longTimers.Add((timer, generation));
+                _longTimers.Add((timer, generation));
             }
 
             return;
         }
 
         Delays.Enqueue(dueTime);
-        lock (gate)
+        lock (_gate)
         {
-            now += dueTime;
+            _now += dueTime;
         }
 
         ThreadPool.QueueUserWorkItem(_ => timer.Fire(generation));
@@ -67,10 +67,10 @@ internal sealed class VirtualTimeProvider : TimeProvider
     public void FireLongTimers()
     {
         List<(VirtualTimer Timer, int Generation)> due;
-        lock (gate)
+        lock (_gate)
         {
-            due = [.. longTimers];
-            longTimers.Clear();
+            due = [.. _longTimers];
+            _longTimers.Clear();
         }
 
         foreach (var (timer, generation) in due)
@@ -81,12 +81,12 @@ internal sealed class VirtualTimeProvider : TimeProvider
 
     private sealed class VirtualTimer(VirtualTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
-        private int disposed;
-        private int generation;
+        private int _disposed;
+        private int _generation;
 
         public void Fire(int scheduledGeneration)
         {
-            if (Volatile.Read(ref disposed) == 0 && Volatile.Read(ref generation) == scheduledGeneration)
+            if (Volatile.Read(ref _disposed) == 0 && Volatile.Read(ref _generation) == scheduledGeneration)
             {
                 callback(state);
             }
@@ -94,16 +94,16 @@ internal sealed class VirtualTimeProvider : TimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            if (Volatile.Read(ref disposed) != 0)
+            if (Volatile.Read(ref _disposed) != 0)
             {
                 return false;
             }
 
-            owner.Schedule(this, Interlocked.Increment(ref generation), dueTime);
+            owner.Schedule(this, Interlocked.Increment(ref _generation), dueTime);
             return true;
         }
 
-        public void Dispose() => Interlocked.Exchange(ref disposed, 1);
+        public void Dispose() => Interlocked.Exchange(ref _disposed, 1);
 
         public ValueTask DisposeAsync()
         {

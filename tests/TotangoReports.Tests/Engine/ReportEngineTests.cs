@@ -186,13 +186,13 @@ public sealed class ReportEngineTests
     /// <summary>A user's own source: here the sample data, counting the pages asked for.</summary>
     private sealed class CountingSource(IActiveListSource inner) : IActiveListSource
     {
-        private int pages;
+        private int _pages;
 
-        public int Pages => pages;
+        public int Pages => _pages;
 
         public Task<ReadOnlyMemory<byte>> GetPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref pages);
+            Interlocked.Increment(ref _pages);
             return inner.GetPageAsync(query, offset, length, cancellationToken);
         }
     }

@@ -75,16 +75,16 @@ public sealed class SoakTests
     /// <summary>Samples the managed heap every 20 ms: the peak a run reached, without timing anything.</summary>
     private sealed class PeakHeapSampler : IDisposable
     {
-        private readonly Timer timer;
-        private long peak;
+        private readonly Timer _timer;
+        private long _peak;
 
         public PeakHeapSampler()
         {
-            timer = new Timer(_ => Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), GC.GetTotalMemory(false))), null, 0, 20);
+            _timer = new Timer(_ => Interlocked.Exchange(ref _peak, Math.Max(Interlocked.Read(ref _peak), GC.GetTotalMemory(false))), null, 0, 20);
         }
 
-        public long PeakBytes => Interlocked.Read(ref peak);
+        public long PeakBytes => Interlocked.Read(ref _peak);
 
-        public void Dispose() => timer.Dispose();
+        public void Dispose() => _timer.Dispose();
     }
 }

@@ -7,7 +7,7 @@ namespace TotangoReports.Api.Internal;
 /// </summary>
 internal sealed class ParsedPage : IDisposable
 {
-    private readonly IDisposable? lease;
+    private readonly IDisposable? _lease;
 
     public ParsedPage(ReadOnlyMemory<byte> body, IReadOnlyList<Range> accounts, IReadOnlyList<string?> ids, long? totalItems, int? headerLength, int offsetAsked, IDisposable? lease)
     {
@@ -17,7 +17,7 @@ internal sealed class ParsedPage : IDisposable
         TotalItems = totalItems;
         HeaderLength = headerLength;
         OffsetAsked = offsetAsked;
-        this.lease = lease;
+        _lease = lease;
     }
 
     public ReadOnlyMemory<byte> Body { get; }
@@ -41,5 +41,5 @@ internal sealed class ParsedPage : IDisposable
 
     public bool SameAccountsAs(IReadOnlyList<string?> otherIds) => Count > 0 && Ids.SequenceEqual(otherIds, StringComparer.Ordinal);
 
-    public void Dispose() => lease?.Dispose();
+    public void Dispose() => _lease?.Dispose();
 }

@@ -5,16 +5,16 @@ namespace TotangoReports.Api.Internal;
 /// <summary>An exact-length view of an array rented from <see cref="ArrayPool{T}.Shared"/>, returned once on dispose.</summary>
 internal sealed class PooledBuffer : IMemoryOwner<byte>
 {
-    private byte[]? array;
-    private readonly int length;
+    private byte[]? _array;
+    private readonly int _length;
 
     private PooledBuffer(byte[] array, int length)
     {
-        this.array = array;
-        this.length = length;
+        _array = array;
+        _length = length;
     }
 
-    public Memory<byte> Memory => array is { } a ? a.AsMemory(0, length) : throw new ObjectDisposedException(nameof(PooledBuffer));
+    public Memory<byte> Memory => _array is { } a ? a.AsMemory(0, _length) : throw new ObjectDisposedException(nameof(PooledBuffer));
 
     public static PooledBuffer Empty() => new([], 0);
 
@@ -57,7 +57,7 @@ internal sealed class PooledBuffer : IMemoryOwner<byte>
 
     public void Dispose()
     {
-        var a = Interlocked.Exchange(ref array, null);
+        var a = Interlocked.Exchange(ref _array, null);
         if (a is { Length: > 0 })
         {
             ArrayPool<byte>.Shared.Return(a);

@@ -10,39 +10,39 @@ namespace TotangoReports.Api.Internal;
 /// </summary>
 internal sealed class QueryFetch
 {
-    private readonly IActiveListSource source;
-    private readonly ActiveListQuery query;
-    private readonly IAccountSink sink;
-    private readonly TotangoOptions options;
-    private readonly IProgress<FetchProgress>? progress;
-    private readonly SemaphoreSlim concurrency;
-    private readonly HashSet<string> delivered = new(StringComparer.Ordinal);
-    private readonly List<string> gaps = [];
-    private readonly IRequestStatistics? statistics;
-    private readonly long requestsAtStart;
-    private readonly long retriesAtStart;
-    private OffsetMode mode;
-    private int pagesDone;
-    private int pagesKnown;
-    private int calls;
-    private bool leftOut;
-    private string? emptyPage;
+    private readonly IActiveListSource _source;
+    private readonly ActiveListQuery _query;
+    private readonly IAccountSink _sink;
+    private readonly TotangoOptions _options;
+    private readonly IProgress<FetchProgress>? _progress;
+    private readonly SemaphoreSlim _concurrency;
+    private readonly HashSet<string> _delivered = new(StringComparer.Ordinal);
+    private readonly List<string> _gaps = [];
+    private readonly IRequestStatistics? _statistics;
+    private readonly long _requestsAtStart;
+    private readonly long _retriesAtStart;
+    private OffsetMode _mode;
+    private int _pagesDone;
+    private int _pagesKnown;
+    private int _calls;
+    private bool _leftOut;
+    private string? _emptyPage;
 
     public QueryFetch(IActiveListSource source, ActiveListQuery query, IAccountSink sink, TotangoOptions options, SemaphoreSlim concurrency, IProgress<FetchProgress>? progress)
     {
-        this.source = source;
-        this.query = query;
-        this.sink = sink;
-        this.options = options;
-        this.concurrency = concurrency;
-        this.progress = progress;
-        mode = options.OffsetMode;
-        statistics = source as IRequestStatistics;
-        requestsAtStart = statistics?.Requests ?? 0;
-        retriesAtStart = statistics?.Retries ?? 0;
+        _source = source;
+        _query = query;
+        _sink = sink;
+        _options = options;
+        _concurrency = concurrency;
+        _progress = progress;
+        _mode = options.OffsetMode;
+        _statistics = source as IRequestStatistics;
+        _requestsAtStart = _statistics?.Requests ?? 0;
+        _retriesAtStart = _statistics?.Retries ?? 0;
     }
 
-    private long Retries => (statistics?.Retries ?? 0) - retriesAtStart;
+    private long Retries => (_statistics?.Retries ?? 0) - _retriesAtStart;
 
     public async Task<FetchSummary> RunAsync(CancellationToken cancellationToken)
     {
@@ -55,26 +55,26 @@ internal sealed class QueryFetch
 
         if (!pass.Agrees)
         {
-            gaps.Add(string.Create(
+            _gaps.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{QueryText.Describe(query)}: read {pass.Unique} unique accounts but the API reports total_items {pass.Total}, twice{(emptyPage is null ? string.Empty : $" ({emptyPage} came back empty)")}"));
+                $"{QueryText.Describe(_query)}: read {pass.Unique} unique accounts but the API reports total_items {pass.Total}, twice{(_emptyPage is null ? string.Empty : $" ({_emptyPage} came back empty)")}"));
         }
 
         return new FetchSummary
         {
             TotalItems = pass.Total,
-            Pages = pagesDone,
-            Requests = statistics is null ? calls : (int)(statistics.Requests - requestsAtStart),
+            Pages = _pagesDone,
+            Requests = _statistics is null ? _calls : (int)(_statistics.Requests - _requestsAtStart),
             Retries = (int)Retries,
-            Complete = pass.Agrees && !leftOut,
-            Gaps = [.. gaps],
+            Complete = pass.Agrees && !_leftOut,
+            Gaps = [.. _gaps],
         };
     }
 
     private async Task<PassResult> ReadPassAsync(CancellationToken cancellationToken)
     {
         var result = new PassResult();
-        var length = options.PageSize;
+        var length = _options.PageSize;
         using var first = await FetchAsync(0, length, "page 1", cancellationToken).ConfigureAwait(false);
         Deliver(first, result, "page 1");
         var n = first.Count;
@@ -88,7 +88,7 @@ internal sealed class QueryFetch
         var pageNumber = 1;
         var previousIds = first.Ids;
         var lastCount = n;
-        if (mode == OffsetMode.Auto)
+        if (_mode == OffsetMode.Auto)
         {
             // Heuristic (documented on ActiveListFetcher): offset 1 means page 2 to a page-index server, but the
             // second account onwards to an item-index server, so the probe's first account tells them apart.
@@ -97,14 +97,14 @@ internal sealed class QueryFetch
             {
                 if (probe.SameAccountsAs(first.Ids))
                 {
-                    gaps.Add($"{QueryText.Describe(query)}: the server answered offset 1 with the first page again (offset ignored); stopped paging");
-                    pagesDone++;
+                    _gaps.Add($"{QueryText.Describe(_query)}: the server answered offset 1 with the first page again (offset ignored); stopped paging");
+                    _pagesDone++;
                     return result;
                 }
 
-                mode = n > 1 && probe.Count > 0 && probe.Ids[0] == first.Ids[1] ? OffsetMode.Item : OffsetMode.Page;
+                _mode = n > 1 && probe.Count > 0 && probe.Ids[0] == first.Ids[1] ? OffsetMode.Item : OffsetMode.Page;
                 Deliver(probe, result, "page 2");
-                coveredItems = mode == OffsetMode.Item ? 1 + probe.Count : n + probe.Count;
+                coveredItems = _mode == OffsetMode.Item ? 1 + probe.Count : n + probe.Count;
                 pageNumber = 2;
                 previousIds = probe.Ids;
                 lastCount = probe.Count;
@@ -125,13 +125,13 @@ internal sealed class QueryFetch
             for (var covered = coveredItems; covered < result.Total; covered += n)
             {
                 pageNumber++;
-                var offset = mode == OffsetMode.Item ? (int)covered : pageIndex++;
+                var offset = _mode == OffsetMode.Item ? (int)covered : pageIndex++;
                 planned.Add((offset, string.Create(CultureInfo.InvariantCulture, $"page {pageNumber}")));
             }
 
             coveredItems += (long)planned.Count * n;
-            pagesKnown = pagesDone + planned.Count;
-            var window = Math.Max(2, options.MaxConcurrency * 2);
+            _pagesKnown = _pagesDone + planned.Count;
+            var window = Math.Max(2, _options.MaxConcurrency * 2);
             var inFlight = new Queue<Task<ParsedPage>>();
             var next = 0;
             try
@@ -148,7 +148,7 @@ internal sealed class QueryFetch
                     using var current = page;
                     if (page.SameAccountsAs(previousIds))
                     {
-                        gaps.Add($"{QueryText.Describe(query)}: {planned[i].Label} repeated the page before it; stopped paging");
+                        _gaps.Add($"{QueryText.Describe(_query)}: {planned[i].Label} repeated the page before it; stopped paging");
                         stopped = true;
                         break;
                     }
@@ -159,7 +159,7 @@ internal sealed class QueryFetch
                     if (page.Count == 0)
                     {
                         // The list shrank under us: nothing more to read.
-                        emptyPage = planned[i].Label;
+                        _emptyPage = planned[i].Label;
                         stopped = true;
                     }
                 }
@@ -197,24 +197,24 @@ internal sealed class QueryFetch
 
     private async Task<ParsedPage> FetchAsync(int offset, int length, string label, CancellationToken cancellationToken)
     {
-        await concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
         IMemoryOwner<byte> body;
         try
         {
-            Interlocked.Increment(ref calls);
-            body = source is IPooledActiveListSource pooled
-                ? await pooled.RentPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false)
-                : PooledBuffer.Wrap(await source.GetPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false));
+            Interlocked.Increment(ref _calls);
+            body = _source is IPooledActiveListSource pooled
+                ? await pooled.RentPageAsync(_query, offset, length, cancellationToken).ConfigureAwait(false)
+                : PooledBuffer.Wrap(await _source.GetPageAsync(_query, offset, length, cancellationToken).ConfigureAwait(false));
         }
         finally
         {
-            concurrency.Release();
+            _concurrency.Release();
         }
 
         // Parsed on the worker, so parsing overlaps with other pages' network time.
         try
         {
-            return PageReader.Parse(body.Memory, query, offset, label, body);
+            return PageReader.Parse(body.Memory, _query, offset, label, body);
         }
         catch
         {
@@ -225,7 +225,7 @@ internal sealed class QueryFetch
 
     private void Deliver(ParsedPage page, PassResult result, string label)
     {
-        pagesDone++;
+        _pagesDone++;
         var withoutId = 0;
         if (page.TotalItems is { } total)
         {
@@ -247,21 +247,21 @@ internal sealed class QueryFetch
             }
 
             result.Seen.Add(id);
-            if (delivered.Add(id))
+            if (_delivered.Add(id))
             {
                 // One small document per account, alive only during the call (IAccountSink's contract).
                 using var account = JsonDocument.Parse(page.Account(i), PageReader.DocumentOptions);
-                sink.Add(query.Return, account.RootElement);
+                _sink.Add(_query.Return, account.RootElement);
             }
         }
 
         if (withoutId > 0)
         {
             // They count towards total_items but can't be told apart, so they never reach the report: say so.
-            leftOut = true;
-            gaps.Add(string.Create(CultureInfo.InvariantCulture, $"{QueryText.Describe(query)}: {label} (offset {page.OffsetAsked}) had {withoutId} account(s) without an account_id; they were left out"));
+            _leftOut = true;
+            _gaps.Add(string.Create(CultureInfo.InvariantCulture, $"{QueryText.Describe(_query)}: {label} (offset {page.OffsetAsked}) had {withoutId} account(s) without an account_id; they were left out"));
         }
 
-        progress?.Report(new FetchProgress(query, pagesDone, Math.Max(pagesKnown, pagesDone), delivered.Count, Retries));
+        _progress?.Report(new FetchProgress(_query, _pagesDone, Math.Max(_pagesKnown, _pagesDone), _delivered.Count, Retries));
     }
 }

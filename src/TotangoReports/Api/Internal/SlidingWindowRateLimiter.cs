@@ -8,40 +8,40 @@ namespace TotangoReports.Api.Internal;
 /// </summary>
 internal sealed class SlidingWindowRateLimiter
 {
-    private readonly int limit;
-    private readonly TimeSpan window;
-    private readonly TimeSpan margin;
-    private readonly TimeProvider timeProvider;
-    private readonly LinkedList<RateLimitLease> leases = new();
-    private readonly Lock gate = new();
-    private long waitTicks;
+    private readonly int _limit;
+    private readonly TimeSpan _window;
+    private readonly TimeSpan _margin;
+    private readonly TimeProvider _timeProvider;
+    private readonly LinkedList<RateLimitLease> _leases = new();
+    private readonly Lock _gate = new();
+    private long _waitTicks;
 
     public SlidingWindowRateLimiter(int limit, TimeSpan window, TimeProvider timeProvider)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
-        this.limit = limit;
-        this.window = window;
-        this.timeProvider = timeProvider;
+        _limit = limit;
+        _window = window;
+        _timeProvider = timeProvider;
 
         // Clocks differ in resolution and rounding: keep 1% of the window (at most 500 ms) in hand.
-        margin = TimeSpan.FromTicks(Math.Min(window.Ticks / 100, TimeSpan.FromMilliseconds(500).Ticks));
+        _margin = TimeSpan.FromTicks(Math.Min(window.Ticks / 100, TimeSpan.FromMilliseconds(500).Ticks));
     }
 
     /// <summary>Total time callers waited for a slot, for diagnostics and benchmarks.</summary>
-    public TimeSpan TotalWait => TimeSpan.FromTicks(Interlocked.Read(ref waitTicks));
+    public TimeSpan TotalWait => TimeSpan.FromTicks(Interlocked.Read(ref _waitTicks));
 
     /// <summary>Waits for a free slot and takes it. Pass the lease to <see cref="Complete"/> when the answer arrives.</summary>
     public async ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken)
     {
-        var started = timeProvider.GetTimestamp();
+        var started = _timeProvider.GetTimestamp();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (lease, blocking, wait) = TryTake();
             if (lease is not null)
             {
-                Interlocked.Add(ref waitTicks, timeProvider.GetElapsedTime(started).Ticks);
+                Interlocked.Add(ref _waitTicks, _timeProvider.GetElapsedTime(started).Ticks);
                 return lease;
             }
 
@@ -52,7 +52,7 @@ internal sealed class SlidingWindowRateLimiter
             }
             else
             {
-                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), timeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), _timeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -60,9 +60,9 @@ internal sealed class SlidingWindowRateLimiter
     /// <summary>The request's answer (or failure) arrived: from now on it counts from this moment.</summary>
     public void Complete(RateLimitLease lease)
     {
-        lock (gate)
+        lock (_gate)
         {
-            lease.Time = timeProvider.GetUtcNow();
+            lease.Time = _timeProvider.GetUtcNow();
         }
 
         lease.Done.TrySetResult();
@@ -70,31 +70,31 @@ internal sealed class SlidingWindowRateLimiter
 
     private (RateLimitLease? Lease, RateLimitLease? Blocking, TimeSpan Wait) TryTake()
     {
-        lock (gate)
+        lock (_gate)
         {
-            var now = timeProvider.GetUtcNow();
-            var node = leases.First;
+            var now = _timeProvider.GetUtcNow();
+            var node = _leases.First;
             while (node is not null)
             {
                 var next = node.Next;
-                if (!node.Value.InFlight && node.Value.Time + window + margin <= now)
+                if (!node.Value.InFlight && node.Value.Time + _window + _margin <= now)
                 {
-                    leases.Remove(node);
+                    _leases.Remove(node);
                 }
 
                 node = next;
             }
 
-            if (leases.Count < limit)
+            if (_leases.Count < _limit)
             {
                 var lease = new RateLimitLease(now);
-                leases.AddLast(lease);
+                _leases.AddLast(lease);
                 return (lease, null, TimeSpan.Zero);
             }
 
             // The slot frees when the earliest-ending lease leaves the window.
-            var blocking = leases.MinBy(l => l.Time)!;
-            return (null, blocking, blocking.Time + window + margin - now);
+            var blocking = _leases.MinBy(l => l.Time)!;
+            return (null, blocking, blocking.Time + _window + _margin - now);
         }
     }
 }

@@ -13,7 +13,7 @@ namespace TotangoReports.Rendering.Pdf;
 /// </summary>
 internal sealed class PdfRenderer : IReportRenderer
 {
-    private readonly PdfRendererOptions options;
+    private readonly PdfRendererOptions _options;
 
     public PdfRenderer()
         : this(new PdfRendererOptions())
@@ -24,7 +24,7 @@ internal sealed class PdfRenderer : IReportRenderer
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        this.options = options;
+        _options = options;
     }
 
     public OutputFormat Format => OutputFormat.Pdf;
@@ -42,7 +42,7 @@ internal sealed class PdfRenderer : IReportRenderer
             throw new RenderException($"{where}: pdf output names dataset '{output.Dataset}', which the report does not define (datasets: {known}).");
         }
 
-        using var layout = PdfDocumentLayout.Create(report, output, options);
+        using var layout = PdfDocumentLayout.Create(report, output, _options);
         var metadata = new SKDocumentPdfMetadata
         {
             Title = report.Title,

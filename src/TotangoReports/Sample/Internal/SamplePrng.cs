@@ -6,18 +6,18 @@ namespace TotangoReports.Sample.Internal;
 /// </summary>
 internal struct SamplePrng
 {
-    private ulong state;
+    private ulong _state;
 
     public SamplePrng(int seed, int stream)
     {
-        state = ((ulong)(uint)seed << 32) ^ (uint)stream;
-        state = Mix(state + 0x9E3779B97F4A7C15UL);
+        _state = ((ulong)(uint)seed << 32) ^ (uint)stream;
+        _state = Mix(_state + 0x9E3779B97F4A7C15UL);
     }
 
     public ulong NextUInt64()
     {
-        state += 0x9E3779B97F4A7C15UL;
-        return Mix(state);
+        _state += 0x9E3779B97F4A7C15UL;
+        return Mix(_state);
     }
 
     /// <summary>Uniform in [0, 1).</summary>

@@ -15,7 +15,7 @@ internal sealed class CellFormatter(TimeZoneInfo zone)
     public const string DefaultDateFormat = "yyyy-MM-dd";
     public const string DefaultDateTimeFormat = "yyyy-MM-dd HH:mm";
 
-    private readonly Dictionary<string, string> converted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _converted = new(StringComparer.Ordinal);
 
     public static bool IsRightAligned(TableColumn column) => column.Kind == CellKind.Number;
 
@@ -45,13 +45,13 @@ internal sealed class CellFormatter(TimeZoneInfo zone)
             return fallback;
         }
 
-        if (converted.TryGetValue(excel, out var known))
+        if (_converted.TryGetValue(excel, out var known))
         {
             return known;
         }
 
         var result = ExcelFormats.DateToDotNet(excel);
-        converted[excel] = result;
+        _converted[excel] = result;
         return result;
     }
 

@@ -14,7 +14,7 @@ internal sealed class ChartElement(ReportChart chart, SKRect area) : PageElement
     /// <summary>Characters ScottPlot may draw besides our labels: tick numbers and their punctuation.</summary>
     private const string TickCharacters = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~…−–·×";
 
-    private readonly ReportChart visual = chart with
+    private readonly ReportChart _visual = chart with
     {
         Title = Bidi.ToVisualOrder(chart.Title),
         Labels = chart.Labels.Select(Bidi.ToVisualOrder).ToList(),
@@ -26,8 +26,8 @@ internal sealed class ChartElement(ReportChart chart, SKRect area) : PageElement
         foreach (var face in new[] { fonts.Regular, fonts.Bold })
         {
             usage.AddText(face, TickCharacters);
-            usage.AddText(face, visual.Title);
-            foreach (var label in visual.Labels)
+            usage.AddText(face, _visual.Title);
+            foreach (var label in _visual.Labels)
             {
                 usage.AddText(face, label);
             }
@@ -51,7 +51,7 @@ internal sealed class ChartElement(ReportChart chart, SKRect area) : PageElement
 
     private void DrawPlot(SKCanvas canvas, DrawContext context)
     {
-        using var plot = visual.CreatePlot();
+        using var plot = _visual.CreatePlot();
         plot.Font.Set(context.ChartFamily);
         foreach (var bars in plot.GetPlottables().OfType<BarPlot>())
         {

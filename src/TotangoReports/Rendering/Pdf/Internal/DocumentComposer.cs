@@ -19,7 +19,7 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
     private static readonly TextStyle TileValueStyle = new(15, Bold: true);
     private static readonly TextStyle TileLabelStyle = new(7.5f);
 
-    private readonly CellFormatter formatter = new(report.TimeZone);
+    private readonly CellFormatter _formatter = new(report.TimeZone);
 
     public List<LayoutPage> Compose()
     {
@@ -148,7 +148,7 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
     {
         var portrait = PageGeometry.For(output.PageSize, landscape: false, options.Margin);
         var landscapeGeometry = PageGeometry.For(output.PageSize, landscape: true, options.Margin);
-        var table = new TableBuilder(shaper, formatter, options).Build(dataset, portrait.ContentWidth, landscapeGeometry.ContentWidth);
+        var table = new TableBuilder(shaper, _formatter, options).Build(dataset, portrait.ContentWidth, landscapeGeometry.ContentWidth);
         var geometry = table.Landscape ? landscapeGeometry : portrait;
         var captionHeight = SectionStyle.LineHeight + 6;
         var tableHeight = geometry.BodyHeight - captionHeight;

@@ -9,11 +9,11 @@ namespace TotangoReports.Rendering.Pdf.Internal;
 /// </summary>
 internal sealed class DrawContext : IDisposable
 {
-    private static int documents;
+    private static int _documents;
 
-    private readonly Dictionary<FontFace, SKTypeface> subsets = [];
-    private readonly Dictionary<(FontFace Face, float Size), SKFont> fonts = [];
-    private readonly Dictionary<FontFace, HashSet<ushort>> ambiguous = [];
+    private readonly Dictionary<FontFace, SKTypeface> _subsets = [];
+    private readonly Dictionary<(FontFace Face, float Size), SKFont> _fonts = [];
+    private readonly Dictionary<FontFace, HashSet<ushort>> _ambiguous = [];
 
     private DrawContext(string chartFamily)
     {
@@ -25,10 +25,10 @@ internal sealed class DrawContext : IDisposable
 
     public static DrawContext Create(PdfFonts shipped, FontUsage usage, bool subset)
     {
-        var context = new DrawContext("TotangoReports PDF " + Interlocked.Increment(ref documents).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var context = new DrawContext("TotangoReports PDF " + Interlocked.Increment(ref _documents).ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var face in usage.Faces)
         {
-            context.ambiguous[face] = AmbiguousGlyphs(face, usage.Codepoints(face));
+            context._ambiguous[face] = AmbiguousGlyphs(face, usage.Codepoints(face));
         }
 
         if (subset)
@@ -39,7 +39,7 @@ internal sealed class DrawContext : IDisposable
                 var typeface = data is null ? null : SKTypeface.FromStream(new MemoryStream(data, writable: false));
                 if (typeface is not null)
                 {
-                    context.subsets[face] = typeface;
+                    context._subsets[face] = typeface;
                 }
             }
         }
@@ -54,7 +54,7 @@ internal sealed class DrawContext : IDisposable
     /// </summary>
     public bool HasAmbiguousGlyph(GlyphRun run)
     {
-        if (!ambiguous.TryGetValue(run.Face, out var glyphs) || glyphs.Count == 0)
+        if (!_ambiguous.TryGetValue(run.Face, out var glyphs) || glyphs.Count == 0)
         {
             return false;
         }
@@ -70,7 +70,7 @@ internal sealed class DrawContext : IDisposable
         return false;
     }
 
-    public SKTypeface Typeface(FontFace face) => subsets.TryGetValue(face, out var typeface) ? typeface : face.Typeface;
+    public SKTypeface Typeface(FontFace face) => _subsets.TryGetValue(face, out var typeface) ? typeface : face.Typeface;
 
     private static HashSet<ushort> AmbiguousGlyphs(FontFace face, IReadOnlyCollection<int> codepoints)
     {
@@ -89,7 +89,7 @@ internal sealed class DrawContext : IDisposable
 
     public SKFont Font(FontFace face, float size)
     {
-        if (!fonts.TryGetValue((face, size), out var font))
+        if (!_fonts.TryGetValue((face, size), out var font))
         {
             font = new SKFont(Typeface(face), size)
             {
@@ -98,7 +98,7 @@ internal sealed class DrawContext : IDisposable
                 LinearMetrics = true,
                 Edging = SKFontEdging.Antialias,
             };
-            fonts[(face, size)] = font;
+            _fonts[(face, size)] = font;
         }
 
         return font;
@@ -107,13 +107,13 @@ internal sealed class DrawContext : IDisposable
     public void Dispose()
     {
         EmbeddedFontResolver.UnregisterFamily(ChartFamily);
-        foreach (var font in fonts.Values)
+        foreach (var font in _fonts.Values)
         {
             font.Dispose();
         }
 
         // The subset typefaces stay alive: ScottPlot caches typefaces by family name for the process lifetime,
         // and a disposed one there would be a dangling handle. They are small and their names never recur.
-        fonts.Clear();
+        _fonts.Clear();
     }
 }

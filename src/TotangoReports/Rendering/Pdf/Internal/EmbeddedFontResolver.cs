@@ -12,11 +12,11 @@ namespace TotangoReports.Rendering.Pdf.Internal;
 internal sealed class EmbeddedFontResolver(PdfFonts fonts) : IFontResolver
 {
     private static readonly ConcurrentDictionary<string, (SKTypeface Regular, SKTypeface Bold)> Families = new(StringComparer.Ordinal);
-    private static int registered;
+    private static int _registered;
 
     public static void Register(PdfFonts fonts)
     {
-        if (Interlocked.Exchange(ref registered, 1) == 1)
+        if (Interlocked.Exchange(ref _registered, 1) == 1)
         {
             return;
         }

@@ -10,8 +10,8 @@ internal sealed class FontFace : IDisposable
     public const int ShapingScale = 512;
 
     // 0 = unknown, 1 = covered, 2 = missing. Benign races: every writer stores the same answer.
-    private readonly byte[] bmpCoverage = new byte[0x10000];
-    private readonly Blob blob;
+    private readonly byte[] _bmpCoverage = new byte[0x10000];
+    private readonly Blob _blob;
 
     public FontFace(string name, byte[] data)
     {
@@ -19,8 +19,8 @@ internal sealed class FontFace : IDisposable
         Data = data;
         Typeface = SKTypeface.FromStream(new MemoryStream(data, writable: false))
             ?? throw new InvalidOperationException($"The shipped font {name} could not be loaded.");
-        blob = NativeBlob.Create(data);
-        HarfBuzzFace = new Face(blob, 0);
+        _blob = NativeBlob.Create(data);
+        HarfBuzzFace = new Face(_blob, 0);
         HarfBuzzFont = new HarfBuzzSharp.Font(HarfBuzzFace);
         HarfBuzzFont.SetScale(ShapingScale, ShapingScale);
         HarfBuzzFont.SetFunctionsOpenType();
@@ -51,14 +51,14 @@ internal sealed class FontFace : IDisposable
     {
         if (codepoint < 0x10000)
         {
-            var known = bmpCoverage[codepoint];
+            var known = _bmpCoverage[codepoint];
             if (known != 0)
             {
                 return known == 1;
             }
 
             var covered = HarfBuzzFont.TryGetGlyph(codepoint, out _);
-            bmpCoverage[codepoint] = covered ? (byte)1 : (byte)2;
+            _bmpCoverage[codepoint] = covered ? (byte)1 : (byte)2;
             return covered;
         }
 
@@ -69,7 +69,7 @@ internal sealed class FontFace : IDisposable
     {
         HarfBuzzFont.Dispose();
         HarfBuzzFace.Dispose();
-        blob.Dispose();
+        _blob.Dispose();
         Typeface.Dispose();
     }
 }

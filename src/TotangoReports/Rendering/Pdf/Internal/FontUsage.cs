@@ -3,9 +3,9 @@ namespace TotangoReports.Rendering.Pdf.Internal;
 /// <summary>The glyphs and characters a document uses, per face: what its embedded font subsets must hold.</summary>
 internal sealed class FontUsage
 {
-    private readonly Dictionary<FontFace, (HashSet<int> Glyphs, HashSet<int> Codepoints)> used = [];
+    private readonly Dictionary<FontFace, (HashSet<int> Glyphs, HashSet<int> Codepoints)> _used = [];
 
-    public IEnumerable<FontFace> Faces => used.Keys;
+    public IEnumerable<FontFace> Faces => _used.Keys;
 
     public void AddGlyphs(FontFace face, ReadOnlySpan<ushort> glyphs)
     {
@@ -39,10 +39,10 @@ internal sealed class FontUsage
 
     private (HashSet<int> Glyphs, HashSet<int> Codepoints) Get(FontFace face)
     {
-        if (!used.TryGetValue(face, out var sets))
+        if (!_used.TryGetValue(face, out var sets))
         {
             sets = ([], []);
-            used[face] = sets;
+            _used[face] = sets;
         }
 
         return sets;

@@ -13,8 +13,8 @@ internal sealed class PageChrome(Report report, TextShaper shaper, SKImage? logo
     private static readonly TextStyle HeaderStyle = new(9, Bold: true);
     private static readonly TextStyle FooterStyle = new(7.5f);
 
-    private readonly TextLine title = shaper.Shape(report.Title, HeaderStyle);
-    private readonly TextLine generated = shaper.Shape(
+    private readonly TextLine _title = shaper.Shape(report.Title, HeaderStyle);
+    private readonly TextLine _generated = shaper.Shape(
         "Generated " + report.GeneratedAtLocal.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + report.TimeZone.Id,
         FooterStyle);
 
@@ -34,8 +34,8 @@ internal sealed class PageChrome(Report report, TextShaper shaper, SKImage? logo
             new ImageElement(logo, SKRect.Create(left + width - logoWidth, headerTop, logoWidth, headerBottom - headerTop - 2)).Draw(canvas, context);
         }
 
-        var titleLines = new List<TextLine> { title };
-        if (title.Width > width - logoWidth - 8)
+        var titleLines = new List<TextLine> { _title };
+        if (_title.Width > width - logoWidth - 8)
         {
             titleLines = [.. LineBreaker.Wrap(shaper, report.Title, HeaderStyle, width - logoWidth - 8).Take(1)];
         }
@@ -49,7 +49,7 @@ internal sealed class PageChrome(Report report, TextShaper shaper, SKImage? logo
         rule.StrokeWidth = 0.5f;
         canvas.DrawLine(left, footerTop, left + width, footerTop, rule);
         var pageText = shaper.Shape(string.Create(CultureInfo.InvariantCulture, $"Page {pageNumber} of {pageCount}"), FooterStyle);
-        new TextElement([generated], FooterStyle, left, footerTop + 3, width, Palette.Muted).Draw(canvas, context);
+        new TextElement([_generated], FooterStyle, left, footerTop + 3, width, Palette.Muted).Draw(canvas, context);
         new TextElement([pageText], FooterStyle, left, footerTop + 3, width, Palette.Muted, TextAlign.Right).Draw(canvas, context);
     }
 }

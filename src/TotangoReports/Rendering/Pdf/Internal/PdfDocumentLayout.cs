@@ -10,19 +10,19 @@ namespace TotangoReports.Rendering.Pdf.Internal;
 /// </summary>
 internal sealed class PdfDocumentLayout : IDisposable
 {
-    private readonly TextShaper shaper;
-    private readonly SKImage? logo;
-    private readonly PageChrome chrome;
-    private readonly DrawContext context;
+    private readonly TextShaper _shaper;
+    private readonly SKImage? _logo;
+    private readonly PageChrome _chrome;
+    private readonly DrawContext _context;
 
     private PdfDocumentLayout(TextShaper shaper, SKImage? logo, List<LayoutPage> pages, PageChrome chrome, bool subsetFonts)
     {
-        this.shaper = shaper;
-        this.logo = logo;
+        _shaper = shaper;
+        _logo = logo;
         Pages = pages;
-        this.chrome = chrome;
+        _chrome = chrome;
         chrome.RecordUsage();
-        context = DrawContext.Create(shaper.Fonts, shaper.Usage, subsetFonts);
+        _context = DrawContext.Create(shaper.Fonts, shaper.Usage, subsetFonts);
     }
 
     public IReadOnlyList<LayoutPage> Pages { get; }
@@ -51,17 +51,17 @@ internal sealed class PdfDocumentLayout : IDisposable
         canvas.Clear(SKColors.White);
         foreach (var element in page.Elements)
         {
-            element.Draw(canvas, context);
+            element.Draw(canvas, _context);
         }
 
-        chrome.Draw(canvas, context, page.Geometry, index + 1, Pages.Count);
+        _chrome.Draw(canvas, _context, page.Geometry, index + 1, Pages.Count);
     }
 
     public void Dispose()
     {
-        context.Dispose();
-        logo?.Dispose();
-        shaper.Dispose();
+        _context.Dispose();
+        _logo?.Dispose();
+        _shaper.Dispose();
     }
 
     private static SKImage? LoadLogo(Report report, OutputDefinition output)

@@ -9,7 +9,7 @@ namespace TotangoReports.Rendering.Pdf.Internal;
 /// </summary>
 internal sealed class TableCells(TextShaper shaper, CellFormatter formatter, DatasetTable table, TableMetrics metrics, float[] widths)
 {
-    private readonly float bandWidth = widths.Sum() - (2 * metrics.PaddingX);
+    private readonly float _bandWidth = widths.Sum() - (2 * metrics.PaddingX);
 
     public string Text(int row, int column) => Text(formatter, table, row, column);
 
@@ -25,7 +25,7 @@ internal sealed class TableCells(TextShaper shaper, CellFormatter formatter, Dat
 
     public float Room(int column) => widths[column] - (2 * metrics.PaddingX);
 
-    public IReadOnlyList<TextLine> Band(string text) => LineBreaker.Wrap(shaper, text, metrics.Header, bandWidth);
+    public IReadOnlyList<TextLine> Band(string text) => LineBreaker.Wrap(shaper, text, metrics.Header, _bandWidth);
 
     public IReadOnlyList<TextLine>[] Of(TableEntry entry) => entry.IsBand ? [Band(entry.Band!)] : Row(entry.Row);
 

@@ -17,8 +17,8 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
     // Ligatures off: a table is no place for them, and they make copied text differ from the source in some readers.
     private static readonly Feature[] Features = [Feature.Parse("liga=0"), Feature.Parse("clig=0")];
 
-    private readonly Dictionary<(string Text, TextStyle Style), TextLine> cache = [];
-    private readonly HarfBuzzSharp.Buffer buffer = new();
+    private readonly Dictionary<(string Text, TextStyle Style), TextLine> _cache = [];
+    private readonly HarfBuzzSharp.Buffer _buffer = new();
 
     public PdfFonts Fonts { get; } = fonts;
 
@@ -33,7 +33,7 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
         }
 
         var cacheable = text.Length <= MaxCachedLength;
-        if (cacheable && cache.TryGetValue((text, style), out var cached))
+        if (cacheable && _cache.TryGetValue((text, style), out var cached))
         {
             return cached;
         }
@@ -41,12 +41,12 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
         var line = ShapeUncached(text, style);
         if (cacheable)
         {
-            if (cache.Count >= MaxCacheEntries)
+            if (_cache.Count >= MaxCacheEntries)
             {
-                cache.Clear();
+                _cache.Clear();
             }
 
-            cache[(text, style)] = line;
+            _cache[(text, style)] = line;
         }
 
         return line;
@@ -54,7 +54,7 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
 
     public float Measure(string text, TextStyle style) => Shape(text, style).Width;
 
-    public void Dispose() => buffer.Dispose();
+    public void Dispose() => _buffer.Dispose();
 
     private TextLine ShapeUncached(string text, TextStyle style)
     {
@@ -170,14 +170,14 @@ internal sealed class TextShaper(PdfFonts fonts) : IDisposable
     {
         var utf8 = new byte[Encoding.UTF8.GetByteCount(text)];
         Encoding.UTF8.GetBytes(text, utf8);
-        buffer.ClearContents();
-        buffer.AddUtf8(utf8);
-        buffer.GuessSegmentProperties();
-        buffer.Direction = (level & 1) == 1 ? Direction.RightToLeft : Direction.LeftToRight;
-        face.HarfBuzzFont.Shape(buffer, Features);
+        _buffer.ClearContents();
+        _buffer.AddUtf8(utf8);
+        _buffer.GuessSegmentProperties();
+        _buffer.Direction = (level & 1) == 1 ? Direction.RightToLeft : Direction.LeftToRight;
+        face.HarfBuzzFont.Shape(_buffer, Features);
 
-        var infos = buffer.GetGlyphInfoSpan();
-        var positions = buffer.GetGlyphPositionSpan();
+        var infos = _buffer.GetGlyphInfoSpan();
+        var positions = _buffer.GetGlyphPositionSpan();
         var scale = size / FontFace.ShapingScale;
         var glyphs = new ushort[infos.Length];
         var xs = new float[infos.Length];
