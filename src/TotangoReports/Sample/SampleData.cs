@@ -42,9 +42,10 @@ public static class SampleData
     }
 
     /// <summary>One account as the API would send it, for tests and documentation.</summary>
-    public static byte[] ToJson(SampleAccount account, ReturnType returnType, ActivityShape shape = ActivityShape.Actions)
+    public static byte[] ToJson(SampleAccount account, ReturnType returnType, SampleShape? shape = null)
     {
         ArgumentNullException.ThrowIfNull(account);
+        shape ??= SampleShape.Page;
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, SampleJsonWriter.WriterOptions))
         {

@@ -11,8 +11,12 @@ public sealed class SampleSourceOptions
     /// <summary>PRNG seed: the same seed always gives the same bytes. Default 1.</summary>
     public int Seed { get; init; } = SampleData.DefaultSeed;
 
-    /// <summary>How activity counts are shaped. Default <see cref="ActivityShape.Actions"/> (the vendor page).</summary>
-    public ActivityShape ActivityShape { get; init; } = ActivityShape.Actions;
+    /// <summary>
+    /// What the pages carry. Default <see cref="SampleShape.Scripted"/>: the page's shape plus <c>past_7d</c> and the
+    /// top-level <c>frequency</c>, so the parity samples have something to show; the emulator serves
+    /// <see cref="SampleShape.Page"/> unless asked.
+    /// </summary>
+    public SampleShape Shape { get; init; } = SampleShape.Scripted;
 
     /// <summary>How <c>offset</c> is read: <see cref="OffsetMode.Page"/> (default, the old page) or <see cref="OffsetMode.Item"/>.</summary>
     public OffsetMode OffsetMode { get; init; } = OffsetMode.Page;

@@ -8,9 +8,7 @@ internal sealed class ColumnScope(IReadOnlyList<string> columns, ActivitiesDefin
     public IEnumerable<string> Names => _names;
 
     public static IEnumerable<string> PivotNames(ActivitiesDefinition? activities) =>
-        activities is null ? [] : activities.Names.SelectMany(n => activities.Windows.Select(w => PivotName(n, w)));
-
-    public static string PivotName(string activity, string window) => $"{activity} {ActivitiesDefinition.WindowLabel(window)}";
+        activities is null ? [] : activities.Names.SelectMany(n => activities.Windows.Select(w => activities.ColumnName(n, w)));
 
     public bool Contains(string name)
     {
@@ -19,10 +17,8 @@ internal sealed class ColumnScope(IReadOnlyList<string> columns, ActivitiesDefin
             return true;
         }
 
-        // Without activity names the pivot columns are only known from the data: accept any "<name> <window label>".
-        return activities is { Names.Count: 0 } &&
-            activities.Windows.Any(w => name.EndsWith(" " + ActivitiesDefinition.WindowLabel(w), StringComparison.Ordinal) &&
-                name.Length > ActivitiesDefinition.WindowLabel(w).Length + 1);
+        // Without activity names the pivot columns are only known from the data: accept any header the pattern makes.
+        return activities is { Names.Count: 0 } && activities.MatchesColumn(name);
     }
 
     /// <summary>Reports a name that is not a column, with a hint.</summary>
