@@ -84,6 +84,7 @@ public sealed class ReportRunner
         var notes = new RunNotes(_log);
         var email = RunSteps.EmailToSend(definition, request, _configuration, notes, out var smtp);
         _redactor.Add(smtp?.Password);
+        OutputFolderCheck.Check(request.OutputDirectory);
         var (source, sourceName) = RunSteps.CreateSource(request, run.Options, _time, _log, run.Context.Now);
         var fetched = new List<FetchedDataset>(definition.Datasets.Count);
         try

@@ -112,9 +112,10 @@ internal static class RunSteps
             return email;
         }
 
-        if (request.Source == DataSourceKind.Live)
+        // Set but wrong (an empty port, a From that is no address) is a mistake to fix before anything is fetched.
+        if (request.Source == DataSourceKind.Live || smtp.IsConfigured)
         {
-            throw new ReportRunException(ExitCodes.InvalidInput, $"{definition.SourcePath} sends email, but {string.Join("; ", problems)}; configure SMTP or pass --no-email");
+            throw new ReportRunException(ExitCodes.InvalidInput, $"{definition.SourcePath} sends email, but {string.Join("; ", problems)}; fix the SMTP configuration or pass --no-email");
         }
 
         notes.SkipMail($"not sending the report mail: {string.Join("; ", problems)}. A sample or snapshot run mails only when SMTP is configured", warn: true);
