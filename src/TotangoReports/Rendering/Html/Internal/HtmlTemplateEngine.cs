@@ -139,6 +139,11 @@ internal sealed class HtmlTemplateEngine(HtmlRendererOptions options)
         }
 
         var path = Path.GetFullPath(Path.Combine(definition.BaseDirectory, name));
+        if (Definition.Internal.TemplatePlace.Problem(definition.BaseDirectory, name) is { } outside)
+        {
+            return (null, string.Empty, outside);
+        }
+
         if (!File.Exists(path))
         {
             return (null, string.Empty, $"template '{name}' is neither a built-in ({string.Join(", ", BuiltInTemplates.Names)}) nor a file: {path} does not exist");
