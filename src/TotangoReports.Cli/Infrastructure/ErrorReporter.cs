@@ -13,7 +13,7 @@ internal static class ErrorReporter
 {
     public static int Report(Exception exception, CliEnvironment environment, bool verbose)
     {
-        var (code, message) = Classify(exception);
+        var (code, message) = Classify(exception, verbose);
         // The command's redactor knows secrets from every configuration layer; the variables cover a failure
         // before configuration was read.
         var redactor = environment.Redactor;
@@ -39,7 +39,7 @@ internal static class ErrorReporter
         return code;
     }
 
-    private static (int Code, string Message) Classify(Exception exception) => exception switch
+    private static (int Code, string Message) Classify(Exception exception, bool verbose) => exception switch
     {
         ReportRunException run => (run.ExitCode, run.Message),
         TotangoException api => (api.ExitCode, api.Message),
@@ -51,6 +51,6 @@ internal static class ErrorReporter
         DirectoryNotFoundException missing => (ExitCodes.InvalidInput, missing.Message),
         OperationCanceledException => (130, "cancelled; no output was changed"),
         IOException io => (ExitCodes.Unexpected, "could not write the report: " + io.Message),
-        _ => (ExitCodes.Unexpected, $"unexpected failure: {exception.Message} (run with --verbose for details)"),
+        _ => (ExitCodes.Unexpected, $"unexpected failure: {exception.Message}{(verbose ? string.Empty : " (run with --verbose for details)")}"),
     };
 }

@@ -2,6 +2,7 @@ using TotangoReports.Data;
 using TotangoReports.Definition;
 using TotangoReports.Delivery.Internal;
 using TotangoReports.Rendering.Charts;
+using TotangoReports.Rendering;
 using TotangoReports.Rendering.Html;
 
 namespace TotangoReports.Delivery;
@@ -21,7 +22,7 @@ public static class EmailComposer
         string subject;
         try
         {
-            subject = TextTemplate.Render(email.Subject, report, "delivery.email.subject");
+            subject = (report.IsSample ? SampleBanner.SubjectPrefix : string.Empty) + TextTemplate.Render(email.Subject, report, "delivery.email.subject");
         }
         catch (FormatException ex)
         {

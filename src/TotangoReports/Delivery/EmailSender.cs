@@ -63,7 +63,16 @@ public sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvider 
     private async Task SendOnceAsync(MimeKit.MimeMessage message, long size, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = checked(options.TimeoutSeconds * 1000) };
-        await client.ConnectAsync(options.Host!, options.Port, SocketOptions(), cancellationToken);
+        try
+        {
+            await client.ConnectAsync(options.Host!, options.Port, SocketOptions(), cancellationToken);
+        }
+        catch (NotSupportedException ex) when (SocketOptions() == SecureSocketOptions.StartTls)
+        {
+            // MailKit says so with NotSupportedException, which surfaced as an unexpected failure (exit 1).
+            throw new EmailDeliveryException($"the SMTP server {options.Host}:{options.Port.ToString(CultureInfo.InvariantCulture)} does not offer STARTTLS, so the mail was not sent; for a local relay without TLS set Smtp:UseTls=false (environment Smtp__UseTls=false), otherwise use the server's TLS port", ex);
+        }
+
         if (!string.IsNullOrEmpty(options.User))
         {
             // MailKit throws NotSupportedException here, which surfaced as an unexpected failure (exit 1).

@@ -39,5 +39,11 @@ public sealed record RunRequest
 
     public bool NoEmail { get; init; }
 
+    /// <summary><c>--send-sample-mail</c>: a <c>--sample</c> run mails its (marked) report; otherwise it sends none.</summary>
+    public bool SendSampleMail { get; init; }
+
+    /// <summary><c>--as-of</c>: the run's "now" (since, dates, the sample data's anchor); null = the clock.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
     public bool AllowPartial { get; init; }
 }

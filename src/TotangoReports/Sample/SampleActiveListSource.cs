@@ -53,7 +53,7 @@ public sealed class SampleActiveListSource : IActiveListSource
         {
             var index = Options.Accounts + insertedAtHead.Length;
             insertedAtHead = [index, .. insertedAtHead];
-            return SampleAccountFactory.Create(Options.Seed, index).AccountId;
+            return SampleAccountFactory.Create(Options.Seed, index, Options.Epoch).AccountId;
         }
     }
 
@@ -116,7 +116,7 @@ public sealed class SampleActiveListSource : IActiveListSource
     {
         for (var i = from; i < to; i++)
         {
-            var account = SampleAccountFactory.Create(Options.Seed, plan.Members[plan.Start + i]);
+            var account = SampleAccountFactory.Create(Options.Seed, plan.Members[plan.Start + i], Options.Epoch);
             SampleJsonWriter.WriteAccount(writer, account, plan.Query.Return, shape);
         }
     }
@@ -132,7 +132,7 @@ public sealed class SampleActiveListSource : IActiveListSource
         var result = new List<int>();
         for (var i = 0; i < Options.Accounts; i++)
         {
-            if (SampleLists.Contains(listId, endpoint, sinceTime, SampleAccountFactory.Create(Options.Seed, i)))
+            if (SampleLists.Contains(listId, endpoint, sinceTime, SampleAccountFactory.Create(Options.Seed, i, Options.Epoch)))
             {
                 result.Add(i);
             }

@@ -26,6 +26,13 @@ public sealed class SampleSourceOptions
 
     public string ServiceId { get; init; } = "SAMPLE_SERVICE";
 
+    /// <summary>
+    /// The sample's "now": activity, statuses and renewals are placed relative to it. Default
+    /// <see cref="SampleData.Epoch"/> (fixed bytes for snapshots and the emulator); <c>run --sample</c> passes the
+    /// run's now, so recent activity looks recent and a first delta run finds accounts.
+    /// </summary>
+    public DateTimeOffset Epoch { get; init; } = SampleData.Epoch;
+
     /// <summary>Throws <see cref="ArgumentException"/> for values out of range.</summary>
     public void Validate()
     {

@@ -196,7 +196,7 @@ public sealed class RunCommandTests
                 list: 1
                 colums:
                   - { name: A, path: name }
-                sort: 12x
+                limit: many
             outputs:
               - { format: docx, file: a.docx }
             """);

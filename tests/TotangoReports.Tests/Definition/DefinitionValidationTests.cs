@@ -77,7 +77,7 @@ public sealed class DefinitionValidationTests
     [InlineData("activities: [login]", "[", "activities of dataset 'accounts' must be a map (key: value), found a list")]
     [InlineData("group: { by: Regin }", "Regin", "group.by 'Regin' is not a column of dataset 'accounts'")]
     [InlineData("group: { aggregates: { n: count } }", "{", "group.by is required")]
-    [InlineData("group: { by: Account, aggregates: { Avg: avg(Scor) } }", "Scor", "aggregate 'Avg' reads 'Scor' is not a column of dataset 'accounts' — did you mean 'Score'?")]
+    [InlineData("group: { by: Account, aggregates: { Avg: avg(Scor) } }", "Scor", "aggregate 'Avg' reads 'Scor', which is not a column of dataset 'accounts' — did you mean 'Score'?")]
     [InlineData("group: { by: Account, aggregates: { X: 'Score +' } }", "Score", "aggregate 'X' is not a valid Scriban expression")]
     [InlineData("group: { by: Account, aggregates: { X: ~ } }", "~", "aggregate 'X' needs an expression")]
     [InlineData("group: { by: Account, aggregates: { X: count, X: count } }", "X: count }", "duplicate aggregate 'X'")]

@@ -1,7 +1,11 @@
 namespace TotangoReports.Definition.Internal;
 
 /// <summary>The column names a dataset's sort, group, filter and expressions may refer to, pivot columns included.</summary>
-internal sealed class ColumnScope(IReadOnlyList<string> columns, ActivitiesDefinition? activities)
+/// <param name="known">
+/// False when the columns could not be read (a misspelt <c>columns:</c> key): then every name is accepted, so one typo
+/// gives one error instead of one per sort key, group and aggregate.
+/// </param>
+internal sealed class ColumnScope(IReadOnlyList<string> columns, ActivitiesDefinition? activities, bool known = true)
 {
     private readonly HashSet<string> _names = new(columns.Concat(PivotNames(activities)), StringComparer.Ordinal);
 
@@ -12,7 +16,7 @@ internal sealed class ColumnScope(IReadOnlyList<string> columns, ActivitiesDefin
 
     public bool Contains(string name)
     {
-        if (_names.Contains(name))
+        if (!known || _names.Contains(name))
         {
             return true;
         }

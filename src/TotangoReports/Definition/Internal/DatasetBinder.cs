@@ -34,7 +34,8 @@ internal static class DatasetBinder
             bag.Error(nameNode, $"{what} needs 'columns' (or an 'activities' pivot)");
         }
 
-        var scope = new ColumnScope([.. columns.Select(c => c.Definition.Name)], activities);
+        var columnsMisspelt = !map.Has("columns") && !map.ReportMissing("columns");
+        var scope = new ColumnScope([.. columns.Select(c => c.Definition.Name)], activities, known: !columnsMisspelt);
         CheckPivotClashes(columns, activities, bag, what);
         var needs = new HashSet<ReturnType>();
         foreach (var column in columns)

@@ -154,7 +154,11 @@ internal static class OutputBinder
             return;
         }
 
-        if (!File.Exists(Path.Combine(baseDirectory, template)))
+        if (TemplatePlace.Problem(baseDirectory, template) is { } problem)
+        {
+            bag.Error(node, problem);
+        }
+        else if (!File.Exists(Path.Combine(baseDirectory, template)))
         {
             bag.Error(node, $"template file '{template}' not found (paths are relative to the definition's folder {baseDirectory})");
         }
