@@ -20,6 +20,7 @@ internal static class ErrorReporter
         redactor.Add(environment.Variables.GetValueOrDefault("TOTANGO_API_TOKEN"));
         redactor.Add(environment.Variables.GetValueOrDefault("Totango__ApiToken"));
         redactor.Add(environment.Variables.GetValueOrDefault("Smtp__Password"));
+        redactor.Add(Api.Internal.UrlText.Password(environment.Variables.GetValueOrDefault("TOTANGO_BASE_URL")));
         var line = redactor.Redact(message);
         if (environment.ErrorIsTerminal)
         {

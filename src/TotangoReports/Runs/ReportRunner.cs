@@ -185,6 +185,7 @@ public sealed class ReportRunner
         var state = usesLastRun ? RunSteps.LoadState(statePath) : new RunState();
         var options = TotangoOptions.FromConfiguration(_configuration);
         _redactor.Add(options.ApiToken);
+        _redactor.Add(Api.Internal.UrlText.Password(options.BaseUrl));
         return new PreparedRun(definition, context, state, statePath, usesLastRun, options);
     }
 
