@@ -8,4 +8,11 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
+// SIGTERM (systemd, Kubernetes, `timeout`) stops a run the way Ctrl+C does: staged files removed, exit 130.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
+
 return await CliApp.RunAsync(args, CliEnvironment.FromProcess(), cancellation.Token);

@@ -115,6 +115,7 @@ public sealed class ReportRunner
         var sinces = fetched.ToDictionary(f => f.Dataset.Name, f => f.Since, StringComparer.Ordinal);
         var report = ReportAssembler.Create(definition, context, tables, warnings);
 
+        using var folderLock = await OutputFolderLock.AcquireAsync(request.OutputDirectory, cancellationToken: cancellationToken);
         using var staged = new StagedOutputs(request.OutputDirectory);
         var renderers = ReportRenderers.Default();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { RunManifest.FileName, RunManifest.IncompleteFileName };
