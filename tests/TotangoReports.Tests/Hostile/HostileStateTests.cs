@@ -137,6 +137,41 @@ public sealed class HostileStateTests
         File.Exists(cli.PathOf("out", ".notes.txt")).ShouldBeTrue("files that are not a run's are left alone");
     }
 
+    [Fact]
+    public async Task ImmutableReportFile_RunFailsClearly_KeepsTheOldReport_AndLeavesNoCopyBehind()
+    {
+        // Arrange: a previous report made immutable (chattr +i; this needs root, as CI's container has).
+        await using var server = GoodServer();
+        using var cli = HostileApiTests.Harness(server.BaseUrl, "page");
+        var definition = await HostileApiTests.DefinitionAsync(cli);
+        Directory.CreateDirectory(cli.PathOf("out"));
+        var report = cli.PathOf("out", "accounts.csv");
+        await File.WriteAllTextAsync(report, "old report", TestContext.Current.CancellationToken);
+        await ChattrAsync("+i", report);
+        try
+        {
+            // Act
+            var result = await HostileCorpus.RunBoundedAsync(cli, "run", definition, "--out", "out", "--no-email");
+
+            // Assert
+            result.ExitCode.ShouldBe(2, result.ToString());
+            result.Error.ShouldContain("could not replace " + report, Case.Sensitive, result.ToString());
+            (await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken)).ShouldBe("old report");
+            Directory.GetFiles(cli.PathOf("out"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).ShouldBe(["accounts.csv"]);
+        }
+        finally
+        {
+            await ChattrAsync("-i", report);
+        }
+    }
+
+    private static async Task ChattrAsync(string flag, string path)
+    {
+        using var chattr = System.Diagnostics.Process.Start("chattr", [flag, path]);
+        await chattr.WaitForExitAsync(TestContext.Current.CancellationToken);
+        chattr.ExitCode.ShouldBe(0, $"chattr {flag} {path} (needs root and CAP_LINUX_IMMUTABLE)");
+    }
+
     private static HostileHttpServer GoodServer() => HostileHttpServer.Start((request, stream, _, ct) =>
         HostileHttpServer.WriteAsync(stream, HostileHttpServer.Page(HostileApiTests.Slice(request, item: false), "250"), cancellationToken: ct));
 
