@@ -12,4 +12,10 @@ public static class ExitCodes
 
     /// <summary>The report was rendered but could not be delivered (SMTP refused or unreachable); outputs are untouched.</summary>
     public const int DeliveryFailed = 6;
+
+    /// <summary>
+    /// Done, but the <c>since: last-run</c> watermark could not be saved (the report was written and mailed); the next
+    /// delta run repeats this one's accounts. Not in the contract's table, which does not foresee the case.
+    /// </summary>
+    public const int WatermarkNotSaved = 8;
 }

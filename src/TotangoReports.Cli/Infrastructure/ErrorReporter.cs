@@ -20,6 +20,7 @@ internal static class ErrorReporter
         redactor.Add(environment.Variables.GetValueOrDefault("TOTANGO_API_TOKEN"));
         redactor.Add(environment.Variables.GetValueOrDefault("Totango__ApiToken"));
         redactor.Add(environment.Variables.GetValueOrDefault("Smtp__Password"));
+        redactor.Add(Api.Internal.UrlText.Password(environment.Variables.GetValueOrDefault("TOTANGO_BASE_URL")));
         var line = redactor.Redact(message);
         if (environment.ErrorIsTerminal)
         {
@@ -44,6 +45,8 @@ internal static class ErrorReporter
         ReportRunException run => (run.ExitCode, run.Message),
         TotangoException api => (api.ExitCode, api.Message),
         RenderException render => (ExitCodes.InvalidInput, render.Message),
+        OutputFolderBusyException busy => (ExitCodes.InvalidInput, busy.Message),
+        WatermarkSaveException watermark => (ExitCodes.WatermarkNotSaved, watermark.Message),
         EmailDeliveryException mail => (ExitCodes.DeliveryFailed, mail.Message + " (the report files were not changed)"),
         CommandParseException or CommandRuntimeException => (ExitCodes.InvalidInput, exception.Message + " (see --help)"),
         UnauthorizedAccessException access => (ExitCodes.InvalidInput, access.Message),

@@ -22,7 +22,14 @@ public sealed class SmtpOptions
     /// </summary>
     public bool? UseTls { get; set; }
 
+    /// <summary>Longest wait for any one read or write of the SMTP conversation.</summary>
     public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Longest the whole delivery may take, retries included (default 300 s): a server dripping its answers a byte
+    /// at a time never trips the per-read <see cref="TimeoutSeconds"/>, and must not keep a cron run alive forever.
+    /// </summary>
+    public int DeadlineSeconds { get; set; } = 300;
 
     /// <summary>How often a temporary (4xx) refusal is retried.</summary>
     public int MaxRetries { get; set; } = 3;
@@ -103,6 +110,11 @@ public sealed class SmtpOptions
         if (Port is <= 0 or > 65535)
         {
             problems.Add("Smtp:Port must be between 1 and 65535");
+        }
+
+        if (DeadlineSeconds < 1)
+        {
+            problems.Add("Smtp:DeadlineSeconds must be at least 1");
         }
 
         if (MaxRetries < 0)

@@ -31,6 +31,22 @@ public sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvider 
 
         var message = MimeBuilder.Build(content, options.From!);
         var size = MimeBuilder.MeasureBytes(message);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.DeadlineSeconds), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await SendWithRetriesAsync(content, message, size, linked.Token);
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new EmailDeliveryException(
+                string.Create(CultureInfo.InvariantCulture, $"the SMTP server {options.Host}:{options.Port} did not finish taking the mail within {options.DeadlineSeconds} s (Smtp:DeadlineSeconds); it answers too slowly or not at all"),
+                ex);
+        }
+    }
+
+    private async Task<long> SendWithRetriesAsync(EmailContent content, MimeKit.MimeMessage message, long size, CancellationToken cancellationToken)
+    {
         var attempt = 0;
         while (true)
         {

@@ -117,6 +117,7 @@ public sealed class ReportRunner
         var sinces = fetched.ToDictionary(f => f.Dataset.Name, f => f.Since, StringComparer.Ordinal);
         var report = ReportAssembler.Create(definition, context, tables, warnings, isSample: request.Source == DataSourceKind.Sample);
 
+        using var folderLock = await OutputFolderLock.AcquireAsync(request.OutputDirectory, cancellationToken: cancellationToken);
         using var staged = new StagedOutputs(request.OutputDirectory);
         var renderers = ReportRenderers.Default();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { RunManifest.FileName, RunManifest.IncompleteFileName };
@@ -198,6 +199,7 @@ public sealed class ReportRunner
         var state = usesLastRun ? RunSteps.LoadState(statePath) : new RunState();
         var options = TotangoOptions.FromConfiguration(_configuration);
         _redactor.Add(options.ApiToken);
+        _redactor.Add(Api.Internal.UrlText.Password(options.BaseUrl));
         return new PreparedRun(definition, context, state, statePath, usesLastRun, options);
     }
 

@@ -173,7 +173,7 @@ internal static class RunSteps
                 return (new SnapshotSource(folder), "snapshot:" + folder);
             default:
                 // Without a token the HTTP source refuses to start (exit 3, naming TOTANGO_API_TOKEN and --sample).
-                return (new TotangoHttpSource(options, time, log), options.BaseUrl.ToString());
+                return (new TotangoHttpSource(options, time, log), Api.Internal.UrlText.Display(options.BaseUrl));
         }
     }
 
