@@ -66,8 +66,7 @@ internal static class ChartPlotter
         var shown = labels.Select(l => Shorten(l, tickStyle, horizontal ? width * 0.4f : float.PositiveInfinity)).ToList();
         SetTicks(plot, categoryAxis, shown, horizontal);
         SetValueRoom(plot, chart, barPlot, horizontal, max, width);
-        plot.RenderInMemory(width, height);
-        var area = plot.LastRender.DataRect;
+        var area = MeasureLayout(plot, width, height);
 
         if (count > 0)
         {
@@ -82,8 +81,7 @@ internal static class ChartPlotter
             var step = Math.Max(1, (int)Math.Ceiling(needed / Math.Max(slot, 0.001f)));
             shown = shown.Select((l, i) => i % step == 0 ? l : string.Empty).ToList();
             SetTicks(plot, categoryAxis, shown, horizontal);
-            plot.RenderInMemory(width, height);
-            area = plot.LastRender.DataRect;
+            area = MeasureLayout(plot, width, height);
         }
 
         var boxes = new List<ChartTextBox>();
@@ -157,6 +155,14 @@ internal static class ChartPlotter
             >= 9_999.5 => (value / 1_000).ToString("0", inv) + "k",
             _ => value.ToString("#,##0.##", inv),
         };
+    }
+
+    /// <summary>The data area ScottPlot lays out at this size: a render onto a canvas that draws nothing.</summary>
+    private static PixelRect MeasureLayout(Plot plot, int width, int height)
+    {
+        using var canvas = new SkiaSharp.SKNoDrawCanvas(width, height);
+        plot.Render(canvas, width, height);
+        return plot.LastRender.DataRect;
     }
 
     private static double Position(int index, int count, bool horizontal) => horizontal ? count - 1 - index : index;
