@@ -1,3 +1,4 @@
+using TotangoReports.Data;
 using TotangoReports.Rendering.Pdf;
 using TotangoReports.Rendering.Pdf.Internal;
 using TotangoReports.Tests.Fixtures;
@@ -25,5 +26,17 @@ public sealed class TableBuilderTests
             // A row takes the most lines any column band needs, so the same rows share a page in every band.
             table.Bands.Max(b => TableEntry.LinesOf(b.Cells.Of(entry))).ShouldBe(entry.Lines);
         }
+    }
+
+    [Fact]
+    public void Build_NoColumns_OneEmptyBandAndEveryRowKept()
+    {
+        var table = new DatasetTable { Name = "empty", Columns = [], Rows = [new TableRow("a", []), new TableRow("b", [])], Fetch = new FetchSummary() };
+        using var shaper = new TextShaper(PdfFonts.Shared);
+
+        var layout = new TableBuilder(shaper, new CellFormatter(TimeZoneInfo.Utc), new PdfRendererOptions()).Build(table, 500, 700);
+
+        layout.Bands.ShouldHaveSingleItem().Columns.ShouldBeEmpty();
+        layout.Entries.Select(e => e.Row).ShouldBe([0, 1]);
     }
 }

@@ -108,7 +108,7 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
             RightAligned = columns.Select(c => CellFormatter.IsRightAligned(table.Columns[c])).ToArray(),
             HeaderCells = header,
             Cells = new TableCells(shaper, formatter, table, metrics, columns, widths),
-            Range = (added.Min() + 1, added.Max() + 1),
+            Range = added.Length == 0 ? (0, 0) : (added.Min() + 1, added.Max() + 1),
         };
     }
 
