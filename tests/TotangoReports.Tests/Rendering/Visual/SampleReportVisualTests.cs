@@ -128,10 +128,10 @@ public sealed partial class SampleReportVisualTests
     }
 
     /// <summary>A word made only of digits and number punctuation.</summary>
-    [GeneratedRegex(@"^[-+]?[\d,.:%-]*\d[\d,.:%-]*$")]
+    [GeneratedRegex(@"^[-+]?[\d,.:%/-]*\d[\d,.:%/-]*$")]
     private static partial Regex NumberLike();
 
-    /// <summary>Whole: 2,201 · 28,391 · 0.5 · 12% · 2024-07-26 · 01:19 · 2026 (a piece like "2,2" or "28," is not).</summary>
-    [GeneratedRegex(@"^(?:[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2})$")]
+    /// <summary>Whole: 2,201 · 28,391 · 0.5 · 12% · 2024-07-26 · 11/12/24 · 01:19 · 2026 (a piece like "2,2" or "28," is not).</summary>
+    [GeneratedRegex(@"^(?:[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?|\d{1,2}:\d{2})$")]
     private static partial Regex WholeNumber();
 }
