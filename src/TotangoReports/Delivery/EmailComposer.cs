@@ -39,7 +39,8 @@ public static class EmailComposer
         var htmlOutput = rendered.FirstOrDefault(o => o.Format == OutputFormat.Html);
         if (string.Equals(email.Body, "html", StringComparison.OrdinalIgnoreCase) && htmlOutput is not null)
         {
-            var renderer = new HtmlRenderer(new HtmlRendererOptions { ChartMode = HtmlChartMode.CidImages });
+            // The <img> attributes declare the PNG's own size, so no client squashes it.
+            var renderer = new HtmlRenderer(new HtmlRendererOptions { ChartMode = HtmlChartMode.CidImages, ChartWidth = ChartWidth, ChartHeight = ChartHeight });
             html = renderer.RenderToString(report, htmlOutput, cancellationToken);
             foreach (var chart in ReportCharts.For(report))
             {
