@@ -19,10 +19,11 @@ namespace TotangoReports;
 /// manifest, state, mail) as the CLI's <c>run</c> does.
 /// </summary>
 /// <remarks>
-/// Failures are typed: <see cref="ReportInputException"/> (definition, parameters, since, state, SMTP settings),
-/// <see cref="TotangoAuthException"/>, <see cref="TotangoApiException"/>, <see cref="TotangoConfigurationException"/>,
-/// <see cref="DataIncompleteException"/>, <see cref="RenderException"/>, <see cref="EmailDeliveryException"/>.
-/// Messages never contain the API token or the SMTP password.
+/// Failures are typed: <see cref="ReportInputException"/> (definition, parameters, since, state, SMTP settings,
+/// output folder), <see cref="TotangoAuthException"/>, <see cref="TotangoApiException"/>,
+/// <see cref="TotangoConfigurationException"/>, <see cref="DataIncompleteException"/>, <see cref="RenderException"/>,
+/// <see cref="OutputFolderBusyException"/>, <see cref="EmailDeliveryException"/>, <see cref="WatermarkSaveException"/>.
+/// Messages never contain the API token, the SMTP password or a password in the API's base URL.
 /// </remarks>
 public sealed class ReportEngine
 {
@@ -36,6 +37,7 @@ public sealed class ReportEngine
         _redactor = Options.Redactor ?? new SecretRedactor();
         _redactor.Add(Options.Totango.ApiToken);
         _redactor.Add(Options.Smtp?.Password);
+        _redactor.Add(Api.Internal.UrlText.Password(Options.Totango.BaseUrl));
         _renderers = new ReportRenderers([new CsvRenderer(Options.Csv), new XlsxRenderer(Options.Xlsx), new PdfRenderer(Options.Pdf), new HtmlRenderer(Options.Html)]);
     }
 
@@ -73,14 +75,14 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(source);
         options ??= new BuildOptions();
         var run = Prepare(definition, options);
-        using var opened = source.Open(Options);
+        using var opened = source.Open(Options, run.Context.Now);
         var fetched = await FetchAsync(run, opened, options.AllowPartial, cancellationToken).ConfigureAwait(false);
         if (fetched.Incomplete is { } incomplete)
         {
             throw incomplete;
         }
 
-        return BuildStage.Run(run, fetched.Datasets).Report;
+        return BuildStage.Run(run, fetched.Datasets, source.IsSample).Report;
     }
 
     /// <summary>
@@ -109,6 +111,10 @@ public sealed class ReportEngine
     /// The whole job, stage after stage: fetch → build → render (staged) → deliver (mail) → commit (files, manifest,
     /// state). Nothing reaches <see cref="RunOptions.OutputDirectory"/> unless every stage succeeded; when a list
     /// cannot be read whole only <c>run.incomplete.json</c> is written and <see cref="DataIncompleteException"/> thrown.
+    /// The output folder is checked before anything is fetched and locked while the run writes it. The
+    /// <c>since: last-run</c> watermark moves only after a live run that rendered every output and sent the mail
+    /// (<c>run.json</c> says whether it moved); <see cref="WatermarkSaveException"/> when it could not be saved after
+    /// the files were committed.
     /// </summary>
     public async Task<RunResult> RunAsync(ReportDefinition definition, ReportSource source, RunOptions options, CancellationToken cancellationToken = default)
     {
@@ -116,11 +122,13 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         var run = Prepare(definition, options);
-        var plan = RunPlan.Create(definition, options.Formats, options.SendEmail, Options.Smtp, source.IsDemo, Options.Logger);
+        var notes = new RunNotes(Options.Logger);
+        var plan = RunPlan.Create(definition, options.Formats, options.SendEmail, options.SendSampleMail, Options.Smtp, source.Kind, notes);
+        OutputFolderCheck.Check(options.OutputDirectory);
         var commit = new CommitStage(Options.Time, _redactor, Options.Logger);
         string sourceName;
         FetchedData<DatasetBuilder> fetched;
-        using (var opened = source.Open(Options))
+        using (var opened = source.Open(Options, run.Context.Now))
         {
             sourceName = opened.Name;
             fetched = await FetchAsync(run, opened, options.AllowPartial, cancellationToken).ConfigureAwait(false);
@@ -132,11 +140,21 @@ public sealed class ReportEngine
             throw incomplete;
         }
 
-        var built = BuildStage.Run(run, fetched.Datasets);
+        var built = BuildStage.Run(run, fetched.Datasets, source.IsSample);
+
+        // From here the run writes the folder: one run at a time (a second waits, then gives up clearly).
+        using var folderLock = await OutputFolderLock.AcquireAsync(options.OutputDirectory, cancellationToken: cancellationToken).ConfigureAwait(false);
         using var staged = new StagedOutputs(options.OutputDirectory);
         var rendered = await new RenderStage(_renderers, Options.Logger).RunAsync(built, plan, staged, cancellationToken).ConfigureAwait(false);
-        var delivered = await new DeliverStage(Options.Time, Options.Logger).RunAsync(built, plan, rendered, cancellationToken).ConfigureAwait(false);
-        var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, cancellationToken).ConfigureAwait(false);
+        var complete = fetched.Datasets.All(f => f.Summary.Complete);
+        var stays = run.UsesLastRun ? WatermarkPolicy.WhyItStays(definition, source.Kind, options.AsOf is not null, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete) : null;
+        if (stays is not null)
+        {
+            notes.Warn(WatermarkPolicy.Message(stays));
+        }
+
+        var delivered = await new DeliverStage(Options.Time, Options.Logger).RunAsync(built, plan, rendered, notes, cancellationToken).ConfigureAwait(false);
+        var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, notes, stays, cancellationToken).ConfigureAwait(false);
         return new RunResult { Report = built.Report, Manifest = committed.Manifest, Files = committed.Files, EmailSent = delivered.Email is not null };
     }
 
@@ -153,7 +171,7 @@ public sealed class ReportEngine
         options ??= new BuildOptions();
         var run = Prepare(definition, options);
         var target = SnapshotFolder.CheckReplaceable(directory, definition.SourcePath);
-        using var opened = source.Open(Options);
+        using var opened = source.Open(Options, run.Context.Now);
         var staging = SnapshotFolder.StagingPath(target);
         FetchedData<NullAccountSink> fetched;
         try
@@ -182,7 +200,7 @@ public sealed class ReportEngine
     }
 
     private PreparedRun Prepare(ReportDefinition definition, BuildOptions options) =>
-        PrepareStage.Run(definition, options.Parameters, options.Since, options.StatePath, Options.Time.GetUtcNow());
+        PrepareStage.Run(definition, options.Parameters, options.Since, options.StatePath, options.AsOf ?? Options.Time.GetUtcNow());
 
     private Task<FetchedData<DatasetBuilder>> FetchAsync(PreparedRun run, OpenedSource opened, bool allowPartial, CancellationToken cancellationToken) =>
         new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context), allowPartial, cancellationToken);

@@ -13,4 +13,10 @@ public sealed record RunOptions : BuildOptions
 
     /// <summary>Send the definition's <c>delivery.email</c>. Default true.</summary>
     public bool SendEmail { get; init; } = true;
+
+    /// <summary>
+    /// With <see cref="ReportSource.Sample"/>: send the definition's mail anyway (its subject marked as sample).
+    /// Default false: made-up accounts never reach real recipients by accident.
+    /// </summary>
+    public bool SendSampleMail { get; init; }
 }

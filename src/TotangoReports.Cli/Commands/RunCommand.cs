@@ -17,6 +17,8 @@ public sealed class RunCommand(CliEnvironment environment) : CommandBase<RunSett
             Formats = ParseFormats(settings.Format),
             Parameters = ParseParameters(settings.Param),
             SendEmail = !settings.NoEmail,
+            SendSampleMail = settings.SendSampleMail,
+            AsOf = settings.AsOfInstant,
         };
         var source = settings.Sample ? ReportSource.Sample() : settings.Snapshot is not null ? ReportSource.Snapshot(FullPath(settings.Snapshot)) : ReportSource.Live;
 

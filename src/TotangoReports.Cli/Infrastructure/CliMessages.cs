@@ -17,10 +17,11 @@ internal static class CliMessages
     {
         ReportInputError.UnknownParameter => $"--param {input.Subject}: {input.Detail}",
         ReportInputError.NoMatchingOutput => $"{input.Subject}: {input.Detail}; add one under 'outputs' or change --format",
-        ReportInputError.EmailNotConfigured => $"{input.Subject} sends email, but {input.Detail}; configure SMTP or pass --no-email",
+        ReportInputError.EmailNotConfigured => $"{input.Subject} sends email, but {input.Detail}; fix the SMTP configuration or pass --no-email",
         ReportInputError.InvalidSince => $"{input.Subject ?? "--since"}: {input.Detail}",
         ReportInputError.SnapshotFolderHoldsDefinition => SaveFolderHoldsInputs(input.Subject!),
         ReportInputError.SnapshotFolderNotEmpty => $"--save {input.Subject}: {input.Detail}",
+        ReportInputError.OutputFolderUnusable => input.Detail!.StartsWith("cannot write", StringComparison.Ordinal) ? $"--out {input.Subject}: {input.Detail}" : $"--out {input.Subject} {input.Detail}",
         _ => input.Message,
     };
 

@@ -13,13 +13,14 @@ internal static class ErrorReporter
 {
     public static int Report(Exception exception, CliEnvironment environment, bool verbose)
     {
-        var (code, message) = Classify(exception);
+        var (code, message) = Classify(exception, verbose);
         // The command's redactor knows secrets from every configuration layer; the variables cover a failure
         // before configuration was read.
         var redactor = environment.Redactor;
         redactor.Add(environment.Variables.GetValueOrDefault("TOTANGO_API_TOKEN"));
         redactor.Add(environment.Variables.GetValueOrDefault("Totango__ApiToken"));
         redactor.Add(environment.Variables.GetValueOrDefault("Smtp__Password"));
+        redactor.Add(Api.Internal.UrlText.Password(environment.Variables.GetValueOrDefault("TOTANGO_BASE_URL")));
         var line = redactor.Redact(message);
         if (environment.ErrorIsTerminal)
         {
@@ -40,12 +41,12 @@ internal static class ErrorReporter
     }
 
     /// <summary>The exit code of a failure (PRODUCT.md §2): the library's exceptions say what failed, the CLI what that means.</summary>
-    internal static int ExitCodeOf(Exception exception) => Classify(exception).Code;
+    internal static int ExitCodeOf(Exception exception) => Classify(exception, verbose: false).Code;
 
     /// <summary>The one line the CLI prints for a failure, before redaction.</summary>
-    internal static string MessageOf(Exception exception) => Classify(exception).Message;
+    internal static string MessageOf(Exception exception) => Classify(exception, verbose: false).Message;
 
-    private static (int Code, string Message) Classify(Exception exception) => exception switch
+    private static (int Code, string Message) Classify(Exception exception, bool verbose) => exception switch
     {
         CliInputException cli => (ExitCodes.InvalidInput, cli.Message),
         ReportInputException input => (ExitCodes.InvalidInput, CliMessages.For(input)),
@@ -55,6 +56,8 @@ internal static class ErrorReporter
         DataIncompleteException incomplete => (ExitCodes.DataIncomplete, incomplete.Message),
         TotangoException api => (ExitCodes.ApiFailure, api.Message),
         RenderException render => (ExitCodes.InvalidInput, render.Message),
+        OutputFolderBusyException busy => (ExitCodes.InvalidInput, busy.Message),
+        WatermarkSaveException watermark => (ExitCodes.WatermarkNotSaved, watermark.Message),
         EmailDeliveryException mail => (ExitCodes.DeliveryFailed, mail.Message + " (the report files were not changed)"),
         CommandParseException or CommandRuntimeException => (ExitCodes.InvalidInput, exception.Message + " (see --help)"),
         UnauthorizedAccessException access => (ExitCodes.InvalidInput, access.Message),
@@ -62,6 +65,6 @@ internal static class ErrorReporter
         DirectoryNotFoundException missing => (ExitCodes.InvalidInput, missing.Message),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled; no output was changed"),
         IOException io => (ExitCodes.Unexpected, "could not write the report: " + io.Message),
-        _ => (ExitCodes.Unexpected, $"unexpected failure: {exception.Message} (run with --verbose for details)"),
+        _ => (ExitCodes.Unexpected, $"unexpected failure: {exception.Message}{(verbose ? string.Empty : " (run with --verbose for details)")}"),
     };
 }

@@ -23,6 +23,15 @@ public sealed class Report
     /// <summary>Every warning of the run (fetch, data, expressions).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// Made from the built-in sample data: every output says "SAMPLE DATA" where a reader sees it (PRODUCT.md §2),
+    /// so made-up accounts are never mistaken for real ones.
+    /// </summary>
+    public bool IsSample { get; init; }
+
+    /// <summary>The mark sample outputs carry.</summary>
+    internal const string SampleMark = "SAMPLE DATA";
+
     /// <summary>The definition's title.</summary>
     public string Title => Definition.Title;
 

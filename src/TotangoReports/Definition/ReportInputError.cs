@@ -29,4 +29,7 @@ public enum ReportInputError
 
     /// <summary>The definition's time zone is unknown on this machine.</summary>
     UnknownTimeZone,
+
+    /// <summary>The output folder is a file, lies under a file, or cannot be written.</summary>
+    OutputFolderUnusable,
 }

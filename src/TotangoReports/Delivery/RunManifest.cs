@@ -32,6 +32,9 @@ public sealed class RunManifest
     /// <summary>Exit 5: a list could not be read whole, no output was changed; the datasets say what was missing.</summary>
     public const string StatusIncomplete = "incomplete";
 
+    /// <summary>The version of the tool that wrote this manifest.</summary>
+    public string Tool { get; init; } = ToolVersion;
+
     /// <summary><see cref="StatusComplete"/> or <see cref="StatusPartial"/> (or <see cref="StatusIncomplete"/> in run.incomplete.json).</summary>
     public string Status { get; init; } = StatusComplete;
 
@@ -65,6 +68,20 @@ public sealed class RunManifest
     /// <summary>Every warning of the run.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Definitions with <c>since: last-run</c>: whether this run moved the watermark, and why not.</summary>
+    public ManifestWatermark? Watermark { get; set; }
+
+    /// <summary><c>totango-reports</c> and the library's informational version (without the commit suffix).</summary>
+    internal static string ToolVersion { get; } = "totango-reports " +
+        ((typeof(RunManifest).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false).FirstOrDefault() as System.Reflection.AssemblyInformationalVersionAttribute)?.InformationalVersion.Split('+')[0] ?? "0.0.0");
+
+    /// <summary>
+    /// The definition as <c>run.json</c> names it: relative to the output folder (where the manifest lies), with
+    /// '/' separators, so a manifest copied or mailed elsewhere does not reveal the machine's folders.
+    /// </summary>
+    internal static string RelativeDefinitionPath(string definitionPath, string outputDirectory) =>
+        Path.GetRelativePath(Path.GetFullPath(outputDirectory), Path.GetFullPath(definitionPath)).Replace(Path.DirectorySeparatorChar, '/');
+
     /// <summary>The manifest as indented JSON (what <c>run.json</c> holds).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
@@ -84,9 +101,23 @@ public sealed record ManifestDataset(int Rows, long TotalItems, int Pages, int R
 /// <param name="Sha256">SHA-256 of the file, hex.</param>
 public sealed record ManifestOutput(string Format, string Path, long Bytes, string Sha256);
 
-/// <summary>The report mail of a run.</summary>
+/// <summary>The report mail of a run: sent, or skipped and why.</summary>
 /// <param name="Recipients">To, Cc and Bcc together.</param>
-/// <param name="Subject">The subject sent.</param>
+/// <param name="Subject">The subject sent; null when the mail was skipped.</param>
 /// <param name="Attachments">Attached file names.</param>
 /// <param name="MessageBytes">Size of the whole message.</param>
-public sealed record ManifestEmail(int Recipients, string Subject, IReadOnlyList<string> Attachments, long MessageBytes);
+/// <param name="Status"><c>sent</c>, or <c>skipped</c> with the <paramref name="Reason"/>.</param>
+/// <param name="Reason">Why the mail was skipped, when it was.</param>
+public sealed record ManifestEmail(int Recipients, string? Subject, IReadOnlyList<string> Attachments, long MessageBytes, string Status = ManifestEmail.Sent, string? Reason = null)
+{
+    /// <summary>The mail was sent.</summary>
+    public const string Sent = "sent";
+
+    /// <summary>The mail was not sent (see <see cref="Reason"/>).</summary>
+    public const string Skipped = "skipped";
+}
+
+/// <summary>What a run did with the <c>since: last-run</c> watermark.</summary>
+/// <param name="Moved">Whether this run moved the <c>since: last-run</c> watermark.</param>
+/// <param name="Reason">Why it stayed, when it did.</param>
+public sealed record ManifestWatermark(bool Moved, string? Reason);

@@ -15,16 +15,18 @@ internal sealed record Committed(RunManifest Manifest, IReadOnlyList<string> Fil
 /// </summary>
 internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, ILogger log)
 {
-    public async Task<Committed> RunAsync(PreparedRun run, BuiltReport built, string source, RenderedOutputs rendered, Delivered delivered, CancellationToken cancellationToken)
+    /// <param name="notes">What the run itself warned about (mail, watermark) and a mail it skipped.</param>
+    /// <param name="watermarkStays">Why the <c>since: last-run</c> watermark stays (see <see cref="WatermarkPolicy"/>); null = it moves.</param>
+    public async Task<Committed> RunAsync(PreparedRun run, BuiltReport built, string source, RenderedOutputs rendered, Delivered delivered, RunNotes notes, string? watermarkStays, CancellationToken cancellationToken)
     {
         var staged = rendered.Staged;
-        var manifest = ManifestFactory.Finished(built, source, rendered, delivered, time.GetUtcNow());
-        
+        var manifest = ManifestFactory.Finished(built, source, rendered, delivered, notes, run.UsesLastRun ? new ManifestWatermark(watermarkStays is null, watermarkStays) : null, time.GetUtcNow());
+
         // Past the mail, the run finishes: a cancellation now would leave a sent mail without its files.
         await WriteAsync(staged, RunManifest.FileName, manifest, CancellationToken.None).ConfigureAwait(false);
         staged.Commit();
         File.Delete(Path.Combine(staged.OutputDirectory, RunManifest.IncompleteFileName));
-        if (run.UsesLastRun)
+        if (run.UsesLastRun && watermarkStays is null)
         {
             var now = run.Context.Now;
             foreach (var dataset in run.Definition.Datasets.Where(run.UsesLastRunFor))
@@ -51,7 +53,7 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
     {
         try
         {
-            var manifest = ManifestFactory.Incomplete(run, source, fetched, redactor.Redact(fetched.Incomplete!.Message), time.GetUtcNow());
+            var manifest = ManifestFactory.Incomplete(run, source, outputDirectory, fetched, redactor.Redact(fetched.Incomplete!.Message), time.GetUtcNow());
             using var staged = new StagedOutputs(outputDirectory);
             await WriteAsync(staged, RunManifest.IncompleteFileName, manifest, cancellationToken).ConfigureAwait(false);
             staged.Commit();

@@ -9,7 +9,7 @@ internal sealed record Delivered(ManifestEmail? Email);
 /// <summary>Stage 4: the report mail, composed from the staged files and sent before any file is moved into place.</summary>
 internal sealed class DeliverStage(TimeProvider time, ILogger log)
 {
-    public async Task<Delivered> RunAsync(BuiltReport built, RunPlan plan, RenderedOutputs rendered, CancellationToken cancellationToken)
+    public async Task<Delivered> RunAsync(BuiltReport built, RunPlan plan, RenderedOutputs rendered, RunNotes notes, CancellationToken cancellationToken)
     {
         if (plan.Email is not { } email)
         {
@@ -19,7 +19,7 @@ internal sealed class DeliverStage(TimeProvider time, ILogger log)
         foreach (var missing in EmailComposer.MissingAttachments(email, rendered.Staged))
         {
             var format = missing.ToString().ToLowerInvariant();
-            log.LogWarning("delivery.email.attach names {Format}, but this run rendered no {Format} output; it is not attached", format, format);
+            notes.Warn($"delivery.email.attach names {format}, but this run rendered no {format} output; it is not attached");
         }
 
         var content = EmailComposer.Compose(built.Report, email, rendered.Outputs, rendered.Staged, cancellationToken);

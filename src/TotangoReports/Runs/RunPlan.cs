@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using TotangoReports.Configuration;
 using TotangoReports.Definition;
 
@@ -10,15 +9,31 @@ namespace TotangoReports.Runs;
 /// <param name="Email">The mail to send, or null; <paramref name="Smtp"/> is set whenever it is.</param>
 internal sealed record RunPlan(IReadOnlyList<OutputDefinition> Outputs, EmailDeliveryDefinition? Email, SmtpOptions? Smtp)
 {
-    /// <param name="demo">
-    /// A sample or snapshot run: a mail without SMTP settings is skipped with a warning instead of failing.
-    /// </param>
+    /// <summary>
+    /// A live run with a mail but no usable SMTP settings is an input error. A sample run mails only when
+    /// <paramref name="sendSampleMail"/> says so (made-up accounts must not reach real recipients by accident); a
+    /// sample or snapshot run without SMTP skips the mail with a warning. Every skipped mail is noted in
+    /// <paramref name="notes"/> for <c>run.json</c>.
+    /// </summary>
     /// <param name="formats">Render only outputs of these formats; null = every output.</param>
-    public static RunPlan Create(ReportDefinition definition, IReadOnlySet<OutputFormat>? formats, bool sendEmail, SmtpOptions? smtp, bool demo, ILogger log)
+    /// <param name="source">Where the data comes from: a sample or snapshot is a demo.</param>
+    public static RunPlan Create(ReportDefinition definition, IReadOnlySet<OutputFormat>? formats, bool sendEmail, bool sendSampleMail, SmtpOptions? smtp, SourceKind source, RunNotes notes)
     {
         var outputs = SelectOutputs(definition, formats);
-        if (!sendEmail || definition.Delivery?.Email is not { } email)
+        if (definition.Delivery?.Email is not { } email)
         {
+            return new RunPlan(outputs, null, null);
+        }
+
+        if (!sendEmail)
+        {
+            notes.SkipMail("--no-email");
+            return new RunPlan(outputs, null, null);
+        }
+
+        if (source == SourceKind.Sample && !sendSampleMail)
+        {
+            notes.SkipMail("a --sample run sends no mail unless --send-sample-mail is given (RunOptions.SendSampleMail)", inform: true);
             return new RunPlan(outputs, null, null);
         }
 
@@ -29,17 +44,18 @@ internal sealed record RunPlan(IReadOnlyList<OutputDefinition> Outputs, EmailDel
             return new RunPlan(outputs, email, smtp);
         }
 
-        if (!demo)
+        // Set but wrong (an empty port, a From that is no address) is a mistake to fix before anything is fetched.
+        if (source is not (SourceKind.Sample or SourceKind.Snapshot) || smtp.IsConfigured)
         {
             var detail = string.Join("; ", problems);
             throw new ReportInputException(
                 ReportInputError.EmailNotConfigured,
-                $"{definition.SourcePath} sends email, but {detail}; configure SMTP (ReportEngineOptions.Smtp) or turn the mail off (RunOptions.SendEmail)",
+                $"{definition.SourcePath} sends email, but {detail}; fix the SMTP configuration (ReportEngineOptions.Smtp) or turn the mail off (RunOptions.SendEmail)",
                 definition.SourcePath,
                 detail);
         }
 
-        log.LogWarning("not sending the report mail: {Problems}. A sample or snapshot run mails only when SMTP is configured", string.Join("; ", problems));
+        notes.SkipMail($"not sending the report mail: {string.Join("; ", problems)}. A sample or snapshot run mails only when SMTP is configured", warn: true);
         return new RunPlan(outputs, null, null);
     }
 

@@ -45,7 +45,15 @@ internal sealed class XlsxRenderer : IReportRenderer
 
         try
         {
-            await WriteAsync(report, destination, cancellationToken).ConfigureAwait(false);
+            // SpreadCheetah streams the workbook to a scratch file (memory stays flat); the copy into the destination
+            // adds what it cannot write: the data sheets' page setup.
+            var scratch = Path.Combine(Path.GetTempPath(), "totango-xlsx-" + Guid.NewGuid().ToString("N") + ".tmp");
+            var package = new FileStream(scratch, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            await using var packageDisposal = package.ConfigureAwait(false);
+            var dataSheets = await WriteAsync(report, package, cancellationToken).ConfigureAwait(false);
+            package.Position = 0;
+            var level = _options.OptimalCompression ? System.IO.Compression.CompressionLevel.Optimal : System.IO.Compression.CompressionLevel.Fastest;
+            await PrintSetup.CopyAsync(package, destination, dataSheets, level, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SpreadCheetahException or ArgumentException)
         {
@@ -54,8 +62,10 @@ internal sealed class XlsxRenderer : IReportRenderer
         }
     }
 
-    private async Task WriteAsync(Report report, Stream destination, CancellationToken cancellationToken)
+    /// <returns>The names of the data sheets (every sheet but the Summary).</returns>
+    private async Task<IReadOnlySet<string>> WriteAsync(Report report, Stream destination, CancellationToken cancellationToken)
     {
+        var dataSheets = new HashSet<string>(StringComparer.Ordinal);
         var spreadsheetOptions = new SpreadCheetahOptions
         {
             CompressionLevel = _options.OptimalCompression ? SpreadCheetahCompressionLevel.Optimal : SpreadCheetahCompressionLevel.Fastest,
@@ -77,6 +87,7 @@ internal sealed class XlsxRenderer : IReportRenderer
         foreach (var dataset in report.Datasets)
         {
             var name = sheetNames.Reserve(dataset.Name);
+            dataSheets.Add(name);
             var totals = dataset.Columns.Any(c => c.Activity is not null);
             await writer.WriteAsync(new SheetTable(name, tableNames.Reserve(name), dataset.Columns, dataset.Rows, totals), cancellationToken).ConfigureAwait(false);
         }
@@ -85,6 +96,7 @@ internal sealed class XlsxRenderer : IReportRenderer
         foreach (var dataset in withUsers)
         {
             var name = sheetNames.Reserve(withUsers.Count == 1 ? "Users" : $"{dataset.Name} Users");
+            dataSheets.Add(name);
             var rows = SideTables.UserRows(dataset.Users!);
             await writer.WriteAsync(new SheetTable(name, tableNames.Reserve(name), SideTables.UserColumns, rows, WithTotals: false), cancellationToken).ConfigureAwait(false);
         }
@@ -93,11 +105,13 @@ internal sealed class XlsxRenderer : IReportRenderer
         foreach (var dataset in withLifecycle)
         {
             var name = sheetNames.Reserve(withLifecycle.Count == 1 ? "Lifecycle" : $"{dataset.Name} Lifecycle");
+            dataSheets.Add(name);
             var rows = SideTables.LifecycleRows(dataset.Lifecycle!);
             await writer.WriteAsync(new SheetTable(name, tableNames.Reserve(name), SideTables.LifecycleColumns, rows, WithTotals: false), cancellationToken).ConfigureAwait(false);
         }
 
         await spreadsheet.FinishAsync(cancellationToken).ConfigureAwait(false);
+        return dataSheets;
     }
 
     private async Task<IReadOnlyList<EmbeddedImage>> EmbedChartsAsync(Spreadsheet spreadsheet, Report report, CancellationToken cancellationToken)

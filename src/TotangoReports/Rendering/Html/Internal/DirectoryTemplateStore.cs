@@ -1,3 +1,5 @@
+using TotangoReports.Definition.Internal;
+
 namespace TotangoReports.Rendering.Html.Internal;
 
 /// <summary>Templates in one folder on disk; nothing outside it (after resolving links) can be read.</summary>

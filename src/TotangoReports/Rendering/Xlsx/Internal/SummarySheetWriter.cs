@@ -41,6 +41,12 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
         }
 
         await spreadsheet.StartWorksheetAsync(SheetName, worksheetOptions, cancellationToken).ConfigureAwait(false);
+        if (report.IsSample)
+        {
+            // Row 1, where the sheet opens: made-up accounts must not be read as real ones.
+            await spreadsheet.AddRowAsync([new Cell(SampleBanner.Text, _ids.Title)], cancellationToken).ConfigureAwait(false);
+        }
+
         await WriteHeadingAsync(report, cancellationToken).ConfigureAwait(false);
         await WriteParametersAsync(report, cancellationToken).ConfigureAwait(false);
         await WriteDatasetsAsync(report, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-namespace TotangoReports.Rendering.Html.Internal;
+namespace TotangoReports.Definition.Internal;
 
 /// <summary>
 /// Resolves every symbolic link along a path (like POSIX <c>realpath</c>), so a partial that is, or sits
