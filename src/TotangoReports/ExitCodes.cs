@@ -12,4 +12,7 @@ public static class ExitCodes
 
     /// <summary>The report was rendered but could not be delivered (SMTP refused or unreachable); outputs are untouched.</summary>
     public const int DeliveryFailed = 6;
+
+    /// <summary>Held: a warning under <c>--strict</c>; nothing was delivered and the previous files are kept.</summary>
+    public const int Held = 7;
 }

@@ -17,6 +17,7 @@ public sealed class RunCommand(CliEnvironment environment) : CommandBase<RunSett
             Source = settings.Sample ? DataSourceKind.Sample : settings.Snapshot is not null ? DataSourceKind.Snapshot : DataSourceKind.Live,
             SnapshotDirectory = settings.Snapshot is null ? null : FullPath(settings.Snapshot),
             NoEmail = settings.NoEmail,
+            Strict = settings.Strict,
         };
 
         var result = await WithRunnerAsync(settings, runner => runner.RunAsync(request, cancellationToken));

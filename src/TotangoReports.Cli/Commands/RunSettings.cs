@@ -28,6 +28,10 @@ public sealed class RunSettings : FetchingSettings
     [Description("Write the files but send no email.")]
     public bool NoEmail { get; init; }
 
+    [CommandOption("--strict")]
+    [Description("Hold the run (exit 7, nothing written or mailed) when there is any warning: an empty dataset, a path, activity or window no account has, a failed expression.")]
+    public bool Strict { get; init; }
+
     public override ValidationResult Validate()
     {
         if (Sample && Snapshot is not null)

@@ -99,6 +99,12 @@ public sealed class DatasetBuilder : IAccountSink
         _projector = new AccountProjector(_pathColumns, _chains, reader, context.TimeZone, _problems);
     }
 
+    /// <summary>
+    /// The declared <c>summary:</c> when this dataset is the one summarised; null = the default KPIs and charts.
+    /// Either way the summary is computed from the rows the table shows.
+    /// </summary>
+    public SummaryDefinition? Summary { get; init; }
+
     /// <summary>Accounts seen so far (unique <c>account_id</c>s over every return type).</summary>
     public int AccountCount => _accounts.Count;
 
@@ -184,9 +190,15 @@ public sealed class DatasetBuilder : IAccountSink
 
         var rows = final.Select(r => r.Values).ToList();
         var finalAccounts = final.Select(r => r.Account).ToList();
-        var groups = _dataset.Group is { } group
-            ? new GroupBuilder(rows, finalAccounts, Host, _problems).Build(group, IndexOf)
-            : null;
+        var aggregates = new GroupBuilder(rows, finalAccounts, Host, _problems);
+        var groups = _dataset.Group is { } group ? aggregates.Build(group, IndexOf) : null;
+        var summary = new SummaryBuilder(_dataset.Name, rows, aggregates, IndexOf, _problems).Build(Summary, () => finalAccounts.Select(Facts).ToList());
+        if (rows.Count == 0)
+        {
+            _setupWarnings.Add(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{(_dataset.Location.Line > 0 ? _dataset.Location + ": " : string.Empty)}dataset '{_dataset.Name}' has 0 rows ({_accounts.Count:#,##0} accounts fetched{(_accounts.Count > 0 ? ", none left after filter/limit" : string.Empty)}); its figures are empty."));
+        }
 
         var users = _dataset.Return.Contains(ReturnType.Users) || _accounts.Any(a => a.Users is not null) ? SideTables.Users(finalAccounts, _context) : null;
         var lifecycle = _dataset.Return.Contains(ReturnType.Lifecycle) || _accounts.Any(a => a.Lifecycle is not null) ? SideTables.Lifecycle(finalAccounts, _context) : null;
@@ -197,6 +209,7 @@ public sealed class DatasetBuilder : IAccountSink
             Columns = columns,
             Rows = final.Select(r => new TableRow(r.Account.Id, r.Values)).ToList(),
             Groups = groups,
+            Summary = summary,
             Users = users,
             Lifecycle = lifecycle,
             Accounts = _accounts.Select(Facts).ToList(),

@@ -87,7 +87,7 @@ public sealed class ReportRunner
         var fetched = new List<FetchedDataset>(definition.Datasets.Count);
         try
         {
-            await FetchDatasetsAsync(run, request, source, dataset => new DatasetBuilder(dataset, context), fetched, cancellationToken);
+            await FetchDatasetsAsync(run, request, source, dataset => new DatasetBuilder(dataset, context) { Summary = definition.SummaryFor(dataset.Name) }, fetched, cancellationToken);
         }
         catch (DataIncompleteException incomplete)
         {
@@ -114,6 +114,10 @@ public sealed class ReportRunner
         warnings.AddRange(fetched.Where(f => !f.Summary.Complete).Select(f => $"dataset {f.Dataset.Name} is incomplete: {string.Join("; ", f.Summary.Gaps)}"));
         var sinces = fetched.ToDictionary(f => f.Dataset.Name, f => f.Since, StringComparer.Ordinal);
         var report = ReportAssembler.Create(definition, context, tables, warnings);
+        if (request.Strict && warnings.Count > 0)
+        {
+            HoldOnWarnings(warnings);
+        }
 
         using var staged = new StagedOutputs(request.OutputDirectory);
         var renderers = ReportRenderers.Default();
@@ -172,6 +176,19 @@ public sealed class ReportRunner
         }
 
         return new RunResult { Report = report, Manifest = manifest, Files = staged.Files.Select(f => f.FinalPath).ToList(), EmailSent = emailSent };
+    }
+
+    /// <summary><c>--strict</c>: every warning is printed, then the run stops before anything is written or mailed.</summary>
+    private void HoldOnWarnings(List<string> warnings)
+    {
+        foreach (var warning in warnings)
+        {
+            _log.LogWarning("{Warning}", warning);
+        }
+
+        throw new ReportRunException(
+            ExitCodes.Held,
+            _redactor.Redact($"held under --strict: {warnings.Count} warning(s), the first: {warnings[0]} Nothing was delivered; the previous files are kept."));
     }
 
     /// <summary>Definition, parameters, context, state and API options: what every run and fetch starts from.</summary>

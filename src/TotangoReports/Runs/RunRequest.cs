@@ -40,4 +40,7 @@ public sealed record RunRequest
     public bool NoEmail { get; init; }
 
     public bool AllowPartial { get; init; }
+
+    /// <summary><c>--strict</c>: any warning (0 rows, a path no account has, a failed expression) holds the run: exit 7, nothing delivered.</summary>
+    public bool Strict { get; init; }
 }

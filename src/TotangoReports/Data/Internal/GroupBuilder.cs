@@ -25,34 +25,26 @@ internal sealed class GroupBuilder(
             list.Add(r);
         }
 
-        var specs = group.Aggregates.Select(a => AggregateSpec.Parse(a.Key, a.Value, columnIndex)).ToList();
-        foreach (var spec in specs.Where(s => s.Expression?.Error is not null))
-        {
-            problems.Add($"aggregate '{spec.Name}'", spec.Expression!.Error!, accounts.Count > 0 ? accounts[0].Id : "-", "its values are empty");
-        }
-
-        var perRow = specs.Select(s => s.Kind != AggregateKind.Expression && s.Column < 0 && s.Expression is not null ? RowValues(s) : null).ToList();
+        var specs = group.Aggregates.Select(a => Prepare(AggregateSpec.Parse(a.Key, a.Value, columnIndex))).ToList();
         var result = new List<GroupRow>(members.Count);
         foreach (var (key, indexes) in members)
         {
             var values = new double?[specs.Count];
             for (var a = 0; a < specs.Count; a++)
             {
-                values[a] = specs[a] switch
-                {
-                    { Kind: AggregateKind.Expression } => OverRows(specs[a], indexes),
-                    { Kind: AggregateKind.Count, Column: < 0, Expression: null } => indexes.Count,
-                    _ => Aggregate(specs[a].Kind, indexes.Select(r => specs[a].Column >= 0 ? rows[r][specs[a].Column] : perRow[a]?[r]).ToList()),
-                };
+                values[a] = specs[a].Over(indexes);
             }
 
             result.Add(new GroupRow(key, values, indexes));
         }
 
-        return new GroupTable { By = group.By, Aggregates = specs.Select(s => s.Name).ToList(), Rows = result };
+        return new GroupTable { By = group.By, Aggregates = specs.Select(s => s.Spec.Name).ToList(), Rows = result };
     }
 
-    private string[] GroupKeys(string by, Func<string, int> columnIndex)
+    private object? Cell(int row, int column) => rows[row][column];
+
+    /// <summary>Each row's key for grouping by a column, or by an expression over the row.</summary>
+    public string[] GroupKeys(string by, Func<string, int> columnIndex)
     {
         var column = columnIndex(by);
         if (column >= 0)
@@ -70,8 +62,27 @@ internal sealed class GroupBuilder(
         return values.Select(v => CellOrder.Text(CellOrder.Normalize(v))).ToArray();
     }
 
-    private object?[] RowValues(AggregateSpec spec) => EvaluatePerRow(spec.Expression!, $"aggregate '{spec.Name}'")
-        .Select(CellOrder.Normalize).ToArray();
+    /// <summary>An aggregate ready to compute over any subset of the rows: per-row arguments are evaluated once, here.</summary>
+    public Aggregator Prepare(AggregateSpec spec)
+    {
+        if (spec.Expression?.Error is not null)
+        {
+            problems.Add($"aggregate '{spec.Name}'", spec.Expression.Error, accounts.Count > 0 ? accounts[0].Id : "-", "its values are empty");
+        }
+
+        object?[]? perRow = null;
+        if (spec.Kind != AggregateKind.Expression && spec.Column < 0 && spec.Expression is not null)
+        {
+            perRow = EvaluatePerRow(spec.Expression, $"aggregate '{spec.Name}'");
+            for (var r = 0; r < perRow.Length; r++)
+            {
+                // count(Health == "Poor") counts the rows where the condition holds.
+                perRow[r] = spec.Kind == AggregateKind.Count ? (perRow[r] is not null && host().IsTrue(perRow[r]) ? Boxes.Of(1d) : null) : CellOrder.Normalize(perRow[r]);
+            }
+        }
+
+        return new Aggregator(this, spec, perRow);
+    }
 
     private object?[] EvaluatePerRow(CompiledExpression expression, string subject)
     {
@@ -99,7 +110,7 @@ internal sealed class GroupBuilder(
         return values;
     }
 
-    private double? OverRows(AggregateSpec spec, List<int> indexes)
+    private double? OverRows(AggregateSpec spec, IReadOnlyList<int> indexes)
     {
         var evaluator = host();
         var array = new ScriptArray();
@@ -133,9 +144,12 @@ internal sealed class GroupBuilder(
 
     private static double? Aggregate(AggregateKind kind, List<object?> values)
     {
-        if (kind == AggregateKind.Count)
+        switch (kind)
         {
-            return values.Count(v => v is not null);
+            case AggregateKind.Count:
+                return values.Count(v => v is not null && v is not "");
+            case AggregateKind.Distinct:
+                return values.Where(v => v is not null && v is not "").Select(CellOrder.Text).Distinct(StringComparer.Ordinal).Count();
         }
 
         var numbers = values.OfType<double>().ToList();
@@ -145,7 +159,33 @@ internal sealed class GroupBuilder(
             AggregateKind.Avg => numbers.Count == 0 ? null : numbers.Average(),
             AggregateKind.Min => numbers.Count == 0 ? null : numbers.Min(),
             AggregateKind.Max => numbers.Count == 0 ? null : numbers.Max(),
+            AggregateKind.Median => Median(numbers),
             _ => null,
+        };
+    }
+
+    private static double? Median(List<double> numbers)
+    {
+        if (numbers.Count == 0)
+        {
+            return null;
+        }
+
+        numbers.Sort();
+        var middle = numbers.Count / 2;
+        return numbers.Count % 2 == 1 ? numbers[middle] : (numbers[middle - 1] + numbers[middle]) / 2;
+    }
+
+    /// <summary>One prepared aggregate; <see cref="Over"/> computes it for a set of row indexes.</summary>
+    internal sealed class Aggregator(GroupBuilder owner, AggregateSpec spec, object?[]? perRow)
+    {
+        public AggregateSpec Spec => spec;
+
+        public double? Over(IReadOnlyList<int> indexes) => spec switch
+        {
+            { Kind: AggregateKind.Expression } => owner.OverRows(spec, indexes),
+            { Kind: AggregateKind.Count, Column: < 0, Expression: null } => indexes.Count,
+            _ => Aggregate(spec.Kind, indexes.Select(r => spec.Column >= 0 ? owner.Cell(r, spec.Column) : perRow?[r]).ToList()),
         };
     }
 }

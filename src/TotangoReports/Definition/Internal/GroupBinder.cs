@@ -37,7 +37,7 @@ internal static partial class GroupBinder
                 {
                     if (value.IsNull)
                     {
-                        bag.Error(value, $"aggregate '{key.Value}' needs an expression: count, sum(Column), avg(Column), min(Column), max(Column) or a Scriban expression");
+                        bag.Error(value, $"aggregate '{key.Value}' needs an expression: count, count(Column or condition), sum(Column), avg(Column), min(Column), max(Column), median(Column), distinct(Column) or a Scriban expression");
                     }
 
                     continue;
@@ -52,7 +52,8 @@ internal static partial class GroupBinder
         return by is null ? null : new GroupDefinition { By = by, Aggregates = aggregates, Location = bag.Location(node) };
     }
 
-    private static void CheckAggregate(YamlNode node, string text, string what, DiagnosticBag bag, string dataset, ColumnScope scope, IReadOnlyCollection<string> parameters)
+    /// <summary>Checks an aggregate (group, KPI, chart): a built-in over a column, or an expression over rows.</summary>
+    public static void CheckAggregate(YamlNode node, string text, string what, DiagnosticBag bag, string dataset, ColumnScope scope, IReadOnlyCollection<string> parameters)
     {
         var match = BuiltIn().Match(text);
         if (match.Success && match.Groups["f"].Success)
@@ -84,7 +85,7 @@ internal static partial class GroupBinder
         }
     }
 
-    [GeneratedRegex(@"^\s*(?:count|(?<f>sum|avg|min|max)\s*\((?<x>[^()]*)\))\s*$")]
+    [GeneratedRegex(@"^\s*(?:count|(?<f>sum|avg|min|max|median|distinct|count)\s*\((?<x>[^()]*)\))\s*$")]
     private static partial Regex BuiltIn();
 
     // What a user writes for a column name, as opposed to an expression.

@@ -3,6 +3,7 @@ using SkiaSharp;
 using TotangoReports.Data;
 using TotangoReports.Definition;
 using TotangoReports.Rendering.Charts;
+using TotangoReports.Rendering.Formatting;
 
 namespace TotangoReports.Rendering.Pdf.Internal;
 
@@ -18,6 +19,8 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
     private static readonly TextStyle SectionStyle = new(12, Bold: true);
     private static readonly TextStyle TileValueStyle = new(15, Bold: true);
     private static readonly TextStyle TileLabelStyle = new(7.5f);
+
+    private const int TilesPerRow = 6;
 
     private readonly CellFormatter formatter = new(report.TimeZone);
 
@@ -71,7 +74,7 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
         y += 12;
         if (options.IncludeKpis)
         {
-            y = AddKpis(page, KpiSummary.For(report), x, y, width) + 16;
+            y = AddKpis(page, report.Summary.Kpis, x, y, width) + 16;
         }
 
         if (options.IncludeCharts)
@@ -82,19 +85,27 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
         return page;
     }
 
-    private float AddKpis(LayoutPage page, KpiSummary kpis, float x, float y, float width)
+    private float AddKpis(LayoutPage page, IReadOnlyList<SummaryKpi> kpis, float x, float y, float width)
     {
-        (string Value, string Label, SKColor Accent)[] tiles =
-        [
-            (kpis.Accounts.ToString("#,##0", CultureInfo.InvariantCulture), "Accounts", Palette.Accent),
-            (kpis.AverageScore is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–", "Average score", Palette.Accent),
-            (kpis.Good.ToString("#,##0", CultureInfo.InvariantCulture), "Health: Good", Palette.Good),
-            (kpis.Average.ToString("#,##0", CultureInfo.InvariantCulture), "Health: Average", Palette.Average),
-            (kpis.Poor.ToString("#,##0", CultureInfo.InvariantCulture), "Health: Poor", Palette.Poor),
-            (kpis.Activity30d is { } a ? a.ToString("#,##0", CultureInfo.InvariantCulture) : "–", "Activity, last 30 days", Palette.Accent),
-        ];
+        if (kpis.Count == 0)
+        {
+            return y - 16;
+        }
+
+        // Six tiles to a row at most, so a label still fits in two lines.
+        for (var start = 0; start < kpis.Count; start += TilesPerRow)
+        {
+            y = AddKpiRow(page, kpis.Skip(start).Take(TilesPerRow).ToList(), Math.Min(kpis.Count, TilesPerRow), x, y, width) + (start + TilesPerRow < kpis.Count ? 6 : 0);
+        }
+
+        return y;
+    }
+
+    private float AddKpiRow(LayoutPage page, IReadOnlyList<SummaryKpi> kpis, int columns, float x, float y, float width)
+    {
+        var tiles = kpis.Select(k => (Value: KpiText.Of(k), k.Label, Accent: AccentOf(k.Tone))).ToArray();
         const float gap = 6f;
-        var tileWidth = (width - (gap * (tiles.Length - 1))) / tiles.Length;
+        var tileWidth = (width - (gap * (columns - 1))) / columns;
         var inner = tileWidth - 12;
         var tileHeight = 12 + TileValueStyle.LineHeight + (2 * TileLabelStyle.LineHeight);
         for (var i = 0; i < tiles.Length; i++)
@@ -110,6 +121,14 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
 
         return y + tileHeight;
     }
+
+    private static SKColor AccentOf(KpiTone tone) => tone switch
+    {
+        KpiTone.Good => Palette.Good,
+        KpiTone.Average => Palette.Average,
+        KpiTone.Poor => Palette.Poor,
+        _ => Palette.Accent,
+    };
 
     private void AddCharts(LayoutPage page, IReadOnlyList<ReportChart> charts, float x, float y, float width, float bottom)
     {

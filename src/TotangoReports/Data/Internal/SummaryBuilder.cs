@@ -1,0 +1,117 @@
+using System.Text;
+using TotangoReports.Definition;
+
+namespace TotangoReports.Data.Internal;
+
+/// <summary>
+/// Computes a dataset's <see cref="ReportSummary"/> from its final rows: the declared KPIs and charts of
+/// <c>summary:</c>, or the defaults from the rows' account facts. Aggregates share <see cref="GroupBuilder"/>'s evaluation.
+/// </summary>
+internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> rows, GroupBuilder aggregates, Func<string, int> columnIndex, ProblemLog problems)
+{
+    // The renderers' default too (ExcelFormats.DefaultNumberFormat): grouped thousands, up to two decimals.
+    private const string DefaultNumberFormat = "#,##0.##";
+
+    public ReportSummary Build(SummaryDefinition? declared, Func<IReadOnlyList<AccountFacts>> facts)
+    {
+        IReadOnlyList<AccountFacts>? shown = null;
+        IReadOnlyList<AccountFacts> Facts() => shown ??= facts();
+        return new ReportSummary
+        {
+            Dataset = dataset,
+            Rows = rows.Count,
+            Kpis = declared?.Kpis is { } kpis ? Kpis(kpis) : DefaultSummary.Kpis(Facts()),
+            Charts = declared?.Charts is { } charts ? Charts(charts) : DefaultSummary.Charts(Facts()),
+        };
+    }
+
+    private List<SummaryKpi> Kpis(IReadOnlyList<KpiDefinition> kpis)
+    {
+        var all = Enumerable.Range(0, rows.Count).ToArray();
+        var result = new List<SummaryKpi>(kpis.Count);
+        foreach (var kpi in kpis)
+        {
+            problems.Locate($"aggregate '{kpi.Label}'", kpi.Location);
+            var value = aggregates.Prepare(AggregateSpec.Parse(kpi.Label, kpi.Value, columnIndex)).Over(all);
+            result.Add(new SummaryKpi(Key(kpi.Label), kpi.Label, value, kpi.Format ?? DefaultNumberFormat, ToneOf(kpi.Label)));
+        }
+
+        return result;
+    }
+
+    private List<SummaryChart> Charts(IReadOnlyList<ChartDefinition> charts)
+    {
+        var result = new List<SummaryChart>(charts.Count);
+        for (var c = 0; c < charts.Count; c++)
+        {
+            var chart = charts[c];
+            problems.Locate($"aggregate '{chart.Title}'", chart.Location);
+            var keys = aggregates.GroupKeys(chart.X, columnIndex);
+            var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var r = 0; r < keys.Length; r++)
+            {
+                if (!members.TryGetValue(keys[r], out var list))
+                {
+                    members.Add(keys[r], list = []);
+                }
+
+                list.Add(r);
+            }
+
+            // A bare column as y is its sum per x ("Score" per "Account").
+            var y = columnIndex(chart.Y.Trim()) >= 0 ? $"sum({chart.Y.Trim()})" : chart.Y;
+            var aggregate = aggregates.Prepare(AggregateSpec.Parse(chart.Title, y, columnIndex));
+            var points = members.Select(m => (Label: m.Key.Length == 0 ? "(none)" : m.Key, Value: aggregate.Over(m.Value) ?? 0d)).ToList();
+            points.Sort(Order(chart));
+            if (chart.Limit is { } limit && points.Count > limit)
+            {
+                points.RemoveRange(limit, points.Count - limit);
+            }
+
+            result.Add(new SummaryChart($"chart-{c + 1}", chart.Title, chart.Type, points.Select(p => p.Label).ToList(), points.Select(p => p.Value).ToList()));
+        }
+
+        return result;
+    }
+
+    /// <summary>Sort by x (health order, then ordinal) unless the chart sorts by y; ties by label.</summary>
+    private static Comparison<(string Label, double Value)> Order(ChartDefinition chart)
+    {
+        var sort = chart.Sort ?? "x";
+        var descending = sort.StartsWith('-');
+        var key = sort.TrimStart('-');
+        var byX = key == "x" || (key == chart.X && key != Definition.Internal.SummaryBinder.AggregateArgument(chart.Y));
+        return (a, b) =>
+        {
+            var result = byX ? DefaultSummary.CompareLabels(a.Label, b.Label) : a.Value.CompareTo(b.Value);
+            result = descending ? -result : result;
+            return result != 0 ? result : string.CompareOrdinal(a.Label, b.Label);
+        };
+    }
+
+    private static KpiTone ToneOf(string label) => DefaultSummary.HealthIndex(label.Split(':', StringSplitOptions.TrimEntries)[^1]) switch
+    {
+        0 => KpiTone.Good,
+        1 => KpiTone.Average,
+        2 => KpiTone.Poor,
+        _ => KpiTone.Neutral,
+    };
+
+    private static string Key(string label)
+    {
+        var key = new StringBuilder(label.Length);
+        foreach (var c in label.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                key.Append(c);
+            }
+            else if (key.Length > 0 && key[^1] != '-')
+            {
+                key.Append('-');
+            }
+        }
+
+        return key.ToString().TrimEnd('-');
+    }
+}
