@@ -33,7 +33,7 @@ public sealed class SummaryDefinition
 /// <param name="Compare">A history window (<c>7d</c>); kept for the history store, not yet shown.</param>
 public sealed record KpiDefinition(string Label, string Value, string? Format, string? Compare, SourceLocation Location);
 
-/// <summary>One chart: one bar (point, slice) per distinct <see cref="X"/>, sized by the aggregate <see cref="Y"/>.</summary>
-/// <param name="Y">An aggregate (<c>count</c>, <c>sum(C)</c>, ...) or a column name (its sum per x).</param>
+/// <summary>One chart: a bar (point, slice) per distinct <see cref="X"/> sized by the aggregate <see cref="Y"/>, or per row when Y is a column.</summary>
+/// <param name="Y">An aggregate per distinct x (<c>count</c>, <c>sum(C)</c>, ...), or a column name: one bar per row, labelled by x.</param>
 /// <param name="Sort">Null = x order (Good/Average/Poor first for health); <c>y</c>/<c>-y</c>, <c>x</c>/<c>-x</c>, or the y column with an optional <c>-</c>.</param>
 public sealed record ChartDefinition(string Title, ChartType Type, string X, string Y, string? Sort, int? Limit, SourceLocation Location);

@@ -46,22 +46,7 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
         {
             var chart = charts[c];
             problems.Locate($"aggregate '{chart.Title}'", chart.Location);
-            var keys = aggregates.GroupKeys(chart.X, columnIndex);
-            var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            for (var r = 0; r < keys.Length; r++)
-            {
-                if (!members.TryGetValue(keys[r], out var list))
-                {
-                    members.Add(keys[r], list = []);
-                }
-
-                list.Add(r);
-            }
-
-            // A bare column as y is its sum per x ("Score" per "Account").
-            var y = columnIndex(chart.Y.Trim()) >= 0 ? $"sum({chart.Y.Trim()})" : chart.Y;
-            var aggregate = aggregates.Prepare(AggregateSpec.Parse(chart.Title, y, columnIndex));
-            var points = members.Select(m => (Label: m.Key.Length == 0 ? "(none)" : m.Key, Value: aggregate.Over(m.Value) ?? 0d)).ToList();
+            var points = columnIndex(chart.Y.Trim()) is var yColumn and >= 0 ? PerRow(chart, yColumn) : PerX(chart);
             points.Sort(Order(chart));
             if (chart.Limit is { } limit && points.Count > limit)
             {
@@ -72,6 +57,41 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
         }
 
         return result;
+    }
+
+    /// <summary>y names a column: one bar per row ("Score" of each "Account"), rows without a number left out.</summary>
+    private List<(string Label, double Value)> PerRow(ChartDefinition chart, int yColumn)
+    {
+        var labels = aggregates.GroupKeys(chart.X, columnIndex);
+        var points = new List<(string Label, double Value)>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (rows[r][yColumn] is double value)
+            {
+                points.Add((labels[r].Length == 0 ? "(none)" : labels[r], value));
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>y is an aggregate: one bar per distinct x, the aggregate over its rows.</summary>
+    private List<(string Label, double Value)> PerX(ChartDefinition chart)
+    {
+        var keys = aggregates.GroupKeys(chart.X, columnIndex);
+        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var r = 0; r < keys.Length; r++)
+        {
+            if (!members.TryGetValue(keys[r], out var list))
+            {
+                members.Add(keys[r], list = []);
+            }
+
+            list.Add(r);
+        }
+
+        var aggregate = aggregates.Prepare(AggregateSpec.Parse(chart.Title, chart.Y, columnIndex));
+        return members.Select(m => (Label: m.Key.Length == 0 ? "(none)" : m.Key, Value: aggregate.Over(m.Value) ?? 0d)).ToList();
     }
 
     /// <summary>Sort by x (health order, then ordinal) unless the chart sorts by y; ties by label.</summary>

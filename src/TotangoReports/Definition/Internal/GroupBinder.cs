@@ -76,6 +76,14 @@ internal static partial class GroupBinder
             return;
         }
 
+        // "avrage(Score)" would parse as a call and fail on every row: a near miss of a built-in is a typo.
+        if (Call().Match(text) is { Success: true } call && Suggestions.Closest(call.Groups["f"].Value, Aggregates) is { } meant && meant != call.Groups["f"].Value)
+        {
+            var (line, column) = ExpressionChecker.MapOffset(node, text, call.Groups["f"].Index, bag);
+            bag.Error(line, column, $"{what} uses '{call.Groups["f"].Value}', which is not an aggregate — did you mean '{meant}'?");
+            return;
+        }
+
         if (ExpressionChecker.CheckExpression(node, text, what, bag))
         {
             scope.CheckRowReferences(node, text, bag, dataset, what);
@@ -87,6 +95,11 @@ internal static partial class GroupBinder
 
     [GeneratedRegex(@"^\s*(?:count|(?<f>sum|avg|min|max|median|distinct|count)\s*\((?<x>[^()]*)\))\s*$")]
     private static partial Regex BuiltIn();
+
+    private static readonly string[] Aggregates = ["count", "sum", "avg", "min", "max", "median", "distinct"];
+
+    [GeneratedRegex(@"^\s*(?<f>[A-Za-z_]+)\s*\(")]
+    private static partial Regex Call();
 
     // What a user writes for a column name, as opposed to an expression.
     [GeneratedRegex(@"^[\p{L}\p{N}_][\p{L}\p{N}_ \-]*$")]

@@ -111,7 +111,7 @@ internal static class SummaryBinder
             {
                 if (scope.Contains(y.Trim()))
                 {
-                    // A column: its sum per x.
+                    // A column: one bar per row, labelled by x.
                 }
                 else
                 {

@@ -34,10 +34,61 @@ internal static class ExcelFormats
         }
 
         var pattern = (string.IsNullOrEmpty(excelFormat) ? null : NumberPattern(excelFormat)) ?? DefaultNumberFormat;
-        var text = value.ToString(pattern, CultureInfo.InvariantCulture);
+        var text = Section(pattern, value, out var magnitude) is { Length: > 0 } section
+            ? magnitude.ToString(section, CultureInfo.InvariantCulture)
+            : string.Empty;
 
         // "-0" after rounding reads as a mistake in a report.
         return text.StartsWith('-') && text.AsSpan(1).IndexOfAnyExcept("0.,%") < 0 ? text[1..] : text;
+    }
+
+    /// <summary>
+    /// Excel picks the section by the value itself (0.4 with <c>+0;-0;0</c> is "+0"; .NET would pick the zero section
+    /// after rounding); a negative section prints the magnitude, its own text carrying any sign. Empty = hidden.
+    /// </summary>
+    private static string Section(string pattern, double value, out double magnitude)
+    {
+        magnitude = value;
+        if (pattern.IndexOf(';', StringComparison.Ordinal) < 0)
+        {
+            return pattern;
+        }
+
+        var sections = SplitSections(pattern);
+        if (value < 0 && sections.Count > 1)
+        {
+            magnitude = -value;
+            return sections[1];
+        }
+
+        return value == 0 && sections.Count > 2 ? sections[2] : sections[0];
+    }
+
+    /// <summary>Splits at the <c>;</c> outside quotes and escapes.</summary>
+    private static List<string> SplitSections(string pattern)
+    {
+        var sections = new List<string>(3);
+        var start = 0;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            switch (pattern[i])
+            {
+                case '"':
+                    var end = pattern.IndexOf('"', i + 1);
+                    i = end < 0 ? pattern.Length : end;
+                    break;
+                case '\\':
+                    i++;
+                    break;
+                case ';':
+                    sections.Add(pattern[start..i]);
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        sections.Add(pattern[start..]);
+        return sections;
     }
 
     private static string? NumberPattern(string excel) => NumberPatterns.GetOrAdd(excel, ToDotNetNumber);

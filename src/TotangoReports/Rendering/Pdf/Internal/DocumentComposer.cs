@@ -133,23 +133,49 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
     private void AddCharts(LayoutPage page, IReadOnlyList<ReportChart> charts, float x, float y, float width, float bottom)
     {
         const float gap = 12f;
-        const float height = 200f;
-        var half = (width - gap) / 2f;
-        var i = 0;
-        while (i < charts.Count && y + height <= bottom)
+        const float preferred = 200f;
+        const float smallest = 130f;
+
+        // Vertical charts two to a row; a horizontal one (bar labels are names) gets the whole width.
+        var rows = new List<List<ReportChart>>();
+        foreach (var chart in charts)
         {
-            var pair = i + 1 < charts.Count;
-            if (pair)
+            var wide = chart.Kind == ReportChartKind.TopAccounts;
+            if (!wide && rows.Count > 0 && rows[^1].Count == 1 && rows[^1][0].Kind != ReportChartKind.TopAccounts)
             {
-                AddChart(page, charts[i], SKRect.Create(x, y, half, height));
-                AddChart(page, charts[i + 1], SKRect.Create(x + half + gap, y, half, height));
-                i += 2;
+                rows[^1].Add(chart);
             }
             else
             {
-                var h = Math.Min(height + 40, bottom - y);
-                AddChart(page, charts[i], SKRect.Create(x, y, width, h));
-                i++;
+                rows.Add([chart]);
+            }
+        }
+
+        // Every chart of the summary on the first page: the rows share the height left, down to a readable floor.
+        var fitting = rows.Count;
+        var height = preferred;
+        while (fitting > 0 && (height = Math.Min(preferred, (bottom - y - (gap * (fitting - 1))) / fitting)) < smallest)
+        {
+            fitting--;
+        }
+
+        // A whole-width horizontal chart lists names: it gets up to 40 pt more when the page has them.
+        var wideRows = rows.Take(fitting).Count(r => r.Count == 1 && r[0].Kind == ReportChartKind.TopAccounts);
+        var spare = bottom - y - (fitting * height) - (gap * Math.Max(0, fitting - 1));
+        var extra = wideRows == 0 ? 0 : Math.Clamp(spare / wideRows, 0, 40);
+        var half = (width - gap) / 2f;
+        foreach (var row in rows.Take(fitting))
+        {
+            if (row.Count == 2)
+            {
+                AddChart(page, row[0], SKRect.Create(x, y, half, height));
+                AddChart(page, row[1], SKRect.Create(x + half + gap, y, half, height));
+            }
+            else
+            {
+                var tall = row[0].Kind == ReportChartKind.TopAccounts ? height + extra : height;
+                AddChart(page, row[0], SKRect.Create(x, y, width, tall));
+                y += tall - height;
             }
 
             y += height + gap;
