@@ -112,6 +112,9 @@ public sealed class DatasetBuilder : IAccountSink
     /// </summary>
     public SummaryDefinition? Summary { get; init; }
 
+    /// <summary>What computing the summary took inside <see cref="Build"/>: wall time and bytes allocated (for the bench).</summary>
+    internal (TimeSpan Elapsed, long Allocated) SummaryCost { get; private set; }
+
     /// <summary>Accounts seen so far (unique <c>account_id</c>s over every return type).</summary>
     public int AccountCount => _accounts.Count;
 
@@ -200,7 +203,10 @@ public sealed class DatasetBuilder : IAccountSink
         var finalAccounts = final.Select(r => r.Account).ToList();
         var aggregates = new GroupBuilder(rows, finalAccounts, Host, _problems);
         var groups = _dataset.Group is { } group ? aggregates.Build(group, IndexOf) : null;
+        var summaryClock = System.Diagnostics.Stopwatch.StartNew();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var summary = new SummaryBuilder(_dataset.Name, rows, aggregates, IndexOf, _problems).Build(Summary, () => finalAccounts.Select(Facts).ToList());
+        SummaryCost = (summaryClock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
         foreach (var (column, problem) in _presence.Missing(_accounts.Count))
         {
             _setupWarnings.Add($"{_problems.Prefix($"column '{column}'")}dataset '{_dataset.Name}': column '{column}': {problem}; the column is empty.");

@@ -4,7 +4,7 @@ using TotangoReports.Definition;
 namespace TotangoReports.Data.Internal;
 
 /// <summary>Groups the final rows by a column (or an expression) and computes each aggregate per group; keys in ordinal order.</summary>
-internal sealed class GroupBuilder(
+internal sealed partial class GroupBuilder(
     IReadOnlyList<object?[]> rows,
     IReadOnlyList<ProjectedAccount> accounts,
     Func<ExpressionHost> host,
@@ -25,7 +25,7 @@ internal sealed class GroupBuilder(
             list.Add(r);
         }
 
-        var specs = group.Aggregates.Select(a => Prepare(AggregateSpec.Parse(a.Key, a.Value, columnIndex))).ToList();
+        var specs = group.Aggregates.Select(a => Prepare(AggregateSpec.Parse(a.Key, a.Value, columnIndex), columnIndex)).ToList();
         var result = new List<GroupRow>(members.Count);
         foreach (var (key, indexes) in members)
         {
@@ -42,6 +42,42 @@ internal sealed class GroupBuilder(
     }
 
     private object? Cell(int row, int column) => rows[row][column];
+
+    /// <summary>
+    /// <c>count(Health == "Poor")</c> without Scriban for text cells (the common KPI, 100,000 evaluations saved);
+    /// any other cell goes through the expression as before, so the result is the same.
+    /// </summary>
+    private object?[] CountWhere(TextTest test, AggregateSpec spec)
+    {
+        var values = new object?[rows.Count];
+        var one = Boxes.Of(1d);
+        ExpressionHost? evaluator = null;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var cell = rows[r][test.Column];
+            bool holds;
+            if (cell is null or string)
+            {
+                holds = string.Equals(cell as string, test.Value, StringComparison.Ordinal) == test.Equal;
+            }
+            else
+            {
+                evaluator ??= host();
+                evaluator.SetRow(rows[r], accounts[r].Leaves);
+                if (!evaluator.TryEvaluate(spec.Expression!, out var result, out var error))
+                {
+                    problems.Add($"aggregate '{spec.Name}'", error ?? "failed", accounts[r].Id, "those values are empty");
+                    continue;
+                }
+
+                holds = result is not null && evaluator.IsTrue(result);
+            }
+
+            values[r] = holds ? one : null;
+        }
+
+        return values;
+    }
 
     /// <summary>Each row's key for grouping by a column, or by an expression over the row.</summary>
     public string[] GroupKeys(string by, Func<string, int> columnIndex)
@@ -63,7 +99,7 @@ internal sealed class GroupBuilder(
     }
 
     /// <summary>An aggregate ready to compute over any subset of the rows: per-row arguments are evaluated once, here.</summary>
-    public Aggregator Prepare(AggregateSpec spec)
+    public Aggregator Prepare(AggregateSpec spec, Func<string, int> columnIndex)
     {
         if (spec.Expression?.Error is not null)
         {
@@ -71,7 +107,11 @@ internal sealed class GroupBuilder(
         }
 
         object?[]? perRow = null;
-        if (spec.Kind != AggregateKind.Expression && spec.Column < 0 && spec.Expression is not null)
+        if (spec.Kind == AggregateKind.Count && spec.Column < 0 && TextTest.Parse(spec.Expression?.Text, columnIndex) is { } test)
+        {
+            perRow = CountWhere(test, spec);
+        }
+        else if (spec.Kind != AggregateKind.Expression && spec.Column < 0 && spec.Expression is not null)
         {
             perRow = EvaluatePerRow(spec.Expression, $"aggregate '{spec.Name}'");
             for (var r = 0; r < perRow.Length; r++)
@@ -142,24 +182,62 @@ internal sealed class GroupBuilder(
         }
     }
 
-    private static double? Aggregate(AggregateKind kind, List<object?> values)
+    /// <summary>One pass over the group's values, no intermediate lists: a KPI over 100,000 rows is a loop.</summary>
+    private static double? Aggregate(AggregateKind kind, IReadOnlyList<int> indexes, Func<int, object?> value)
     {
         switch (kind)
         {
             case AggregateKind.Count:
-                return values.Count(v => v is not null && v is not "");
+                var count = 0;
+                foreach (var r in indexes)
+                {
+                    count += value(r) is null or "" ? 0 : 1;
+                }
+
+                return count;
             case AggregateKind.Distinct:
-                return values.Where(v => v is not null && v is not "").Select(CellOrder.Text).Distinct(StringComparer.Ordinal).Count();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var r in indexes)
+                {
+                    if (value(r) is { } v and not "")
+                    {
+                        seen.Add(v as string ?? CellOrder.Text(v));
+                    }
+                }
+
+                return seen.Count;
+            case AggregateKind.Median:
+                var numbers = new List<double>(indexes.Count);
+                foreach (var r in indexes)
+                {
+                    if (value(r) is double d)
+                    {
+                        numbers.Add(d);
+                    }
+                }
+
+                return Median(numbers);
         }
 
-        var numbers = values.OfType<double>().ToList();
+        double sum = 0, min = double.MaxValue, max = double.MinValue;
+        var n = 0;
+        foreach (var r in indexes)
+        {
+            if (value(r) is double d)
+            {
+                sum += d;
+                min = Math.Min(min, d);
+                max = Math.Max(max, d);
+                n++;
+            }
+        }
+
         return kind switch
         {
-            AggregateKind.Sum => numbers.Sum(),
-            AggregateKind.Avg => numbers.Count == 0 ? null : numbers.Average(),
-            AggregateKind.Min => numbers.Count == 0 ? null : numbers.Min(),
-            AggregateKind.Max => numbers.Count == 0 ? null : numbers.Max(),
-            AggregateKind.Median => Median(numbers),
+            AggregateKind.Sum => sum,
+            AggregateKind.Avg => n == 0 ? null : sum / n,
+            AggregateKind.Min => n == 0 ? null : min,
+            AggregateKind.Max => n == 0 ? null : max,
             _ => null,
         };
     }
@@ -176,6 +254,25 @@ internal sealed class GroupBuilder(
         return numbers.Count % 2 == 1 ? numbers[middle] : (numbers[middle - 1] + numbers[middle]) / 2;
     }
 
+    /// <summary><c>Column == "text"</c> or <c>!=</c>, the column by name or <c>row["Name"]</c>.</summary>
+    private sealed partial record TextTest(int Column, string Value, bool Equal)
+    {
+        public static TextTest? Parse(string? text, Func<string, int> columnIndex)
+        {
+            var match = text is null ? null : Pattern().Match(text);
+            if (match is not { Success: true })
+            {
+                return null;
+            }
+
+            var column = columnIndex(match.Groups["c"].Value);
+            return column < 0 ? null : new TextTest(column, match.Groups["v"].Value, match.Groups["op"].Value == "==");
+        }
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:row\[""(?<c>[^""]+)""\]|(?<c>[A-Za-z_][A-Za-z0-9_]*))\s*(?<op>==|!=)\s*""(?<v>[^""\\]*)""\s*$")]
+        private static partial System.Text.RegularExpressions.Regex Pattern();
+    }
+
     /// <summary>One prepared aggregate; <see cref="Over"/> computes it for a set of row indexes.</summary>
     internal sealed class Aggregator(GroupBuilder owner, AggregateSpec spec, object?[]? perRow)
     {
@@ -185,7 +282,8 @@ internal sealed class GroupBuilder(
         {
             { Kind: AggregateKind.Expression } => owner.OverRows(spec, indexes),
             { Kind: AggregateKind.Count, Column: < 0, Expression: null } => indexes.Count,
-            _ => Aggregate(spec.Kind, indexes.Select(r => spec.Column >= 0 ? owner.Cell(r, spec.Column) : perRow?[r]).ToList()),
+            { Column: >= 0 } => Aggregate(spec.Kind, indexes, r => owner.Cell(r, spec.Column)),
+            _ => Aggregate(spec.Kind, indexes, r => perRow?[r]),
         };
     }
 }

@@ -32,7 +32,7 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
         foreach (var kpi in kpis)
         {
             problems.Locate($"aggregate '{kpi.Label}'", kpi.Location);
-            var value = aggregates.Prepare(AggregateSpec.Parse(kpi.Label, kpi.Value, columnIndex)).Over(all);
+            var value = aggregates.Prepare(AggregateSpec.Parse(kpi.Label, kpi.Value, columnIndex), columnIndex).Over(all);
             result.Add(new SummaryKpi(Key(kpi.Label), kpi.Label, value, kpi.Format ?? DefaultNumberFormat, ToneOf(kpi.Label)));
         }
 
@@ -47,16 +47,46 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
             var chart = charts[c];
             problems.Locate($"aggregate '{chart.Title}'", chart.Location);
             var points = columnIndex(chart.Y.Trim()) is var yColumn and >= 0 ? PerRow(chart, yColumn) : PerX(chart);
-            points.Sort(Order(chart));
-            if (chart.Limit is { } limit && points.Count > limit)
-            {
-                points.RemoveRange(limit, points.Count - limit);
-            }
+            points = Top(points, Order(chart), chart.Limit);
 
             result.Add(new SummaryChart($"chart-{c + 1}", chart.Title, chart.Type, points.Select(p => p.Label).ToList(), points.Select(p => p.Value).ToList()));
         }
 
         return result;
+    }
+
+    /// <summary>The first <paramref name="limit"/> points in order: a bounded heap, so a top 10 of 100,000 rows sorts 10, not 100,000.</summary>
+    private static List<(string Label, double Value)> Top(List<(string Label, double Value)> points, Comparison<(string Label, double Value)> order, int? limit)
+    {
+        if (limit is not { } count || points.Count <= count * 4)
+        {
+            points.Sort(order);
+            return limit is { } n && points.Count > n ? points[..n] : points;
+        }
+
+        // The heap's root is the worst point kept: a newcomer replaces it only when it comes before it.
+        var worstFirst = Comparer<(string Label, double Value)>.Create((a, b) => order(b, a));
+        var heap = new PriorityQueue<(string Label, double Value), (string Label, double Value)>(count + 1, worstFirst);
+        foreach (var point in points)
+        {
+            if (heap.Count < count)
+            {
+                heap.Enqueue(point, point);
+            }
+            else if (order(point, heap.Peek()) < 0)
+            {
+                heap.DequeueEnqueue(point, point);
+            }
+        }
+
+        var top = new List<(string Label, double Value)>(heap.Count);
+        while (heap.TryDequeue(out var point, out _))
+        {
+            top.Add(point);
+        }
+
+        top.Sort(order);
+        return top;
     }
 
     /// <summary>y names a column: one bar per row ("Score" of each "Account"), rows without a number left out.</summary>
@@ -90,7 +120,7 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
             list.Add(r);
         }
 
-        var aggregate = aggregates.Prepare(AggregateSpec.Parse(chart.Title, chart.Y, columnIndex));
+        var aggregate = aggregates.Prepare(AggregateSpec.Parse(chart.Title, chart.Y, columnIndex), columnIndex);
         return members.Select(m => (Label: m.Key.Length == 0 ? "(none)" : m.Key, Value: aggregate.Over(m.Value) ?? 0d)).ToList();
     }
 
