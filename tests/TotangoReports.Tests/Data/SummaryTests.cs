@@ -185,3 +185,57 @@ public sealed class SummaryTests
         builder.Warnings.ShouldContain("dataset 'accounts' has 0 rows (1 accounts fetched, none left after filter/limit); its figures are empty.");
     }
 }
+
+public sealed class GroupOrderAndTotalTests
+{
+    private static readonly string[] Accounts =
+    [
+        """{ "account_id": "a1", "engagement": { "score": { "current": 70 } }, "attributes": { "Region": "EMEA" } }""",
+        """{ "account_id": "a2", "engagement": { "score": { "current": 30 } }, "attributes": { "Region": "APAC" } }""",
+        """{ "account_id": "a3", "engagement": { "score": { "current": 90 } }, "attributes": { "Region": "EMEA" } }""",
+        """{ "account_id": "a4", "engagement": { "score": { "current": 40 } }, "attributes": { "Region": "NA" } }""",
+    ];
+
+    private static GroupTable Group(GroupDefinition group)
+    {
+        var dataset = new DatasetDefinition
+        {
+            Name = "accounts",
+            List = "1",
+            Columns = [DataKit.Path("Score", "engagement.score.current", ColumnType.Number), DataKit.Path("Region", "attributes.Region", ColumnType.Text)],
+            Group = group,
+        };
+
+        return DataKit.Build(dataset, Accounts).Table.Groups!;
+    }
+
+    private static readonly KeyValuePair<string, string>[] Aggregates = [new("Accounts", "count"), new("Avg score", "avg(Score)")];
+
+    [Fact]
+    public void OrderValues_ListedKeysFirst_ThenTheRestInKeyOrder()
+    {
+        var groups = Group(new GroupDefinition { By = "Region", Aggregates = Aggregates, OrderValues = ["NA", "EMEA"] });
+
+        groups.Rows.Select(g => g.Key).ShouldBe(["NA", "EMEA", "APAC"]);
+    }
+
+    [Fact]
+    public void OrderByAggregate_Descending()
+    {
+        var groups = Group(new GroupDefinition { By = "Region", Aggregates = Aggregates, OrderBy = "Avg score", OrderDescending = true });
+
+        groups.Rows.Select(g => g.Key).ShouldBe(["EMEA", "NA", "APAC"]);
+    }
+
+    [Fact]
+    public void Total_IsComputedOverEveryRow_NotFromTheGroups()
+    {
+        var groups = Group(new GroupDefinition { By = "Region", Aggregates = Aggregates, Total = true });
+
+        var total = groups.Rows[^1];
+        total.IsTotal.ShouldBeTrue();
+        total.Key.ShouldBe("Total");
+        total.Values.ShouldBe([4d, 57.5d], "avg over the rows is 57.5; the average of the group averages would be 50");
+        groups.Rows.Count(g => g.IsTotal).ShouldBe(1);
+    }
+}

@@ -83,3 +83,42 @@ public sealed class SummaryDefinitionTests
         (error.Location.Line, error.Location.Column).ShouldBe((line, column), error.ToString());
     }
 }
+
+public sealed class GroupOrderDefinitionTests
+{
+    private static DefinitionParseResult Parse(string group) => DefinitionLoader.Parse(
+        $$"""
+        title: Groups
+        datasets:
+          accounts:
+            list: 1
+            columns:
+              - { name: Score, path: engagement.score.current, type: number }
+              - { name: Region, path: attributes.Region }
+            group: {{group}}
+        outputs:
+          - { format: csv, file: a.csv }
+        """,
+        "g.yaml");
+
+    [Fact]
+    public void OrderAndTotal_AreBound()
+    {
+        var byList = Parse("{ by: Region, aggregates: { Accounts: count }, order: [NA, EMEA], total: true }").Definition!.Datasets[0].Group!;
+        var byAggregate = Parse("{ by: Region, aggregates: { Accounts: count }, order: -Accounts }").Definition!.Datasets[0].Group!;
+
+        byList.OrderValues.ShouldBe(["NA", "EMEA"]);
+        byList.Total.ShouldBeTrue();
+        (byAggregate.OrderBy, byAggregate.OrderDescending, byAggregate.Total).ShouldBe(("Accounts", true, false));
+    }
+
+    [Fact]
+    public void OrderNamingNoAggregate_IsAnErrorWithAHint()
+    {
+        var result = Parse("{ by: Region, aggregates: { Accounts: count }, order: -Acounts }");
+
+        result.Success.ShouldBeFalse();
+        result.Diagnostics.ShouldHaveSingleItem().ToString().ShouldBe(
+            "g.yaml:8:66: group.order '-Acounts' must be a list of Region values, or the name of one of the aggregates ('-' for descending) — did you mean 'Accounts'?");
+    }
+}

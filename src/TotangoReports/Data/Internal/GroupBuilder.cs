@@ -26,22 +26,44 @@ internal sealed partial class GroupBuilder(
         }
 
         var specs = group.Aggregates.Select(a => Prepare(AggregateSpec.Parse(a.Key, a.Value, columnIndex), columnIndex)).ToList();
-        var result = new List<GroupRow>(members.Count);
+        var result = new List<GroupRow>(members.Count + 1);
         foreach (var (key, indexes) in members)
         {
-            var values = new double?[specs.Count];
-            for (var a = 0; a < specs.Count; a++)
-            {
-                values[a] = specs[a].Over(indexes);
-            }
+            result.Add(new GroupRow(key, specs.Select(s => s.Over(indexes)).ToArray(), indexes));
+        }
 
-            result.Add(new GroupRow(key, values, indexes));
+        Order(result, group, specs.Select(s => s.Spec.Name).ToList());
+        if (group.Total)
+        {
+            // Over every row, not a sum of the groups: an average of averages would be wrong.
+            var all = Enumerable.Range(0, rows.Count).ToArray();
+            result.Add(new GroupRow("Total", specs.Select(s => s.Over(all)).ToArray(), all, IsTotal: true));
         }
 
         return new GroupTable { By = group.By, Aggregates = specs.Select(s => s.Spec.Name).ToList(), Rows = result };
     }
 
     private object? Cell(int row, int column) => rows[row][column];
+
+    /// <summary><c>group.order</c>: listed keys first in their order, or by an aggregate's value; ties and the rest in key order.</summary>
+    private static void Order(List<GroupRow> groups, GroupDefinition group, List<string> names)
+    {
+        if (group.OrderValues?.ToList() is { } values)
+        {
+            int Rank(GroupRow g) => values.IndexOf(g.Key) is var i and >= 0 ? i : values.Count;
+            groups.Sort((a, b) => Rank(a) != Rank(b) ? Rank(a).CompareTo(Rank(b)) : string.CompareOrdinal(a.Key, b.Key));
+        }
+        else if (group.OrderBy is { } name && names.IndexOf(name) is var index and >= 0)
+        {
+            groups.Sort((a, b) =>
+            {
+                var result = CellOrder.Compare(Boxed(a.Values[index]), Boxed(b.Values[index]), group.OrderDescending);
+                return result != 0 ? result : string.CompareOrdinal(a.Key, b.Key);
+            });
+        }
+    }
+
+    private static object? Boxed(double? value) => value is { } v ? Boxes.Of(v) : null;
 
     /// <summary>
     /// <c>count(Health == "Poor")</c> without Scriban for text cells (the common KPI, 100,000 evaluations saved);

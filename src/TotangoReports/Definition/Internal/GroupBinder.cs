@@ -12,7 +12,7 @@ internal static partial class GroupBinder
             return null;
         }
 
-        var map = MapReader.Read(node, bag, $"group of {dataset}", ["by", "aggregates"]);
+        var map = MapReader.Read(node, bag, $"group of {dataset}", ["by", "aggregates", "order", "total"]);
         if (!map.IsValid)
         {
             return null;
@@ -49,7 +49,47 @@ internal static partial class GroupBinder
             }
         }
 
-        return by is null ? null : new GroupDefinition { By = by, Aggregates = aggregates, Location = bag.Location(node) };
+        IReadOnlyList<string>? orderValues = null;
+        string? orderBy = null;
+        var orderNode = map.Get("order");
+        if (orderNode is { Kind: YamlNodeKind.Sequence })
+        {
+            orderValues = [.. Values.TextOrList(orderNode, bag, "group.order").Select(v => v.Value)];
+        }
+        else if (Values.Text(orderNode, bag, "group.order") is { } order)
+        {
+            orderBy = order.Trim();
+            var name = orderBy.TrimStart('-');
+            if (!aggregates.Exists(a => a.Key == name))
+            {
+                bag.Error(orderNode!, $"group.order '{order}' must be a list of {by} values, or the name of one of the aggregates ('-' for descending){Suggestions.Hint(name, aggregates.Select(a => a.Key))}");
+                orderBy = null;
+            }
+        }
+
+        var total = false;
+        if (map.Get("total") is { } totalNode)
+        {
+            if (totalNode is { Kind: YamlNodeKind.Scalar, IsQuoted: false, Value: "true" or "false" })
+            {
+                total = totalNode.Value == "true";
+            }
+            else
+            {
+                bag.Error(totalNode, $"group.total must be true or false, found {totalNode.Describe()}");
+            }
+        }
+
+        return by is null ? null : new GroupDefinition
+        {
+            By = by,
+            Aggregates = aggregates,
+            OrderValues = orderValues,
+            OrderBy = orderBy?.TrimStart('-'),
+            OrderDescending = orderBy?.StartsWith('-') == true,
+            Total = total,
+            Location = bag.Location(node),
+        };
     }
 
     /// <summary>Checks an aggregate (group, KPI, chart): a built-in over a column, or an expression over rows.</summary>

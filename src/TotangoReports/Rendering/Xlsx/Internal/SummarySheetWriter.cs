@@ -186,7 +186,7 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
         foreach (var group in groups.Rows)
         {
             var row = new Cell[groups.Aggregates.Count + 1];
-            row[0] = new Cell(group.Key.Length == 0 ? "(none)" : group.Key);
+            row[0] = group.IsTotal ? Label(group.Key) : new Cell(group.Key.Length == 0 ? "(none)" : group.Key);
             for (var a = 0; a < groups.Aggregates.Count && a < group.Values.Count; a++)
             {
                 // An average reads as 56.94, not 56.942477876: the value stays exact, the format shortens it.
