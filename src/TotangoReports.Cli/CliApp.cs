@@ -49,7 +49,8 @@ public static class CliApp
             config.AddCommand<EmulatorCommand>("emulator")
                 .WithDescription("Serve a local Totango Data API emulator on 127.0.0.1 (demos, template work, tests).")
                 .WithExample("emulator", "--port", "5080", "--accounts", "5000", "--token", "demo-token")
-                .WithExample("emulator", "--offset-mode", "item", "--page-cap", "40", "--error-rate", "0.01", "--throttle-rate", "0.005");
+                .WithExample("emulator", "--offset-mode", "item", "--page-cap", "40")
+                .WithExample("emulator", "--error-rate", "0.01", "--throttle-rate", "0.005");
             config.AddCommand<SampleDataCommand>("sample-data")
                 .WithDescription("Write a deterministic, realistic snapshot of N accounts.")
                 .WithExample("sample-data", "--accounts", "700", "--seed", "1004", "--out", "snapshots/sample");

@@ -8,4 +8,12 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
+// SIGTERM (systemd, Kubernetes, `timeout`) stops a run the way Ctrl+C does: staged files removed, exit 130; a second
+// one ends the process at once.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = !cancellation.IsCancellationRequested;
+    cancellation.Cancel();
+});
+
 return await CliApp.RunAsync(args, CliEnvironment.FromProcess(), cancellation.Token);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -46,9 +47,16 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Requests refused with 429 by <see cref="EmulatorOptions.RateLimitRequests"/>.</summary>
     public long Throttled => state.Throttled;
 
+    /// <summary>
+    /// Cancelled when the host begins to stop, including on SIGTERM, SIGINT or SIGQUIT (the host's console lifetime
+    /// catches those signals and stops the server; whoever keeps the process alive must wait on this too).
+    /// </summary>
+    public CancellationToken Stopping => app.Lifetime.ApplicationStopping;
+
     /// <summary>Completes when a request first reaches a <see cref="EmulatorFault.Hang"/> fault.</summary>
     public Task HangReached => state.HangReached.Task;
 
+    /// <exception cref="TotangoConfigurationException">The port is in use (exit code 2).</exception>
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -73,7 +81,17 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
         app.MapGet("/api/v1/accounts/active_list/{id}/{file}", (HttpContext context, string id, string file) => handler.HandleAsync(context, id, file));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw new TotangoConfigurationException(
+                $"port {options.Port} on 127.0.0.1 is in use: stop what is using it, or choose another port (0 = any free port)", ex);
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new EmulatorHost(app, state, options, sample, new Uri(address.EndsWith('/') ? address : address + "/"));
     }

@@ -27,8 +27,18 @@ public sealed class EmulatorOptions
     /// <summary>Time source for latency and the rate limit. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Activity shape of sample pages.</summary>
-    public ActivityShape ActivityShape { get; set; } = ActivityShape.Actions;
+    /// <summary>
+    /// What sample pages carry. Default <see cref="SampleShape.Page"/>: exactly the vendor page's documented shape and
+    /// windows, so nothing is served that the contract doesn't describe; the scripts' shape, <c>past_7d</c> and the
+    /// top-level <c>frequency</c> only when asked.
+    /// </summary>
+    public SampleShape Shape { get; set; } = SampleShape.Page;
+
+    /// <summary>
+    /// Accept <c>return=all</c> (stats, users and lifecycle at once) and <c>return=summary</c>, which the vendor's scripts
+    /// send but the page doesn't list. Default false: they get the page's <c>400 Bad Request</c> with a message.
+    /// </summary>
+    public bool AcceptScriptReturns { get; set; }
 
     /// <summary>How the emulator reads <c>offset</c>: page index (default, the old page) or item index.</summary>
     public OffsetMode OffsetMode { get; set; } = OffsetMode.Page;

@@ -15,4 +15,10 @@ public static class ExitCodes
 
     /// <summary>Held: a warning under <c>--strict</c>; nothing was delivered and the previous files are kept.</summary>
     public const int Held = 7;
+
+    /// <summary>
+    /// Done, but the <c>since: last-run</c> watermark could not be saved (the report was written and mailed); the next
+    /// delta run repeats this one's accounts. Not in the contract's table, which does not foresee the case.
+    /// </summary>
+    public const int WatermarkNotSaved = 8;
 }

@@ -17,7 +17,18 @@ public sealed class EmulatorCommand(CliEnvironment environment) : CommandBase<Em
             Seed = settings.Seed,
             Token = settings.Token,
             SnapshotDirectory = settings.Snapshot is null ? null : FullPath(settings.Snapshot),
-            ActivityShape = settings.LegacyActivities ? ActivityShape.Legacy : ActivityShape.Actions,
+            Shape = new SampleShape
+            {
+                Activities = settings.ActivitiesShape switch
+                {
+                    "scripts" => ActivityShape.Scripts,
+                    "legacy" => ActivityShape.Legacy,
+                    _ => ActivityShape.Actions,
+                },
+                ExtraWindows = settings.ExtraWindows,
+                Frequency = settings.Frequency,
+            },
+            AcceptScriptReturns = settings.ScriptReturns,
             Latency = TimeSpan.FromMilliseconds(settings.LatencyMilliseconds),
             OffsetMode = settings.OffsetMode == "item" ? Api.OffsetMode.Item : Api.OffsetMode.Page,
             PageSizeCap = settings.PageCap,
@@ -35,7 +46,8 @@ public sealed class EmulatorCommand(CliEnvironment environment) : CommandBase<Em
             Environment.Error.WriteLine("Ctrl+C stops it.");
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Environment.Lifetime);
+        // host.Stopping: SIGTERM reaches the host's console lifetime, which stops the server but not this wait.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Environment.Lifetime, host.Stopping);
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);

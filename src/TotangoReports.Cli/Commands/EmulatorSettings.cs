@@ -20,9 +20,21 @@ public sealed class EmulatorSettings : SampleSettings
     [Description("Serve a snapshot instead of sample data.")]
     public string? Snapshot { get; init; }
 
-    [CommandOption("--legacy-activities")]
-    [Description("Shape activities as the vendor's PHP scripts read them: stats.<window>.activities = [[{name, current}]].")]
-    public bool LegacyActivities { get; init; }
+    [CommandOption("--activities-shape <SHAPE>")]
+    [Description("page (default: the vendor page's actions {name: count}), scripts (stats.activities.<window>.activities = [[{name, current}]], what the vendor's scripts read) or legacy (stats.<window>.activities, old snapshots).")]
+    public string ActivitiesShape { get; init; } = "page";
+
+    [CommandOption("--extra-windows")]
+    [Description("Also serve the past_7d window, which the scripts read but the vendor page doesn't list.")]
+    public bool ExtraWindows { get; init; }
+
+    [CommandOption("--frequency")]
+    [Description("Also serve the visit frequency at the top level, frequency.current (what accountsEngagement.php reads).")]
+    public bool Frequency { get; init; }
+
+    [CommandOption("--script-returns")]
+    [Description("Accept return=all and return=summary, which the scripts send; without it they get 400 Bad Request as the page documents.")]
+    public bool ScriptReturns { get; init; }
 
     [CommandOption("--latency <MS>")]
     [Description("Delay every answer by this many milliseconds.")]
@@ -57,6 +69,11 @@ public sealed class EmulatorSettings : SampleSettings
         if (Port is < 0 or > 65535)
         {
             return ValidationResult.Error("--port must be between 0 and 65535");
+        }
+
+        if (ActivitiesShape is not ("page" or "scripts" or "legacy"))
+        {
+            return ValidationResult.Error("--activities-shape is page, scripts or legacy");
         }
 
         if (OffsetMode is not ("page" or "item"))

@@ -18,6 +18,8 @@ public sealed class RunCommand(CliEnvironment environment) : CommandBase<RunSett
             SnapshotDirectory = settings.Snapshot is null ? null : FullPath(settings.Snapshot),
             NoEmail = settings.NoEmail,
             Strict = settings.Strict,
+            SendSampleMail = settings.SendSampleMail,
+            AsOf = settings.AsOfInstant,
         };
 
         var result = await WithRunnerAsync(settings, runner => runner.RunAsync(request, cancellationToken));

@@ -15,7 +15,7 @@ public sealed class TemplatesInitCommand(CliEnvironment environment) : CommandBa
         }
         catch (IOException ex)
         {
-            throw new Runs.ReportRunException(ExitCodes.InvalidInput, ex.Message + " (pass --force to overwrite them)", ex);
+            throw new Runs.ReportRunException(ExitCodes.InvalidInput, ex.Message.Split("; ")[0] + "; pass --force to overwrite them with the built-in templates", ex);
         }
 
         foreach (var file in System.IO.Directory.GetFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -25,7 +25,11 @@ public sealed class TemplatesInitCommand(CliEnvironment environment) : CommandBa
 
         if (!settings.Quiet)
         {
-            Environment.Error.WriteLine("Edit a copy and point an html output at it: { format: html, file: report.html, template: " + Path.Combine(settings.Directory, "exec-summary.sbn") + " }");
+            // Template paths resolve from the definition's folder, and a template must lie inside it: suggest the
+            // path as a definition in DIR's parent folder writes it, not as the working folder would.
+            var parent = Path.GetDirectoryName(directory) ?? directory;
+            var relative = Path.GetRelativePath(parent, Path.Combine(directory, "exec-summary.sbn")).Replace(Path.DirectorySeparatorChar, '/');
+            Environment.Error.WriteLine($"Edit a copy and point an html output at it. Template paths are relative to the definition's folder, and a template must lie inside it; a definition in {(DisplayPath(parent) is "." ? "this folder" : DisplayPath(parent))} writes: {{ format: html, file: report.html, template: {relative} }}");
         }
 
         return Task.FromResult(ExitCodes.Success);

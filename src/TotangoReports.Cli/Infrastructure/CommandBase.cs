@@ -25,6 +25,7 @@ public abstract class CommandBase<TSettings>(CliEnvironment environment) : Async
         var configuration = AppConfiguration.Build(settings.Config, Environment.WorkingDirectory, Environment.Variables);
         Redactor.Add(configuration["Totango:ApiToken"]);
         Redactor.Add(configuration["Smtp:Password"]);
+        Redactor.Add(Api.Internal.UrlText.Password(configuration["Totango:BaseUrl"]));
         return configuration;
     }
 

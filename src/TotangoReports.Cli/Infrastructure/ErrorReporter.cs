@@ -13,13 +13,14 @@ internal static class ErrorReporter
 {
     public static int Report(Exception exception, CliEnvironment environment, bool verbose)
     {
-        var (code, message) = Classify(exception);
+        var (code, message) = Classify(exception, verbose);
         // The command's redactor knows secrets from every configuration layer; the variables cover a failure
         // before configuration was read.
         var redactor = environment.Redactor;
         redactor.Add(environment.Variables.GetValueOrDefault("TOTANGO_API_TOKEN"));
         redactor.Add(environment.Variables.GetValueOrDefault("Totango__ApiToken"));
         redactor.Add(environment.Variables.GetValueOrDefault("Smtp__Password"));
+        redactor.Add(Api.Internal.UrlText.Password(environment.Variables.GetValueOrDefault("TOTANGO_BASE_URL")));
         var line = redactor.Redact(message);
         if (environment.ErrorIsTerminal)
         {
@@ -39,11 +40,13 @@ internal static class ErrorReporter
         return code;
     }
 
-    private static (int Code, string Message) Classify(Exception exception) => exception switch
+    private static (int Code, string Message) Classify(Exception exception, bool verbose) => exception switch
     {
         ReportRunException run => (run.ExitCode, run.Message),
         TotangoException api => (api.ExitCode, api.Message),
         RenderException render => (ExitCodes.InvalidInput, render.Message),
+        OutputFolderBusyException busy => (ExitCodes.InvalidInput, busy.Message),
+        WatermarkSaveException watermark => (ExitCodes.WatermarkNotSaved, watermark.Message),
         EmailDeliveryException mail => (ExitCodes.DeliveryFailed, mail.Message + " (the report files were not changed)"),
         CommandParseException or CommandRuntimeException => (ExitCodes.InvalidInput, exception.Message + " (see --help)"),
         UnauthorizedAccessException access => (ExitCodes.InvalidInput, access.Message),
@@ -51,6 +54,6 @@ internal static class ErrorReporter
         DirectoryNotFoundException missing => (ExitCodes.InvalidInput, missing.Message),
         OperationCanceledException => (130, "cancelled; no output was changed"),
         IOException io => (ExitCodes.Unexpected, "could not write the report: " + io.Message),
-        _ => (ExitCodes.Unexpected, $"unexpected failure: {exception.Message} (run with --verbose for details)"),
+        _ => (ExitCodes.Unexpected, $"unexpected failure: {exception.Message}{(verbose ? string.Empty : " (run with --verbose for details)")}"),
     };
 }

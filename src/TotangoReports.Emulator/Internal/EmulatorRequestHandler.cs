@@ -49,7 +49,7 @@ internal sealed class EmulatorRequestHandler
             return;
         }
 
-        if (!TryParse(context.Request.Query, listId, file, out var query, out var offset, out var length, out var problem))
+        if (!TryParse(context.Request.Query, listId, file, options.AcceptScriptReturns, out var query, out var offset, out var length, out var problem))
         {
             await WriteErrorAsync(context, 400, problem, null).ConfigureAwait(false);
             return;
@@ -101,7 +101,7 @@ internal sealed class EmulatorRequestHandler
             }
 
             var body = sample is not null
-                ? sample.RenderPage(query, offset, length, mode, Math.Max(1, options.PageSizeCap), options.ActivityShape)
+                ? sample.RenderPage(query, offset, length, mode, Math.Max(1, options.PageSizeCap), options.Shape)
                 : (await snapshot!.GetPageAsync(query, offset, length, aborted).ConfigureAwait(false)).ToArray();
             AfterFirstPage(pageIndex, query);
             if (fault is { Truncate: true })
@@ -126,7 +126,7 @@ internal sealed class EmulatorRequestHandler
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json; charset=utf-8";
         var pipe = context.Response.BodyWriter;
-        var shape = options.ActivityShape;
+        var shape = options.Shape;
         using var writer = new Utf8JsonWriter(pipe, Sample.Internal.SampleJsonWriter.WriterOptions);
         source.WritePageStart(writer);
         for (var i = 0; i < plan.Count; i += Chunk)
@@ -159,7 +159,7 @@ internal sealed class EmulatorRequestHandler
         }
     }
 
-    private static bool TryParse(IQueryCollection q, string listId, string file, out ActiveListQuery query, out int offset, out int length, out string problem)
+    private static bool TryParse(IQueryCollection q, string listId, string file, bool scriptReturns, out ActiveListQuery query, out int offset, out int length, out string problem)
     {
         query = null!;
         offset = 0;
@@ -178,17 +178,20 @@ internal sealed class EmulatorRequestHandler
             return false;
         }
 
+        // Only what the page documents, unless asked: "all" and "summary" are what the scripts send.
         ReturnType? ret = q["return"].ToString() switch
         {
-            "" or "summary" => ReturnType.Summary,
-            "stats" or "all" => ReturnType.Stats,
+            "" => ReturnType.Summary,
+            "summary" when scriptReturns => ReturnType.Summary,
+            "all" when scriptReturns => ReturnType.All,
+            "stats" => ReturnType.Stats,
             "users" => ReturnType.Users,
             "lifecycle" => ReturnType.Lifecycle,
             _ => null,
         };
         if (ret is null)
         {
-            problem = $"Invalid return '{q["return"]}': use stats, users or lifecycle.";
+            problem = $"Invalid return '{q["return"]}': use stats, users or lifecycle (or leave it out for the summary).";
             return false;
         }
 

@@ -53,7 +53,8 @@ public sealed class ActiveListFetcher
         foreach (var query in queries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var one = await new QueryFetch(source, query, sink, options, concurrency, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+            var fetch = new QueryFetch(source, query, sink, options, concurrency, progress);
+            var one = await fetch.RunAsync(cancellationToken).ConfigureAwait(false);
             total = new FetchSummary
             {
                 TotalItems = Math.Max(total.TotalItems, one.TotalItems),
@@ -65,9 +66,10 @@ public sealed class ActiveListFetcher
             };
             if (!one.Complete && !allowPartial)
             {
-                throw new DataIncompleteException(
-                    $"The active list could not be read whole: {string.Join("; ", one.Gaps)}. The list probably changed while it was read; run again, or pass --allow-partial to accept it.",
-                    total);
+                var advice = fetch.ServerInconsistent
+                    ? "The server's pages contradict themselves, so a rerun will not help; pass --allow-partial to accept what was read, or report it to Totango."
+                    : "The list probably changed while it was read; run again, or pass --allow-partial to accept it.";
+                throw new DataIncompleteException($"The active list could not be read whole: {string.Join("; ", one.Gaps)}. {advice}", total);
             }
         }
 

@@ -48,6 +48,7 @@ public sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatist
         this.options = options.Clone();
         token = options.ApiToken.Trim();
         redactor.Add(token);
+        redactor.Add(UrlText.Password(options.BaseUrl));
         this.timeProvider = timeProvider ?? TimeProvider.System;
         this.logger = logger ?? NullLogger.Instance;
         client = new RestClient(new RestClientOptions(options.BaseUrl)
@@ -124,6 +125,13 @@ public sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatist
                 string.Create(CultureInfo.InvariantCulture, $"The Totango API did not answer {what} within {options.TimeoutSeconds} s, {options.MaxRetries + 1} attempts."),
                 ex);
         }
+        catch (Exception ex) when (IsTransport(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            // The body was reset, cut short or could not be decoded on every attempt: an API failure (exit 4), not ours.
+            throw new TotangoApiException(
+                string.Create(CultureInfo.InvariantCulture, $"The Totango API's answer to {what} from {UrlText.Display(options.BaseUrl)} broke off or could not be read on every one of {options.MaxRetries + 1} attempts: {Redact(ex.Message)}"),
+                new HttpRequestException(Redact(ex.Message)));
+        }
 
         return Classify(response, what);
     }
@@ -131,6 +139,13 @@ public sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatist
     public void Dispose() => client.Dispose();
 
     private static int Status(RestResponse response) => (int)response.StatusCode;
+
+    /// <summary>
+    /// A transport failure while the body was read: a reset or early close (IOException / HttpRequestException) or a
+    /// body that lies about its <c>Content-Encoding</c> (InvalidDataException from the decompressor).
+    /// </summary>
+    private static bool IsTransport(Exception exception) =>
+        exception is HttpRequestException or IOException or InvalidDataException;
 
     private static bool NoAnswer(RestResponse response) =>
         response.ResponseStatus != ResponseStatus.Completed || response.StatusCode == 0;
@@ -181,7 +196,8 @@ public sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatist
             MaxDelay = maxDelay,
             ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
             {
-                { Exception: TimeoutRejectedException or HttpRequestException or IOException } => true,
+                { Exception: TimeoutRejectedException } => true,
+                { Exception: { } ex } when IsTransport(ex) => true,
                 { Result: { } r } => IsTransient(r.Response),
                 _ => false,
             }),
@@ -225,7 +241,7 @@ public sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatist
         {
             var cause = response.ErrorException?.Message ?? response.ErrorMessage ?? response.ResponseStatus.ToString();
             throw new TotangoApiException(
-                string.Create(CultureInfo.InvariantCulture, $"Network failure reading {what} from {options.BaseUrl} after {options.MaxRetries + 1} attempts: {Redact(cause)}"),
+                string.Create(CultureInfo.InvariantCulture, $"Network failure reading {what} from {UrlText.Display(options.BaseUrl)} after {options.MaxRetries + 1} attempts: {Redact(cause)}"),
                 response.ErrorException is null ? null : new HttpRequestException(Redact(response.ErrorException.Message)));
         }
 
@@ -239,7 +255,7 @@ public sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatist
             };
         }
 
-        var message = Redact(ErrorBody.Message(body));
+        var message = ErrorBody.Message(body, Redact);
         var detail = status == 429 || status >= 500
             ? string.Create(CultureInfo.InvariantCulture, $"HTTP {status} after {options.MaxRetries + 1} attempts")
             : string.Create(CultureInfo.InvariantCulture, $"HTTP {status}");

@@ -104,7 +104,7 @@ public sealed class TotangoOptions
     /// <summary>Every setting but the token, which shows only whether it is set.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"BaseUrl={BaseUrl}, ApiToken={(string.IsNullOrEmpty(ApiToken) ? "(none)" : "(set)")}, PageSize={PageSize}, OffsetMode={OffsetMode}, RequestsPerMinute={RequestsPerMinute}, RateLimitWindow={RateLimitWindow}, MaxConcurrency={MaxConcurrency}, TimeoutSeconds={TimeoutSeconds}, MaxRetries={MaxRetries}");
+        $"BaseUrl={Internal.UrlText.Display(BaseUrl)}, ApiToken={(string.IsNullOrEmpty(ApiToken) ? "(none)" : "(set)")}, PageSize={PageSize}, OffsetMode={OffsetMode}, RequestsPerMinute={RequestsPerMinute}, RateLimitWindow={RateLimitWindow}, MaxConcurrency={MaxConcurrency}, TimeoutSeconds={TimeoutSeconds}, MaxRetries={MaxRetries}");
 
     /// <summary>A copy, so callers can adjust one run without touching shared settings.</summary>
     public TotangoOptions Clone() => (TotangoOptions)MemberwiseClone();

@@ -295,7 +295,7 @@ public sealed class DatasetBuilder : IAccountSink
                 for (var w = 0; w < _windows.Count; w++)
                 {
                     var name = _activities.NameOf(id);
-                    columns.Add(new TableColumn($"{name} {ActivitiesDefinition.WindowLabel(_windows[w])}", CellKind.Number, Activity: new ActivityColumn(name, _windows[w])));
+                    columns.Add(new TableColumn(ActivitiesDefinition.FormatHeader(_dataset.Activities?.Header ?? ActivitiesDefinition.DefaultHeader, name, _windows[w]), CellKind.Number, Activity: new ActivityColumn(name, _windows[w])));
                     cells.Add((id, w));
                 }
             }

@@ -19,6 +19,15 @@ public sealed class Report
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// Made from the built-in sample data: every output says "SAMPLE DATA" where a reader sees it (PRODUCT.md §2),
+    /// so made-up accounts are never mistaken for real ones.
+    /// </summary>
+    public bool IsSample { get; init; }
+
+    /// <summary>The mark sample outputs carry.</summary>
+    public const string SampleMark = "SAMPLE DATA";
+
     public string Title => Definition.Title;
 
     /// <summary>

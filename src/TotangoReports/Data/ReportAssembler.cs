@@ -7,7 +7,8 @@ public static class ReportAssembler
 {
     /// <param name="datasets">The tables, in any order: the report lists them in the definition's order.</param>
     /// <param name="warnings">Every warning of the run (fetch, data, expressions), shown in the manifest and summary.</param>
-    public static Report Create(ReportDefinition definition, ReportContext context, IReadOnlyList<DatasetTable> datasets, IReadOnlyList<string> warnings)
+    /// <param name="isSample">The data is the built-in sample: every output marks itself "SAMPLE DATA".</param>
+    public static Report Create(ReportDefinition definition, ReportContext context, IReadOnlyList<DatasetTable> datasets, IReadOnlyList<string> warnings, bool isSample = false)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(context);
@@ -30,6 +31,7 @@ public static class ReportAssembler
             Parameters = new Dictionary<string, string>(context.Parameters, StringComparer.Ordinal),
             Datasets = ordered,
             Warnings = [.. warnings],
+            IsSample = isSample,
         };
     }
 }

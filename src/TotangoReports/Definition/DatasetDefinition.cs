@@ -14,6 +14,12 @@ public enum ReturnType
     Stats,
     Users,
     Lifecycle,
+
+    /// <summary>
+    /// <c>return=all</c>: stats, users and lifecycle in one record. accountsEngagement.php sends it; the vendor page
+    /// does not list it, so a server may refuse it (400).
+    /// </summary>
+    All,
 }
 
 /// <summary>One table of the report: an active list, what to fetch, and how to turn accounts into rows.</summary>

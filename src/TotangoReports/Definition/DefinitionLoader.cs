@@ -30,7 +30,22 @@ public static class DefinitionLoader
                 return Failure(path, $"the file is {info.Length} bytes; a definition may be at most {options.MaxFileBytes} bytes");
             }
 
-            text = File.ReadAllText(path);
+            // FileInfo.Length is 0 for /dev/zero, pipes and /proc entries: cap what is actually read.
+            using var bytes = ReadCapped(path, options.MaxFileBytes);
+            var read = bytes.Length;
+            if (read > options.MaxFileBytes)
+            {
+                return Failure(path, info.Length == 0
+                    ? "is not a regular file (a device, pipe or /proc entry); give the path of a .yaml or .json definition file"
+                    : $"the file is more than {options.MaxFileBytes} bytes; a definition may be at most {options.MaxFileBytes} bytes");
+            }
+
+            if (info.Length == 0 && read > 0)
+            {
+                return Failure(path, "is not a regular file (a device, pipe or /proc entry); give the path of a .yaml or .json definition file");
+            }
+
+            text = DecodeText(bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
         {
@@ -38,6 +53,29 @@ public static class DefinitionLoader
         }
 
         return Parse(text, path, options, Path.GetFullPath(path));
+    }
+
+    /// <summary>Reads at most <paramref name="cap"/> + 1 bytes: one more than allowed tells "too big" apart.</summary>
+    private static MemoryStream ReadCapped(string path, long cap)
+    {
+        var bytes = new MemoryStream();
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        var chunk = new byte[64 * 1024];
+        int n;
+        while (bytes.Length <= cap && (n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, cap + 1 - bytes.Length))) > 0)
+        {
+            bytes.Write(chunk, 0, n);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Decodes as File.ReadAllText does: UTF-8 unless a byte order mark says otherwise, the mark dropped.</summary>
+    private static string DecodeText(MemoryStream bytes)
+    {
+        bytes.Position = 0;
+        using var reader = new StreamReader(bytes, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return reader.ReadToEnd();
     }
 
     /// <summary>Parses definition text; <paramref name="fileName"/> is how diagnostics name it (relative paths resolve beside it).</summary>

@@ -5,7 +5,11 @@ namespace TotangoReports.Definition;
 /// <summary>
 /// The known shape of one account record of the Data API (docs/totango-data-api.md), so a path that can never exist
 /// (<c>engagment.score</c>) is caught when the definition is validated rather than yielding empty cells forever.
-/// Free-form parts (<c>attributes</c>, <c>modules</c>, <c>actions</c>) accept any key below them.
+/// Free-form parts (<c>attributes</c>, <c>modules</c>, <c>actions</c>) accept any key below them. Every shape seen in
+/// the wild is known: the vendor page's, the one the vendor's PHP scripts read
+/// (<c>stats.activities.&lt;window&gt;.activities[i].{name, current}</c>, top-level <c>frequency.current</c>) and the one
+/// an earlier contract described (<c>stats.&lt;window&gt;.activities</c>); windows are the known ones or any
+/// <c>past_&lt;N&gt;d</c>. Whether a known path is present in the data is a run-time matter.
 /// </summary>
 public static class RecordShape
 {
@@ -15,7 +19,7 @@ public static class RecordShape
     public static ReturnType RequiredReturnType(RecordPath path) =>
         path.Segments[0].Name switch
         {
-            "stats" => ReturnType.Stats,
+            "stats" or "frequency" => ReturnType.Stats,
             "users" => ReturnType.Users,
             "lifecycle" => ReturnType.Lifecycle,
             _ => ReturnType.Summary,
@@ -53,7 +57,7 @@ public static class RecordShape
                     problem = $"{where} is not a list, it can't be indexed with [{segment.Index}]";
                     return false;
                 default:
-                    if (!shape.Children.TryGetValue(segment.Name!, out var child))
+                    if (shape.Child(segment.Name!) is not { } child)
                     {
                         problem = $"'{segment.Name}' is not a key of {where}{Suggestions.Hint(segment.Name!, shape.Children.Keys)}" +
                             (Suggestions.Closest(segment.Name!, shape.Children.Keys) is null ? $" (known keys: {string.Join(", ", shape.Children.Keys)})" : string.Empty);
@@ -75,16 +79,20 @@ public static class RecordShape
     {
         var windows = ActivitiesDefinition.KnownWindows;
         var usersWindow = ShapeNode.Object(("all", ShapeNode.Value), ("modules", ShapeNode.Free));
-        var activitiesWindow = ShapeNode.Object(("all", ShapeNode.Value), ("actions", ShapeNode.Free), ("modules", ShapeNode.Free));
+        var activityList = ShapeNode.ListOf(ShapeNode.Object(("name", ShapeNode.Value), ("current", ShapeNode.Value)));
 
-        // The older shape the vendor's PHP scripts read: stats.<window>.activities = [{name, current}].
+        // The page's actions map, and the scripts' [{name, current}] list beside it.
+        var activitiesWindow = ShapeNode.Object(
+            ("all", ShapeNode.Value), ("actions", ShapeNode.Free), ("modules", ShapeNode.Free), ("activities", activityList));
+
+        // What an earlier contract said the scripts read, stats.<window>.activities: old snapshots still carry it.
         var legacyWindow = ShapeNode.Object(
-            ("activities", ShapeNode.ListOf(ShapeNode.Object(("name", ShapeNode.Value), ("current", ShapeNode.Value)))),
+            ("activities", activityList),
             ("frequency", ShapeNode.Object(("current", ShapeNode.Value))));
         var stats = new List<(string, ShapeNode)>
         {
-            ("users", ShapeNode.ObjectOf(windows, usersWindow)),
-            ("activities", ShapeNode.ObjectOf(windows, activitiesWindow)),
+            ("users", ShapeNode.ObjectOf(windows, usersWindow, ActivitiesDefinition.IsWindowName)),
+            ("activities", ShapeNode.ObjectOf(windows, activitiesWindow, ActivitiesDefinition.IsWindowName)),
             ("last_activity", ShapeNode.Value),
             ("first_activity", ShapeNode.Value),
         };
@@ -104,6 +112,9 @@ public static class RecordShape
                     ("reason", ShapeNode.Value),
                     ("last_changed", ShapeNode.Value))))),
             ("attributes", ShapeNode.Free),
+
+            // accountsEngagement.php reads the visit frequency here, at the top level.
+            ("frequency", ShapeNode.Object(("current", ShapeNode.Value))),
             ("stats", ShapeNode.Object([.. stats])),
             ("users", ShapeNode.ListOf(ShapeNode.Object(
                 ("name", ShapeNode.Value), ("first_usage", ShapeNode.Value), ("last_usage", ShapeNode.Value)))),

@@ -20,9 +20,27 @@ public static partial class SinceResolver
     {
         warning = null;
         var text = since.Trim();
-        if (IsLastRun(text) || RelativePattern().IsMatch(text) || TryDate(text, out _) || TryInstant(text, out _))
+        if (IsLastRun(text))
         {
             return null;
+        }
+
+        if (RelativePattern().Match(text) is { Success: true } relative)
+        {
+            return Span(relative) > LongestSpan
+                ? $"since '{since}' reaches back more than {LongestSpan.TotalDays.ToString(CultureInfo.InvariantCulture)} days (about 54 years, before the API's data begins); write a shorter span or a date"
+                : null;
+        }
+
+        var beforeEpoch = $"since '{since}' is before 1970-01-01, where the API's unix time begins; write a later date";
+        if (TryDate(text, out var date))
+        {
+            return date < Epoch ? beforeEpoch : null;
+        }
+
+        if (TryInstant(text, out var instant))
+        {
+            return instant < DateTimeOffset.UnixEpoch ? beforeEpoch : null;
         }
 
         if (text.Length > 0 && text.All(char.IsAsciiDigit))
@@ -63,20 +81,14 @@ public static partial class SinceResolver
         var relative = RelativePattern().Match(text);
         if (relative.Success)
         {
-            var amount = long.Parse(relative.Groups[1].Value, CultureInfo.InvariantCulture);
-            var span = relative.Groups[2].Value switch
-            {
-                "d" => TimeSpan.FromDays(amount),
-                "h" => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromMinutes(amount),
-            };
-            return now.Add(-span).ToUnixTimeSeconds();
+            // Never before the unix epoch, whatever now is (an --as-of in the past, a span near the limit).
+            return Math.Max(0, now.Add(-Span(relative)).ToUnixTimeSeconds());
         }
 
         if (TryDate(text, out var date))
         {
             var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-            return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUnixTimeSeconds();
+            return Math.Max(0, new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUnixTimeSeconds());
         }
 
         if (TryInstant(text, out var instant))
@@ -85,6 +97,22 @@ public static partial class SinceResolver
         }
 
         return long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The longest relative span accepted: about 54 years, so that now minus it stays after 1970.</summary>
+    private static readonly TimeSpan LongestSpan = TimeSpan.FromDays(20_000);
+
+    private static readonly DateOnly Epoch = new(1970, 1, 1);
+
+    private static TimeSpan Span(Match relative)
+    {
+        var amount = long.Parse(relative.Groups[1].Value, CultureInfo.InvariantCulture);
+        return relative.Groups[2].Value switch
+        {
+            "d" => TimeSpan.FromDays(amount),
+            "h" => TimeSpan.FromHours(amount),
+            _ => TimeSpan.FromMinutes(amount),
+        };
     }
 
     private static bool IsLastRun(string text) => string.Equals(text, LastRun, StringComparison.OrdinalIgnoreCase);

@@ -2,6 +2,7 @@ using TotangoReports.Data;
 using TotangoReports.Definition;
 using TotangoReports.Delivery.Internal;
 using TotangoReports.Rendering.Charts;
+using TotangoReports.Rendering;
 using TotangoReports.Rendering.Html;
 
 namespace TotangoReports.Delivery;
@@ -21,7 +22,7 @@ public static class EmailComposer
         string subject;
         try
         {
-            subject = TextTemplate.Render(email.Subject, report, "delivery.email.subject");
+            subject = (report.IsSample ? SampleBanner.SubjectPrefix : string.Empty) + TextTemplate.Render(email.Subject, report, "delivery.email.subject");
         }
         catch (FormatException ex)
         {
@@ -38,7 +39,8 @@ public static class EmailComposer
         var htmlOutput = rendered.FirstOrDefault(o => o.Format == OutputFormat.Html);
         if (string.Equals(email.Body, "html", StringComparison.OrdinalIgnoreCase) && htmlOutput is not null)
         {
-            var renderer = new HtmlRenderer(new HtmlRendererOptions { ChartMode = HtmlChartMode.CidImages });
+            // The <img> attributes declare the PNG's own size, so no client squashes it.
+            var renderer = new HtmlRenderer(new HtmlRendererOptions { ChartMode = HtmlChartMode.CidImages, ChartWidth = ChartWidth, ChartHeight = ChartHeight });
             html = renderer.RenderToString(report, htmlOutput, cancellationToken);
             foreach (var chart in ReportCharts.For(report))
             {

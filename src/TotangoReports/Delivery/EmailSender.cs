@@ -31,6 +31,22 @@ public sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvider 
 
         var message = MimeBuilder.Build(content, options.From!);
         var size = MimeBuilder.MeasureBytes(message);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.DeadlineSeconds), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await SendWithRetriesAsync(content, message, size, linked.Token);
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new EmailDeliveryException(
+                string.Create(CultureInfo.InvariantCulture, $"the SMTP server {options.Host}:{options.Port} did not finish taking the mail within {options.DeadlineSeconds} s (Smtp:DeadlineSeconds); it answers too slowly or not at all"),
+                ex);
+        }
+    }
+
+    private async Task<long> SendWithRetriesAsync(EmailContent content, MimeKit.MimeMessage message, long size, CancellationToken cancellationToken)
+    {
         var attempt = 0;
         while (true)
         {
@@ -63,7 +79,16 @@ public sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvider 
     private async Task SendOnceAsync(MimeKit.MimeMessage message, long size, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = checked(options.TimeoutSeconds * 1000) };
-        await client.ConnectAsync(options.Host!, options.Port, SocketOptions(), cancellationToken);
+        try
+        {
+            await client.ConnectAsync(options.Host!, options.Port, SocketOptions(), cancellationToken);
+        }
+        catch (NotSupportedException ex) when (SocketOptions() == SecureSocketOptions.StartTls)
+        {
+            // MailKit says so with NotSupportedException, which surfaced as an unexpected failure (exit 1).
+            throw new EmailDeliveryException($"the SMTP server {options.Host}:{options.Port.ToString(CultureInfo.InvariantCulture)} does not offer STARTTLS, so the mail was not sent; for a local relay without TLS set Smtp:UseTls=false (environment Smtp__UseTls=false), otherwise use the server's TLS port", ex);
+        }
+
         if (!string.IsNullOrEmpty(options.User))
         {
             // MailKit throws NotSupportedException here, which surfaced as an unexpected failure (exit 1).

@@ -31,6 +31,9 @@ public sealed class RunManifest
     /// <summary>Exit 5: a list could not be read whole, no output was changed; the datasets say what was missing.</summary>
     public const string StatusIncomplete = "incomplete";
 
+    /// <summary>The version of the tool that wrote this manifest.</summary>
+    public string Tool { get; init; } = ToolVersion;
+
     public string Status { get; init; } = StatusComplete;
 
     public required string Definition { get; init; }
@@ -54,6 +57,20 @@ public sealed class RunManifest
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>Definitions with <c>since: last-run</c>: whether this run moved the watermark, and why not.</summary>
+    public ManifestWatermark? Watermark { get; set; }
+
+    /// <summary><c>totango-reports</c> and the library's informational version (without the commit suffix).</summary>
+    public static string ToolVersion { get; } = "totango-reports " +
+        ((typeof(RunManifest).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false).FirstOrDefault() as System.Reflection.AssemblyInformationalVersionAttribute)?.InformationalVersion.Split('+')[0] ?? "0.0.0");
+
+    /// <summary>
+    /// The definition as <c>run.json</c> names it: relative to the output folder (where the manifest lies), with
+    /// '/' separators, so a manifest copied or mailed elsewhere does not reveal the machine's folders.
+    /// </summary>
+    public static string RelativeDefinitionPath(string definitionPath, string outputDirectory) =>
+        Path.GetRelativePath(Path.GetFullPath(outputDirectory), Path.GetFullPath(definitionPath)).Replace(Path.DirectorySeparatorChar, '/');
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
 
@@ -66,4 +83,14 @@ public sealed record ManifestDataset(int Rows, long TotalItems, int Pages, int R
 
 public sealed record ManifestOutput(string Format, string Path, long Bytes, string Sha256);
 
-public sealed record ManifestEmail(int Recipients, string Subject, IReadOnlyList<string> Attachments, long MessageBytes);
+/// <param name="Status"><c>sent</c>, or <c>skipped</c> with the <paramref name="Reason"/>.</param>
+public sealed record ManifestEmail(int Recipients, string? Subject, IReadOnlyList<string> Attachments, long MessageBytes, string Status = ManifestEmail.Sent, string? Reason = null)
+{
+    public const string Sent = "sent";
+
+    public const string Skipped = "skipped";
+}
+
+/// <param name="Moved">Whether this run moved the <c>since: last-run</c> watermark.</param>
+/// <param name="Reason">Why it stayed, when it did.</param>
+public sealed record ManifestWatermark(bool Moved, string? Reason);

@@ -31,9 +31,10 @@ public sealed class RunState
             return new RunState();
         }
 
+        RunState? state;
         try
         {
-            return JsonSerializer.Deserialize<RunState>(File.ReadAllText(path), Json) ?? new RunState();
+            state = JsonSerializer.Deserialize<RunState>(File.ReadAllText(path), Json);
         }
         catch (JsonException ex)
         {
@@ -41,14 +42,42 @@ public sealed class RunState
                 string.Create(CultureInfo.InvariantCulture, $"{path}:{ex.LineNumber + 1}:{ex.BytePositionInLine + 1}: the state file is not valid JSON; fix or delete it (deleting makes the next run look back {FirstRunWindow.TotalDays} days)"),
                 ex);
         }
+
+        // Valid JSON of the wrong shape ({"datasets": null}, a dataset null) is as damaged as invalid JSON.
+        if (state is not null && (state.Datasets is null || state.Datasets.Values.Any(d => d is null)))
+        {
+            throw new InvalidDataException($"{path}: the state file's \"datasets\" must be an object of {{ \"lastRun\": unix seconds }} per dataset; fix or delete it (deleting makes the next run look back {FirstRunWindow.TotalDays.ToString(CultureInfo.InvariantCulture)} days)");
+        }
+
+        return state ?? new RunState();
     }
 
+    /// <summary>
+    /// Writes the state atomically (a temporary file moved over the old one). Throws <see cref="WatermarkSaveException"/>
+    /// when it cannot, after removing its temporary file; the old state is then untouched.
+    /// </summary>
     public void Save(string path)
     {
         var full = Path.GetFullPath(path);
         var temp = full + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, Json));
-        File.Move(temp, full, overwrite: true);
+        try
+        {
+            File.WriteAllText(temp, JsonSerializer.Serialize(this, Json));
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The folder refuses writes altogether; then no temporary file was made either.
+            }
+
+            throw new WatermarkSaveException(full, ex);
+        }
     }
 }
 

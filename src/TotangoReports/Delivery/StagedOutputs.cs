@@ -88,7 +88,7 @@ public sealed class StagedOutputs : IDisposable
                 if (File.Exists(file.FinalPath))
                 {
                     backup = Path.Combine(Path.GetDirectoryName(file.FinalPath)!, $".{Path.GetFileName(file.FinalPath)}.{_runId}.bak");
-                    File.Move(file.FinalPath, backup);
+                    MoveAside(file.FinalPath, backup);
                 }
 
                 done.Add((file, backup));
@@ -110,6 +110,27 @@ public sealed class StagedOutputs : IDisposable
         }
 
         _committed = true;
+    }
+
+    /// <summary>
+    /// Moves the old report aside. When the OS can't rename it (an immutable or read-only file), .NET may fall back to
+    /// copy-then-delete and fail on the delete: the copy is removed, and the failure says what to do.
+    /// </summary>
+    private static void MoveAside(string final, string backup)
+    {
+        try
+        {
+            File.Move(final, backup);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(final))
+            {
+                TryDelete(backup);
+            }
+
+            throw new UnauthorizedAccessException($"could not replace {final}: {ex.Message} Is it read-only or immutable (chattr +i)? The previous report is unchanged.", ex);
+        }
     }
 
     private static void RollBack(List<(StagedFile File, string? Backup)> done)

@@ -12,6 +12,10 @@ public sealed class SecretRedactor
 
     public void Add(string? secret)
     {
+        // Normalised once, as the clients use it: a token read from a file or a CRLF env file ends in a line break
+        // that the HTTP client trims, so a server echoes it without one.
+        secret = secret?.Trim();
+
         // Very short values would mask ordinary words; a real token is long.
         if (!string.IsNullOrEmpty(secret) && secret.Length >= 6 && !_secrets.Contains(secret))
         {

@@ -47,7 +47,7 @@ public sealed class ReportRunner
     {
         var run = Prepare(request);
         var target = SnapshotFolder.CheckReplaceable(directory, run.Definition.SourcePath);
-        var (inner, _) = RunSteps.CreateSource(request, run.Options, _time, _log);
+        var (inner, _) = RunSteps.CreateSource(request, run.Options, _time, _log, run.Context.Now);
         try
         {
             var staging = SnapshotFolder.StagingPath(target);
@@ -81,9 +81,11 @@ public sealed class ReportRunner
         var run = Prepare(request);
         var (definition, context) = (run.Definition, run.Context);
         var outputs = RunSteps.SelectOutputs(definition, request.Formats);
-        var email = RunSteps.EmailToSend(definition, request, _configuration, _log, out var smtp);
+        var notes = new RunNotes(_log);
+        var email = RunSteps.EmailToSend(definition, request, _configuration, notes, out var smtp);
         _redactor.Add(smtp?.Password);
-        var (source, sourceName) = RunSteps.CreateSource(request, run.Options, _time, _log);
+        OutputFolderCheck.Check(request.OutputDirectory);
+        var (source, sourceName) = RunSteps.CreateSource(request, run.Options, _time, _log, run.Context.Now);
         var fetched = new List<FetchedDataset>(definition.Datasets.Count);
         try
         {
@@ -113,12 +115,13 @@ public sealed class ReportRunner
         var warnings = builders.SelectMany(b => b.Warnings).ToList();
         warnings.AddRange(fetched.Where(f => !f.Summary.Complete).Select(f => $"dataset {f.Dataset.Name} is incomplete: {string.Join("; ", f.Summary.Gaps)}"));
         var sinces = fetched.ToDictionary(f => f.Dataset.Name, f => f.Since, StringComparer.Ordinal);
-        var report = ReportAssembler.Create(definition, context, tables, warnings);
+        var report = ReportAssembler.Create(definition, context, tables, warnings, isSample: request.Source == DataSourceKind.Sample);
         if (request.Strict && warnings.Count > 0)
         {
             HoldOnWarnings(warnings);
         }
 
+        using var folderLock = await OutputFolderLock.AcquireAsync(request.OutputDirectory, cancellationToken: cancellationToken);
         using var staged = new StagedOutputs(request.OutputDirectory);
         var renderers = ReportRenderers.Default();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { RunManifest.FileName, RunManifest.IncompleteFileName };
@@ -136,15 +139,26 @@ public sealed class ReportRunner
         }
 
         staged.Seal();
-        var manifest = RunSteps.Manifest(report, sinces, sourceName, staged);
-        var emailSent = false;
+        var stays = run.UsesLastRun ? WatermarkPolicy.WhyItStays(definition, request, outputs, mailed: email is not null, complete: fetched.All(f => f.Summary.Complete)) : null;
+        if (stays is not null)
+        {
+            notes.Warn(WatermarkPolicy.Message(stays));
+        }
+
         if (email is not null)
         {
             foreach (var missing in EmailComposer.MissingAttachments(email, staged))
             {
-                _log.LogWarning("delivery.email.attach names {Format}, but this run rendered no {Format} output; it is not attached", missing.ToString().ToLowerInvariant(), missing.ToString().ToLowerInvariant());
+                notes.Warn($"delivery.email.attach names {missing.ToString().ToLowerInvariant()}, but this run rendered no {missing.ToString().ToLowerInvariant()} output; it is not attached");
             }
+        }
 
+        var manifest = RunSteps.Manifest(report, sinces, sourceName, staged, notes.Warnings);
+        manifest.Watermark = run.UsesLastRun ? new ManifestWatermark(stays is null, stays) : null;
+        manifest.Email = notes.SkippedMail(definition);
+        var emailSent = false;
+        if (email is not null)
+        {
             var content = EmailComposer.Compose(report, email, outputs, staged, cancellationToken);
             var bytes = await new EmailSender(smtp!, _time, _log).SendAsync(content, cancellationToken);
             manifest.Email = new ManifestEmail(content.To.Count + content.Cc.Count + content.Bcc.Count, content.Subject, content.Attachments.Select(a => a.FileName).ToList(), bytes);
@@ -160,13 +174,13 @@ public sealed class ReportRunner
 
         staged.Commit();
         File.Delete(Path.Combine(staged.OutputDirectory, RunManifest.IncompleteFileName));
-        foreach (var dataset in definition.Datasets.Where(d => RunSteps.UsesLastRun(d, request)))
+        if (run.UsesLastRun && stays is null)
         {
-            run.State.Datasets[dataset.Name] = new DatasetRunState { LastRun = context.Now.ToUnixTimeSeconds(), LastRunIso = context.Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
-        }
+            foreach (var dataset in definition.Datasets.Where(d => RunSteps.UsesLastRun(d, request)))
+            {
+                run.State.Datasets[dataset.Name] = new DatasetRunState { LastRun = context.Now.ToUnixTimeSeconds(), LastRunIso = context.Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+            }
 
-        if (run.UsesLastRun)
-        {
             run.State.Save(run.StatePath);
         }
 
@@ -196,12 +210,13 @@ public sealed class ReportRunner
     {
         var definition = RunSteps.LoadDefinition(request.DefinitionPath);
         RunSteps.CheckParameters(definition, request.Parameters);
-        var context = RunSteps.CreateContext(definition, request.Parameters, _time.GetUtcNow());
+        var context = RunSteps.CreateContext(definition, request.Parameters, request.AsOf ?? _time.GetUtcNow());
         var statePath = request.StatePath ?? RunState.DefaultPath(definition.SourcePath);
         var usesLastRun = definition.Datasets.Any(d => RunSteps.UsesLastRun(d, request));
         var state = usesLastRun ? RunSteps.LoadState(statePath) : new RunState();
         var options = TotangoOptions.FromConfiguration(_configuration);
         _redactor.Add(options.ApiToken);
+        _redactor.Add(Api.Internal.UrlText.Password(options.BaseUrl));
         return new PreparedRun(definition, context, state, statePath, usesLastRun, options);
     }
 
@@ -241,7 +256,7 @@ public sealed class ReportRunner
     {
         var manifest = new RunManifest
         {
-            Definition = run.Definition.SourcePath,
+            Definition = RunManifest.RelativeDefinitionPath(run.Definition.SourcePath, outputDirectory),
             Title = run.Definition.Title,
             Source = sourceName,
             Status = RunManifest.StatusIncomplete,

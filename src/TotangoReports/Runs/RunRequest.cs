@@ -39,6 +39,12 @@ public sealed record RunRequest
 
     public bool NoEmail { get; init; }
 
+    /// <summary><c>--send-sample-mail</c>: a <c>--sample</c> run mails its (marked) report; otherwise it sends none.</summary>
+    public bool SendSampleMail { get; init; }
+
+    /// <summary><c>--as-of</c>: the run's "now" (since, dates, the sample data's anchor); null = the clock.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
     public bool AllowPartial { get; init; }
 
     /// <summary><c>--strict</c>: any warning (0 rows, a path no account has, a failed expression) holds the run: exit 7, nothing delivered.</summary>

@@ -81,13 +81,27 @@ internal static class RunSteps
 
     /// <summary>
     /// The mail to send, checked before anything is fetched. A live run with a mail but no SMTP settings is a
-    /// configuration error; a sample or snapshot run (a demo) skips the mail with a warning instead.
+    /// configuration error. A sample run mails only with <c>--send-sample-mail</c> (made-up accounts must not reach
+    /// real recipients by accident); a sample or snapshot run without SMTP skips the mail with a warning.
+    /// Every skipped mail is noted in <paramref name="notes"/> for <c>run.json</c>.
     /// </summary>
-    public static EmailDeliveryDefinition? EmailToSend(ReportDefinition definition, RunRequest request, Microsoft.Extensions.Configuration.IConfiguration configuration, ILogger log, out Configuration.SmtpOptions? smtp)
+    public static EmailDeliveryDefinition? EmailToSend(ReportDefinition definition, RunRequest request, Microsoft.Extensions.Configuration.IConfiguration configuration, RunNotes notes, out Configuration.SmtpOptions? smtp)
     {
         smtp = null;
-        if (request.NoEmail || definition.Delivery?.Email is not { } email)
+        if (definition.Delivery?.Email is not { } email)
         {
+            return null;
+        }
+
+        if (request.NoEmail)
+        {
+            notes.SkipMail("--no-email");
+            return null;
+        }
+
+        if (request.Source == DataSourceKind.Sample && !request.SendSampleMail)
+        {
+            notes.SkipMail("a --sample run sends no mail unless --send-sample-mail is given", inform: true);
             return null;
         }
 
@@ -98,12 +112,13 @@ internal static class RunSteps
             return email;
         }
 
-        if (request.Source == DataSourceKind.Live)
+        // Set but wrong (an empty port, a From that is no address) is a mistake to fix before anything is fetched.
+        if (request.Source == DataSourceKind.Live || smtp.IsConfigured)
         {
-            throw new ReportRunException(ExitCodes.InvalidInput, $"{definition.SourcePath} sends email, but {string.Join("; ", problems)}; configure SMTP or pass --no-email");
+            throw new ReportRunException(ExitCodes.InvalidInput, $"{definition.SourcePath} sends email, but {string.Join("; ", problems)}; fix the SMTP configuration or pass --no-email");
         }
 
-        log.LogWarning("not sending the report mail: {Problems}. A sample or snapshot run mails only when SMTP is configured", string.Join("; ", problems));
+        notes.SkipMail($"not sending the report mail: {string.Join("; ", problems)}. A sample or snapshot run mails only when SMTP is configured", warn: true);
         smtp = null;
         return null;
     }
@@ -146,26 +161,28 @@ internal static class RunSteps
         }
     }
 
-    public static (IActiveListSource Source, string Name) CreateSource(RunRequest request, TotangoOptions options, TimeProvider time, ILogger log)
+    /// <param name="now">The run's now: the sample data is dated relative to it.</param>
+    public static (IActiveListSource Source, string Name) CreateSource(RunRequest request, TotangoOptions options, TimeProvider time, ILogger log, DateTimeOffset now)
     {
         switch (request.Source)
         {
             case DataSourceKind.Sample:
-                return (new SampleActiveListSource(new SampleSourceOptions { Accounts = SampleData.DefaultAccounts, Seed = SampleData.DefaultSeed }), "sample");
+                return (new SampleActiveListSource(new SampleSourceOptions { Accounts = SampleData.DefaultAccounts, Seed = SampleData.DefaultSeed, Epoch = now }), "sample");
             case DataSourceKind.Snapshot:
                 var folder = request.SnapshotDirectory ?? throw new ReportRunException(ExitCodes.InvalidInput, "--snapshot needs a folder written by 'fetch --save'");
                 return (new SnapshotSource(folder), "snapshot:" + folder);
             default:
                 // Without a token the HTTP source refuses to start (exit 3, naming TOTANGO_API_TOKEN and --sample).
-                return (new TotangoHttpSource(options, time, log), options.BaseUrl.ToString());
+                return (new TotangoHttpSource(options, time, log), Api.Internal.UrlText.Display(options.BaseUrl));
         }
     }
 
-    public static RunManifest Manifest(Report report, IReadOnlyDictionary<string, long?> sinces, string source, StagedOutputs staged)
+    /// <param name="runWarnings">What the run itself warned about (mail, watermark), after the data's warnings.</param>
+    public static RunManifest Manifest(Report report, IReadOnlyDictionary<string, long?> sinces, string source, StagedOutputs staged, IReadOnlyList<string> runWarnings)
     {
         var manifest = new RunManifest
         {
-            Definition = report.Definition.SourcePath,
+            Definition = RunManifest.RelativeDefinitionPath(report.Definition.SourcePath, staged.OutputDirectory),
             Title = report.Title,
             Source = source,
             Status = report.Datasets.All(d => d.Fetch.Complete) ? RunManifest.StatusComplete : RunManifest.StatusPartial,
@@ -175,7 +192,7 @@ internal static class RunSteps
                 d => d.Name,
                 d => ManifestDataset.From(d.Rows.Count, d.Fetch, sinces.GetValueOrDefault(d.Name)),
                 StringComparer.Ordinal),
-            Warnings = report.Warnings,
+            Warnings = [.. report.Warnings, .. runWarnings],
         };
         manifest.Outputs.AddRange(staged.Files.Select(f => new ManifestOutput(f.Format, f.RelativePath, f.Bytes, f.Sha256)));
         return manifest;

@@ -74,6 +74,6 @@ public sealed record SampleAccount
     public DateTimeOffset? LeftListAt { get; init; }
 
     /// <summary>Writes the account as one element of the API's <c>accounts</c> array.</summary>
-    public void WriteJson(Utf8JsonWriter writer, Definition.ReturnType returnType, ActivityShape shape) =>
+    public void WriteJson(Utf8JsonWriter writer, Definition.ReturnType returnType, SampleShape shape) =>
         SampleJsonWriter.WriteAccount(writer, this, returnType, shape);
 }

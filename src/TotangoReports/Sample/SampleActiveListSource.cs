@@ -40,7 +40,7 @@ public sealed class SampleActiveListSource : IActiveListSource
     public Task<ReadOnlyMemory<byte>> GetPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<ReadOnlyMemory<byte>>(RenderPage(query, offset, length, Options.OffsetMode, Options.PageSizeCap, Options.ActivityShape));
+        return Task.FromResult<ReadOnlyMemory<byte>>(RenderPage(query, offset, length, Options.OffsetMode, Options.PageSizeCap, Options.Shape));
     }
 
     /// <summary>
@@ -53,7 +53,7 @@ public sealed class SampleActiveListSource : IActiveListSource
         {
             var index = Options.Accounts + insertedAtHead.Length;
             insertedAtHead = [index, .. insertedAtHead];
-            return SampleAccountFactory.Create(Options.Seed, index).AccountId;
+            return SampleAccountFactory.Create(Options.Seed, index, Options.Epoch).AccountId;
         }
     }
 
@@ -70,10 +70,10 @@ public sealed class SampleActiveListSource : IActiveListSource
     /// One page as bytes. Throws <see cref="TotangoApiException"/> (status 400) for what the real API would refuse.
     /// <paramref name="mode"/> is the server's reading of <paramref name="offset"/>; Auto reads it as a page index.
     /// </summary>
-    internal byte[] RenderPage(ActiveListQuery query, int offset, int length, OffsetMode mode, int pageSizeCap, ActivityShape shape)
+    internal byte[] RenderPage(ActiveListQuery query, int offset, int length, OffsetMode mode, int pageSizeCap, SampleShape shape)
     {
         var plan = Plan(query, offset, length, mode, pageSizeCap);
-        var buffer = new ArrayBufferWriter<byte>(16_384 + (plan.Count * (query.Return == ReturnType.Stats ? 4096 : 600)));
+        var buffer = new ArrayBufferWriter<byte>(16_384 + (plan.Count * (query.Return is ReturnType.Stats or ReturnType.All ? 4096 : 600)));
         using (var writer = new Utf8JsonWriter(buffer, SampleJsonWriter.WriterOptions))
         {
             WritePageStart(writer);
@@ -112,11 +112,11 @@ public sealed class SampleActiveListSource : IActiveListSource
     internal void WritePageStart(Utf8JsonWriter writer) => SampleJsonWriter.WritePageStart(writer, Options.ServiceId);
 
     /// <summary>Accounts <paramref name="from"/>..<paramref name="to"/> (exclusive) of the page, so a server can stream them.</summary>
-    internal void WriteAccounts(Utf8JsonWriter writer, SamplePagePlan plan, int from, int to, ActivityShape shape)
+    internal void WriteAccounts(Utf8JsonWriter writer, SamplePagePlan plan, int from, int to, SampleShape shape)
     {
         for (var i = from; i < to; i++)
         {
-            var account = SampleAccountFactory.Create(Options.Seed, plan.Members[plan.Start + i]);
+            var account = SampleAccountFactory.Create(Options.Seed, plan.Members[plan.Start + i], Options.Epoch);
             SampleJsonWriter.WriteAccount(writer, account, plan.Query.Return, shape);
         }
     }
@@ -132,7 +132,7 @@ public sealed class SampleActiveListSource : IActiveListSource
         var result = new List<int>();
         for (var i = 0; i < Options.Accounts; i++)
         {
-            if (SampleLists.Contains(listId, endpoint, sinceTime, SampleAccountFactory.Create(Options.Seed, i)))
+            if (SampleLists.Contains(listId, endpoint, sinceTime, SampleAccountFactory.Create(Options.Seed, i, Options.Epoch)))
             {
                 result.Add(i);
             }

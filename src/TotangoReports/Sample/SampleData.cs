@@ -8,7 +8,7 @@ namespace TotangoReports.Sample;
 /// <summary>
 /// The built-in deterministic sample data set: realistic accounts (statuses, engagement, health, attributes, stats
 /// for every window, users, lifecycle) including awkward names (accents, Hebrew, CJK, quotes and commas, text that
-/// looks like a formula). Times are anchored at <see cref="Epoch"/>, never at the clock.
+/// looks like a formula). Times are anchored at an epoch passed in (<see cref="Epoch"/> by default), never at the clock.
 /// </summary>
 public static class SampleData
 {
@@ -29,22 +29,24 @@ public static class SampleData
     public static readonly long SnapshotSince = Epoch.AddDays(-30).ToUnixTimeSeconds();
 
     /// <summary>Accounts 0..accounts-1 of the set with this seed; the same arguments always give the same accounts.</summary>
-    public static IReadOnlyList<SampleAccount> Generate(int accounts, int seed)
+    /// <param name="epoch">The sample's "now"; default <see cref="Epoch"/>.</param>
+    public static IReadOnlyList<SampleAccount> Generate(int accounts, int seed, DateTimeOffset? epoch = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(accounts);
         var result = new SampleAccount[accounts];
         for (var i = 0; i < accounts; i++)
         {
-            result[i] = SampleAccountFactory.Create(seed, i);
+            result[i] = SampleAccountFactory.Create(seed, i, epoch);
         }
 
         return result;
     }
 
     /// <summary>One account as the API would send it, for tests and documentation.</summary>
-    public static byte[] ToJson(SampleAccount account, ReturnType returnType, ActivityShape shape = ActivityShape.Actions)
+    public static byte[] ToJson(SampleAccount account, ReturnType returnType, SampleShape? shape = null)
     {
         ArgumentNullException.ThrowIfNull(account);
+        shape ??= SampleShape.Page;
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, SampleJsonWriter.WriterOptions))
         {

@@ -11,8 +11,12 @@ public sealed class SampleSourceOptions
     /// <summary>PRNG seed: the same seed always gives the same bytes. Default 1.</summary>
     public int Seed { get; init; } = SampleData.DefaultSeed;
 
-    /// <summary>How activity counts are shaped. Default <see cref="ActivityShape.Actions"/> (the vendor page).</summary>
-    public ActivityShape ActivityShape { get; init; } = ActivityShape.Actions;
+    /// <summary>
+    /// What the pages carry. Default <see cref="SampleShape.Scripted"/>: the page's shape plus <c>past_7d</c> and the
+    /// top-level <c>frequency</c>, so the parity samples have something to show; the emulator serves
+    /// <see cref="SampleShape.Page"/> unless asked.
+    /// </summary>
+    public SampleShape Shape { get; init; } = SampleShape.Scripted;
 
     /// <summary>How <c>offset</c> is read: <see cref="OffsetMode.Page"/> (default, the old page) or <see cref="OffsetMode.Item"/>.</summary>
     public OffsetMode OffsetMode { get; init; } = OffsetMode.Page;
@@ -21,6 +25,13 @@ public sealed class SampleSourceOptions
     public int PageSizeCap { get; init; } = 1000;
 
     public string ServiceId { get; init; } = "SAMPLE_SERVICE";
+
+    /// <summary>
+    /// The sample's "now": activity, statuses and renewals are placed relative to it. Default
+    /// <see cref="SampleData.Epoch"/> (fixed bytes for snapshots and the emulator); <c>run --sample</c> passes the
+    /// run's now, so recent activity looks recent and a first delta run finds accounts.
+    /// </summary>
+    public DateTimeOffset Epoch { get; init; } = SampleData.Epoch;
 
     /// <summary>Throws <see cref="ArgumentException"/> for values out of range.</summary>
     public void Validate()

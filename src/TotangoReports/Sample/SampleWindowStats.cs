@@ -14,7 +14,8 @@ public sealed record SampleWindowStats(
     public int ActivitiesAll => Actions.Values.Sum();
 
     /// <summary>
-    /// Visit frequency (<c>stats.&lt;w&gt;.frequency.current</c>, what the vendor's accountsEngagement.php reads):
+    /// Visit frequency (the 30-day one is served at the top level, <c>frequency.current</c>, where the vendor's
+    /// accountsEngagement.php reads it):
     /// activities per active user, in tens, one decimal — derived, so tests can recompute it.
     /// </summary>
     public double VisitFrequency => Math.Round(ActivitiesAll / (double)Math.Max(1, Users) / 10d, 1, MidpointRounding.AwayFromZero);

@@ -78,7 +78,7 @@ public sealed class EmulatorTests : IDisposable
     [Fact]
     public async Task LegacyShape_ServesActivitiesAsNameCurrentArrays()
     {
-        await using var host = await EmulatorTestKit.StartAsync(o => o.ActivityShape = ActivityShape.Legacy);
+        await using var host = await EmulatorTestKit.StartAsync(o => o.Shape = new SampleShape { Activities = ActivityShape.Legacy });
         var options = EmulatorTestKit.Options(host);
         using var source = new TotangoHttpSource(options, new VirtualTimeProvider());
 

@@ -24,4 +24,20 @@ public sealed class RetryAfterTests
     {
         RetryAfter.Parse(header, Now).ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("1e12")]
+    [InlineData("Infinity")]
+    [InlineData("1e400")]
+    [InlineData("Fri, 31 Dec 9999 23:59:59 GMT")]
+    public void Parse_AbsurdDelay_IsCappedInsteadOfOverflowing(string header)
+    {
+        RetryAfter.Parse(header, Now).ShouldBe(RetryAfter.Longest);
+    }
+
+    [Fact]
+    public void Parse_NotANumber_GivesNull()
+    {
+        RetryAfter.Parse("NaN", Now).ShouldBeNull();
+    }
 }

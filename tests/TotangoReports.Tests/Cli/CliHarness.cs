@@ -14,6 +14,9 @@ internal sealed class CliHarness : IDisposable
 
     public Dictionary<string, string?> Variables { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The CLI's clock; a fixed one makes sample-data runs reproducible to the pixel.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     public string PathOf(params string[] parts) => Path.Combine([WorkingDirectory, .. parts]);
 
     public Task<CliResult> RunAsync(params string[] args) => RunAsync(TestContext.Current.CancellationToken, args);
@@ -28,6 +31,7 @@ internal sealed class CliHarness : IDisposable
             Error = stderr,
             Variables = Variables,
             WorkingDirectory = WorkingDirectory,
+            Time = Time,
         };
         var code = await CliApp.RunAsync(args, environment, cancellationToken);
         return new CliResult(code, stdout.ToString(), stderr.ToString());

@@ -54,7 +54,7 @@ public sealed class RunCommandTests
                 foreach (var (window, label) in windows)
                 {
                     var want = account.Stats.TryGetValue(window, out var stats) ? stats.Actions.GetValueOrDefault(activity) : 0;
-                    row[$"{activity} {label}"].ShouldBe(want.ToString(CultureInfo.InvariantCulture), $"{account.AccountId} {activity} {label}");
+                    row[$"{activity}_{label}"].ShouldBe(want.ToString(CultureInfo.InvariantCulture), $"{account.AccountId} {activity} {label}");
                     checkedCells++;
                 }
             }
@@ -196,7 +196,7 @@ public sealed class RunCommandTests
                 list: 1
                 colums:
                   - { name: A, path: name }
-                sort: 12x
+                limit: many
             outputs:
               - { format: docx, file: a.docx }
             """);

@@ -53,7 +53,7 @@ public sealed class SummaryAgreementTests
 
         // The HTML tiles.
         var html = HtmlTestKit.Parse(File.ReadAllText(files.Single(f => f.EndsWith(".html", StringComparison.Ordinal))));
-        var htmlTiles = KpiLabels.Select(label => html.QuerySelectorAll("td.kpi").Single(t => t.Children[0].TextContent == label).QuerySelector(".kpi-value")!.TextContent).ToList();
+        var htmlTiles = KpiLabels.Select(label => html.QuerySelectorAll(".kpi").Single(t => t.Children[0].TextContent == label).QuerySelector(".kpi-value")!.TextContent).ToList();
         htmlTiles.ShouldBe(expected);
 
         // The PDF's first page: each tile is its value above its label.

@@ -32,7 +32,7 @@ public sealed class BrokenDefinitionTests
         { "bad column type", "{ name: Account, path: name }", "{ name: Account, path: name, type: money }" },
         { "limit zero", "    list: 1", "    list: 1\n    limit: 0" },
         { "limit text", "    list: 1", "    list: 1\n    limit: many" },
-        { "unknown window", "    list: 1", "    list: 1\n    activities: { windows: [past_2d] }" },
+        { "unknown window", "    list: 1", "    list: 1\n    activities: { windows: [past_2days] }" },
         { "group without by", "    list: 1", "    list: 1\n    group: { aggregates: { n: count } }" },
         { "no datasets", "datasets:\n  accounts:\n    list: 1\n    columns:\n      - { name: Account, path: name }\n", "datasets: {}\n" },
         { "no outputs", "  - { format: xlsx, file: out.xlsx }", "  []" },

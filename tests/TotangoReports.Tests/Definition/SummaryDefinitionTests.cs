@@ -67,12 +67,12 @@ public sealed class SummaryDefinitionTests
 
     [Theory]
     [InlineData("summary: { dataset: acounts }", 11, 21, "summary.dataset 'acounts' is not a dataset — did you mean 'accounts'?")]
-    [InlineData("summary:\n  kpis:\n    - { label: Avg, value: avg(Scor) }", 13, 32, "KPI 'Avg' reads 'Scor' is not a column of dataset 'accounts' — did you mean 'Score'?")]
+    [InlineData("summary:\n  kpis:\n    - { label: Avg, value: avg(Scor) }", 13, 32, "KPI 'Avg' reads 'Scor', which is not a column of dataset 'accounts' — did you mean 'Score'?")]
     [InlineData("summary:\n  kpis:\n    - { label: Avg, value: medain(Score) }", 13, 28, "KPI 'Avg' uses 'medain', which is not an aggregate — did you mean 'median'?")]
     [InlineData("summary:\n  kpis:\n    - { lable: Avg, value: count }", 13, 9, "unknown key 'lable' in a KPI — did you mean 'label'?")]
     [InlineData("summary:\n  charts:\n    - { title: T, x: Helth }", 13, 22, "x of chart 'T' 'Helth' is not a column of dataset 'accounts' — did you mean 'Health'?")]
     [InlineData("summary:\n  charts:\n    - { title: T, x: Health, type: pie }", 13, 36, "the type of chart 'T' must be one of bar, hbar, stacked-bar, line, donut, found 'pie'")]
-    [InlineData("summary:\n  charts:\n    - { title: T, x: Health, y: sum(Scores) }", 13, 37, "y of chart 'T' reads 'Scores' is not a column of dataset 'accounts' — did you mean 'Score'?")]
+    [InlineData("summary:\n  charts:\n    - { title: T, x: Health, y: sum(Scores) }", 13, 37, "y of chart 'T' reads 'Scores', which is not a column of dataset 'accounts' — did you mean 'Score'?")]
     [InlineData("summary:\n  charts:\n    - { title: T, x: Health, sort: -Size }", 13, 36, "sort of chart 'T' must be y, -y, x or -x")]
     [InlineData("summary:\n  charts:\n    - { title: T, x: Health, limit: 0 }", 13, 37, "limit of chart 'T' must be a positive whole number")]
     public void MistakeInSummary_IsAnErrorAtItsPosition(string summary, int line, int column, string message)

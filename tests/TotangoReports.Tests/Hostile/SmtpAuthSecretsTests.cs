@@ -55,7 +55,7 @@ public sealed class SmtpAuthSecretsTests
         // Act
         foreach (var verbosity in new[] { "--verbose", "--quiet", null })
         {
-            string[] args = verbosity is null ? ["run", definition, "--sample", "--format", "xlsx,csv"] : ["run", definition, "--sample", "--format", "xlsx,csv", verbosity];
+            string[] args = verbosity is null ? ["run", definition, "--sample", "--send-sample-mail", "--format", "xlsx,csv"] : ["run", definition, "--sample", "--send-sample-mail", "--format", "xlsx,csv", verbosity];
             var result = await HostileCorpus.RunBoundedAsync(cli, args);
             result.ExitCode.ShouldBe(expectedExit, result.ToString());
             produced.Add(result.Out);

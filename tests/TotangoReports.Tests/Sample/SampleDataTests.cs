@@ -79,7 +79,7 @@ public sealed class SampleDataTests
     public void ToJson_ActionsShape_CarriesTheTypedCounts()
     {
         var account = SampleData.Generate(10, 1)[3]; // index 3 sends its action counts as strings
-        using var doc = JsonDocument.Parse(SampleData.ToJson(account, ReturnType.Stats, ActivityShape.Actions));
+        using var doc = JsonDocument.Parse(SampleData.ToJson(account, ReturnType.Stats, SampleShape.Scripted));
         var stats = doc.RootElement.GetProperty("stats");
 
         foreach (var window in SampleData.Windows)
@@ -103,7 +103,7 @@ public sealed class SampleDataTests
     public void ToJson_LegacyShape_CarriesTheSameCounts()
     {
         var account = SampleData.Generate(10, 1)[0];
-        using var doc = JsonDocument.Parse(SampleData.ToJson(account, ReturnType.Stats, ActivityShape.Legacy));
+        using var doc = JsonDocument.Parse(SampleData.ToJson(account, ReturnType.Stats, SampleShape.Scripted with { Activities = ActivityShape.Legacy }));
         var stats = doc.RootElement.GetProperty("stats");
 
         stats.TryGetProperty("activities", out _).ShouldBeFalse();
@@ -113,6 +113,50 @@ public sealed class SampleDataTests
                 .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("current").GetInt32());
             list.ShouldBe(account.Stats[window].Actions.ToDictionary());
         }
+    }
+
+    [Fact]
+    public void ToJson_ScriptsShape_ListsTheSameCountsUnderStatsActivities()
+    {
+        var account = SampleData.Generate(10, 1)[0];
+        using var doc = JsonDocument.Parse(SampleData.ToJson(account, ReturnType.Stats, SampleShape.Scripted with { Activities = ActivityShape.Scripts }));
+        var stats = doc.RootElement.GetProperty("stats");
+
+        foreach (var window in SampleData.Windows)
+        {
+            var block = stats.GetProperty("activities").GetProperty(window);
+            block.TryGetProperty("actions", out _).ShouldBeFalse();
+            var list = block.GetProperty("activities").EnumerateArray()
+                .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("current").GetInt32());
+            list.ShouldBe(account.Stats[window].Actions.ToDictionary());
+        }
+
+        doc.RootElement.GetProperty("frequency").GetProperty("current").GetDouble().ShouldBe(account.Stats["past_30d"].VisitFrequency);
+    }
+
+    [Fact]
+    public void ToJson_PageShape_HasOnlyThePagesWindowsAndNoFrequency()
+    {
+        var account = SampleData.Generate(10, 1)[0];
+        using var doc = JsonDocument.Parse(SampleData.ToJson(account, ReturnType.Stats, SampleShape.Page));
+        var stats = doc.RootElement.GetProperty("stats");
+
+        string[] pageWindows = ["realtime_today", "past_1d", "past_3d", "past_14d", "past_30d", "past_90d"];
+        stats.GetProperty("activities").EnumerateObject().Select(p => p.Name).ShouldBe(pageWindows);
+        stats.GetProperty("users").EnumerateObject().Select(p => p.Name).ShouldBe(pageWindows);
+        stats.EnumerateObject().Select(p => p.Name).ShouldBe(["users", "activities", "last_activity", "first_activity"]);
+        doc.RootElement.TryGetProperty("frequency", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void ToJson_ReturnAll_CarriesStatsUsersAndLifecycleTogether()
+    {
+        var account = SampleData.Generate(10, 1)[2];
+        using var doc = JsonDocument.Parse(SampleData.ToJson(account, ReturnType.All));
+
+        doc.RootElement.GetProperty("stats").GetProperty("last_activity").GetInt64().ShouldBe(account.LastActivity.ToUnixTimeMilliseconds());
+        doc.RootElement.GetProperty("users").GetArrayLength().ShouldBe(account.Users.Count);
+        doc.RootElement.GetProperty("lifecycle").GetProperty("current").GetString().ShouldBe(account.Lifecycle[^1].Status);
     }
 
     [Fact]

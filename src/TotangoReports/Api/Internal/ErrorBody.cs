@@ -3,13 +3,17 @@ using System.Text.Json;
 
 namespace TotangoReports.Api.Internal;
 
-/// <summary>Pulls the API's own message out of an error body (<c>_error</c>, <c>message</c>, or the text itself).</summary>
+/// <summary>
+/// Pulls the API's own message out of an error body (<c>_error</c>, <c>message</c>, or the text itself). The message
+/// is redacted before it is shortened: cutting first could leave half a token that no redactor recognises.
+/// </summary>
 internal static class ErrorBody
 {
     private const int MaxLength = 300;
 
-    public static string Message(ReadOnlySpan<byte> body)
+    public static string Message(ReadOnlySpan<byte> body, Func<string, string> redact)
     {
+        ArgumentNullException.ThrowIfNull(redact);
         if (body.IsEmpty)
         {
             return "(empty body)";
@@ -19,7 +23,7 @@ internal static class ErrorBody
         {
             var reader = new Utf8JsonReader(body);
             using var doc = JsonDocument.ParseValue(ref reader);
-            if (TryGetError(doc.RootElement, out var message))
+            if (TryGetError(doc.RootElement, out var message, redact))
             {
                 return message;
             }
@@ -29,12 +33,11 @@ internal static class ErrorBody
             // Not JSON: fall back to the text.
         }
 
-        var text = Encoding.UTF8.GetString(body).Trim();
-        return text.Length <= MaxLength ? text : text[..MaxLength] + "…";
+        return Shorten(redact(Encoding.UTF8.GetString(body).Trim()));
     }
 
     /// <summary>True when the element is an object carrying <c>_error</c> (or <c>message</c>): an error whatever the status.</summary>
-    public static bool TryGetError(JsonElement root, out string message)
+    public static bool TryGetError(JsonElement root, out string message, Func<string, string>? redact = null)
     {
         message = string.Empty;
         if (root.ValueKind != JsonValueKind.Object)
@@ -47,10 +50,7 @@ internal static class ErrorBody
             if (root.TryGetProperty(key, out var value) && value.ValueKind is not JsonValueKind.Null and not JsonValueKind.Undefined)
             {
                 message = value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
-                if (message.Length > MaxLength)
-                {
-                    message = message[..MaxLength] + "…";
-                }
+                message = Shorten(redact is null ? message : redact(message));
 
                 return key == "_error" || !root.TryGetProperty("accounts", out _);
             }
@@ -58,4 +58,6 @@ internal static class ErrorBody
 
         return false;
     }
+
+    private static string Shorten(string text) => text.Length <= MaxLength ? text : text[..MaxLength] + "…";
 }

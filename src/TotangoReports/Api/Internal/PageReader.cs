@@ -18,6 +18,12 @@ internal static class PageReader
     /// <summary>Throws <see cref="TotangoApiException"/> naming the list and page for bad JSON or an error body.</summary>
     public static ParsedPage Parse(ReadOnlyMemory<byte> body, ActiveListQuery query, int offset, string pageLabel, IDisposable? lease = null)
     {
+        if (body.Span.StartsWith("\uFEFF"u8))
+        {
+            // RFC 8259 §8.1: a parser may ignore a byte order mark; some proxies add one.
+            body = body[3..];
+        }
+
         var ranges = new List<Range>();
         var ids = new List<string?>();
         long? total = null;
@@ -144,7 +150,8 @@ internal static class PageReader
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            return reader.TryGetInt64(out var n) ? n : (long)reader.GetDouble();
+            // 1e19 or 1e400 must not wrap round to a negative count: saturate.
+            return reader.TryGetInt64(out var n) ? n : Saturate(reader.GetDouble());
         }
 
         if (reader.TokenType == JsonTokenType.String
@@ -156,6 +163,9 @@ internal static class PageReader
         reader.Skip();
         return null;
     }
+
+    private static long Saturate(double value) =>
+        value >= long.MaxValue ? long.MaxValue : value <= long.MinValue ? long.MinValue : (long)value;
 
     private static string ReadText(ref Utf8JsonReader reader)
     {

@@ -6,6 +6,8 @@ namespace TotangoReports.Api.Internal;
 internal sealed class PooledBuffer : IMemoryOwner<byte>
 {
     private byte[]? array;
+    private const long InitialCap = 16L << 20;
+
     private readonly int length;
 
     private PooledBuffer(byte[] array, int length)
@@ -21,7 +23,8 @@ internal sealed class PooledBuffer : IMemoryOwner<byte>
     /// <summary>Reads the whole stream into a rented buffer, sized from the content length when known.</summary>
     public static async Task<PooledBuffer> ReadAllAsync(Stream stream, long? contentLength, CancellationToken cancellationToken)
     {
-        var capacity = contentLength is > 0 and < int.MaxValue ? (int)contentLength.Value + 1 : 256 * 1024;
+        // Content-Length is only the server's word: a start size, never trusted to rent gigabytes up front.
+        var capacity = contentLength is > 0 and < InitialCap ? (int)contentLength.Value + 1 : 256 * 1024;
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         var filled = 0;
         try

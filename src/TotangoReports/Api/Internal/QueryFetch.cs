@@ -28,6 +28,7 @@ internal sealed class QueryFetch
     private int calls;
     private bool leftOut;
     private string? emptyPage;
+    private bool serverInconsistent;
 
     public QueryFetch(IActiveListSource source, ActiveListQuery query, IAccountSink sink, TotangoOptions options, SemaphoreSlim concurrency, IProgress<FetchProgress>? progress)
     {
@@ -45,10 +46,16 @@ internal sealed class QueryFetch
 
     private long Retries => (statistics?.Retries ?? 0) - retriesAtStart;
 
+    /// <summary>
+    /// True when a page contradicted itself (an id twice within one page): the server, not a changing list, is at
+    /// fault, so reading again cannot help.
+    /// </summary>
+    public bool ServerInconsistent => serverInconsistent;
+
     public async Task<FetchSummary> RunAsync(CancellationToken cancellationToken)
     {
         var pass = await ReadPassAsync(cancellationToken).ConfigureAwait(false);
-        if (!pass.Agrees)
+        if (!pass.Agrees && !serverInconsistent)
         {
             // The list changed while it was read (or the server misbehaved): read it once more.
             pass = await ReadPassAsync(cancellationToken).ConfigureAwait(false);
@@ -58,7 +65,7 @@ internal sealed class QueryFetch
         {
             gaps.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{QueryText.Describe(query)}: read {pass.Unique} unique accounts but the API reports total_items {pass.Total}, twice{(emptyPage is null ? string.Empty : $" ({emptyPage} came back empty)")}"));
+                $"{QueryText.Describe(query)}: read {pass.Unique} unique accounts but the API reports total_items {pass.Total}{(serverInconsistent ? string.Empty : ", twice")}{(emptyPage is null ? string.Empty : $" ({emptyPage} came back empty)")}"));
         }
 
         return new FetchSummary
@@ -116,62 +123,82 @@ internal sealed class QueryFetch
             }
         }
 
-        var pageIndex = (int)(coveredItems / n);
+        // Plan lazily, at most a window of pages in flight: total_items is the server's word, and an absurd one
+        // (10^12) must cost nothing until the pages it promises are actually answered.
+        var pageIndex = coveredItems / n;
+        var stride = n;
+        var window = Math.Max(2, options.MaxConcurrency * 2);
         var stopped = false;
         while (!stopped && coveredItems < result.Total)
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            // Plan what the latest total says is left; the loop re-plans if the total grew meanwhile.
-            var planned = new List<(int Offset, string Label)>();
-            for (var covered = coveredItems; covered < result.Total; covered += n)
-            {
-                pageNumber++;
-                var offset = mode == OffsetMode.Item ? (int)covered : pageIndex++;
-                planned.Add((offset, string.Create(CultureInfo.InvariantCulture, $"page {pageNumber}")));
-            }
-
-            coveredItems += (long)planned.Count * n;
-            pagesKnown = pagesDone + planned.Count;
-            var window = Math.Max(2, options.MaxConcurrency * 2);
-            var inFlight = new Queue<Task<ParsedPage>>();
-            var next = 0;
+            var inFlight = new Queue<(Task<ParsedPage> Page, string Label, long Covered)>();
+            var restartAt = -1L;
             try
             {
-                for (var i = 0; i < planned.Count && !stopped; i++)
+                while (true)
                 {
-                    while (next < planned.Count && inFlight.Count < window)
+                    while (inFlight.Count < window && coveredItems < result.Total)
                     {
-                        var (offset, label) = planned[next++];
-                        inFlight.Enqueue(FetchAsync(offset, length, label, stop.Token));
+                        pageNumber++;
+                        var label = string.Create(CultureInfo.InvariantCulture, $"page {pageNumber}");
+                        CheckAddressable(result.Total, stride, label);
+                        var offset = (int)(mode == OffsetMode.Item ? coveredItems : pageIndex);
+                        pageIndex++;
+                        inFlight.Enqueue((FetchAsync(offset, length, label, stop.Token), label, coveredItems));
+                        coveredItems += stride;
                     }
 
-                    var page = await inFlight.Dequeue().ConfigureAwait(false);
-                    using var current = page;
+                    pagesKnown = pagesDone + inFlight.Count + (int)Math.Min(int.MaxValue / 2, Math.Max(0, result.Total - coveredItems) / stride);
+                    if (inFlight.Count == 0)
+                    {
+                        break;
+                    }
+
+                    var (task, pageLabel, startsAt) = inFlight.Dequeue();
+                    using var page = await task.ConfigureAwait(false);
                     if (page.SameAccountsAs(previousIds))
                     {
-                        gaps.Add($"{QueryText.Describe(query)}: {planned[i].Label} repeated the page before it; stopped paging");
+                        gaps.Add($"{QueryText.Describe(query)}: {pageLabel} repeated the page before it; stopped paging");
                         stopped = true;
                         break;
                     }
 
-                    Deliver(page, result, planned[i].Label);
+                    Deliver(page, result, pageLabel);
                     previousIds = page.Ids;
                     lastCount = page.Count;
                     if (page.Count == 0)
                     {
                         // The list shrank under us: nothing more to read.
-                        emptyPage = planned[i].Label;
+                        emptyPage = pageLabel;
                         stopped = true;
+                        break;
+                    }
+
+                    if (mode == OffsetMode.Item && page.Count < stride && startsAt + page.Count < result.Total)
+                    {
+                        // An item-offset server answered fewer accounts than the pages before: the pages planned
+                        // after it would skip accounts, so step by what it returned and plan again from there.
+                        stride = page.Count;
+                        restartAt = startsAt + page.Count;
+                        break;
                     }
                 }
             }
             finally
             {
                 await stop.CancelAsync().ConfigureAwait(false);
-                await DrainAsync(inFlight).ConfigureAwait(false);
+                await DrainAsync(inFlight.Select(p => p.Page)).ConfigureAwait(false);
             }
 
-            if (!stopped && lastCount < n)
+            if (restartAt >= 0)
+            {
+                pageNumber -= inFlight.Count;
+                coveredItems = restartAt;
+                continue;
+            }
+
+            if (!stopped && lastCount < stride)
             {
                 break;
             }
@@ -180,13 +207,28 @@ internal sealed class QueryFetch
         return result;
     }
 
-    private static async Task DrainAsync(Queue<Task<ParsedPage>> inFlight)
+    /// <summary>
+    /// Fails clearly when the server's <c>total_items</c> promises more than the API's 32-bit <c>offset</c> can ever
+    /// address: no amount of paging could deliver it, so the run ends now instead of paging for years.
+    /// </summary>
+    private void CheckAddressable(long total, int stride, string label)
     {
-        while (inFlight.Count > 0)
+        var lastOffset = mode == OffsetMode.Item ? total - 1 : (total - 1) / stride;
+        if (lastOffset > int.MaxValue)
+        {
+            throw new TotangoApiException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The Totango API reports total_items {total} for {QueryText.Describe(query)} (before {label}), more than its pages can deliver: the last page would need offset {lastOffset}, beyond the API's limit of {int.MaxValue}. The server's answer is wrong; check Totango:BaseUrl and try again."));
+        }
+    }
+
+    private static async Task DrainAsync(IEnumerable<Task<ParsedPage>> inFlight)
+    {
+        foreach (var task in inFlight)
         {
             try
             {
-                using var page = await inFlight.Dequeue().ConfigureAwait(false);
+                using var page = await task.ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // Abandoned pages: a stop, a cancellation or an earlier failure already decides the outcome.
             catch (Exception)
@@ -206,6 +248,11 @@ internal sealed class QueryFetch
             body = source is IPooledActiveListSource pooled
                 ? await pooled.RentPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false)
                 : PooledBuffer.Wrap(await source.GetPageAsync(query, offset, length, cancellationToken).ConfigureAwait(false));
+        }
+        catch (TotangoApiException ex) when (!ex.Message.Contains(label, StringComparison.Ordinal))
+        {
+            // The source knows the offset; the user counts pages.
+            throw new TotangoApiException($"{label}: {ex.Message}", ex.InnerException) { StatusCode = ex.StatusCode };
         }
         finally
         {
@@ -228,6 +275,8 @@ internal sealed class QueryFetch
     {
         pagesDone++;
         var withoutId = 0;
+        var inPage = new HashSet<string>(StringComparer.Ordinal);
+        string? repeated = null;
         if (page.TotalItems is { } total)
         {
             result.Total = total;
@@ -247,6 +296,11 @@ internal sealed class QueryFetch
                 continue;
             }
 
+            if (!inPage.Add(id))
+            {
+                repeated ??= id;
+            }
+
             result.Seen.Add(id);
             if (delivered.Add(id))
             {
@@ -261,6 +315,12 @@ internal sealed class QueryFetch
             // They count towards total_items but can't be told apart, so they never reach the report: say so.
             leftOut = true;
             gaps.Add(string.Create(CultureInfo.InvariantCulture, $"{QueryText.Describe(query)}: {label} (offset {page.OffsetAsked}) had {withoutId} account(s) without an account_id; they were left out"));
+        }
+
+        if (repeated is not null)
+        {
+            serverInconsistent = true;
+            gaps.Add(string.Create(CultureInfo.InvariantCulture, $"{QueryText.Describe(query)}: {label} (offset {page.OffsetAsked}) lists account_id {repeated} more than once within the page"));
         }
 
         progress?.Report(new FetchProgress(query, pagesDone, Math.Max(pagesKnown, pagesDone), delivered.Count, Retries));

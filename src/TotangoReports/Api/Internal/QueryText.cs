@@ -19,6 +19,7 @@ internal static class QueryText
         ReturnType.Stats => "stats",
         ReturnType.Users => "users",
         ReturnType.Lifecycle => "lifecycle",
+        ReturnType.All => "all",
         _ => null,
     };
 

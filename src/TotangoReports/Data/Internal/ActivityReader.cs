@@ -4,10 +4,13 @@ using TotangoReports.Definition;
 namespace TotangoReports.Data.Internal;
 
 /// <summary>
-/// Reads activity counts from either shape the API has used, with identical results:
-/// <c>stats.activities.&lt;window&gt;.actions.{name: count}</c> (the vendor page) and
-/// <c>stats.&lt;window&gt;.activities: [{name, current}]</c> (what the vendor's PHP scripts read).
-/// When both are present for a window the first shape wins. Names differing only in case are summed.
+/// Reads activity counts from every shape the API is known to send, with identical results:
+/// <c>stats.activities.&lt;window&gt;.actions = {name: count}</c> (the vendor page),
+/// <c>stats.activities.&lt;window&gt;.activities = [{name, current}]</c> (what the vendor's
+/// accountsRecentActivity.php reads), and <c>stats.&lt;window&gt;.activities = [{name, current}]</c> (what an earlier
+/// version of our contract wrongly said the scripts read; old snapshots carry it). Counts may be numbers or strings.
+/// For a window the first shape present wins. Names differing only in case are summed, as the script matches them.
+/// Windows are whatever the definition asks for; nothing here limits them to a fixed list.
 /// </summary>
 internal sealed class ActivityReader(ActivityIndex index, IReadOnlyList<string> pivotWindows)
 {
@@ -19,7 +22,17 @@ internal sealed class ActivityReader(ActivityIndex index, IReadOnlyList<string> 
     // Reused per account: id → counts per pivot window.
     private readonly Dictionary<int, double[]> _scratch = [];
 
+    // What any account carried so far, for the "path no account has" warning: cheap flags, set as counts are read.
+    private readonly bool[] _windowSeen = new bool[pivotWindows.Count];
+    private readonly HashSet<int> _activitySeen = [];
+
     public IReadOnlyList<string> PivotWindows => _windows;
+
+    /// <summary>The pivot windows some account so far had in any shape, in the definition's order.</summary>
+    public IEnumerable<string> SeenWindows => _windows.Where((_, w) => _windowSeen[w]);
+
+    /// <summary>Whether some account so far had activity <paramref name="id"/> in a pivot window.</summary>
+    public bool SeenActivity(int id) => _activitySeen.Contains(id);
 
     public ActivityCounts? ReadPivot(JsonElement stats)
     {
@@ -32,7 +45,7 @@ internal sealed class ActivityReader(ActivityIndex index, IReadOnlyList<string> 
         for (var w = 0; w < _windows.Count; w++)
         {
             var sink = new PivotSink(this, w);
-            Visit(stats, _windows[w], ref sink);
+            _windowSeen[w] |= Visit(stats, _windows[w], ref sink);
         }
 
         if (_scratch.Count == 0)
@@ -86,32 +99,50 @@ internal sealed class ActivityReader(ActivityIndex index, IReadOnlyList<string> 
     }
 
     // Generic over a struct sink: this runs for every window of every account, so no delegate per call.
-    private static void Visit<TSink>(JsonElement stats, string window, ref TSink sink)
+    // Returns whether the window was present in any shape.
+    private static bool Visit<TSink>(JsonElement stats, string window, ref TSink sink)
         where TSink : struct, ICountSink
     {
-        if (TryNewShape(stats, window, out var block)
-            && JsonNavigator.TryGet(block, "actions", out var actions)
-            && actions.ValueKind == JsonValueKind.Object)
+        if (TryNewShape(stats, window, out var block))
         {
-            foreach (var action in actions.EnumerateObject())
+            if (JsonNavigator.TryGet(block, "actions", out var actions) && actions.ValueKind == JsonValueKind.Object)
             {
-                sink.Add(action.Name, JsonNavigator.ReadCount(action.Value) ?? 0);
+                foreach (var action in actions.EnumerateObject())
+                {
+                    sink.Add(action.Name, JsonNavigator.ReadCount(action.Value) ?? 0);
+                }
+
+                return true;
             }
 
-            return;
+            if (JsonNavigator.TryGet(block, "activities", out var scripts) && scripts.ValueKind == JsonValueKind.Array)
+            {
+                VisitList(scripts, ref sink);
+                return true;
+            }
         }
 
         if (JsonNavigator.TryGet(stats, window, out var old)
             && JsonNavigator.TryGet(old, "activities", out var list)
             && list.ValueKind == JsonValueKind.Array)
         {
-            foreach (var item in list.EnumerateArray())
+            VisitList(list, ref sink);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A <c>[{name, current}]</c> list, as the scripts read it: items without a text name are skipped.</summary>
+    private static void VisitList<TSink>(JsonElement list, ref TSink sink)
+        where TSink : struct, ICountSink
+    {
+        foreach (var item in list.EnumerateArray())
+        {
+            if (JsonNavigator.TryGet(item, "name", out var name) && name.ValueKind == JsonValueKind.String)
             {
-                if (JsonNavigator.TryGet(item, "name", out var name) && name.ValueKind == JsonValueKind.String)
-                {
-                    var count = JsonNavigator.TryGet(item, "current", out var current) ? JsonNavigator.ReadCount(current) : null;
-                    sink.Add(name.GetString()!, count ?? 0);
-                }
+                var count = JsonNavigator.TryGet(item, "current", out var current) ? JsonNavigator.ReadCount(current) : null;
+                sink.Add(name.GetString()!, count ?? 0);
             }
         }
     }
@@ -147,6 +178,7 @@ internal sealed class ActivityReader(ActivityIndex index, IReadOnlyList<string> 
                 return;
             }
 
+            reader._activitySeen.Add(id);
             if (!reader._scratch.TryGetValue(id, out var counts))
             {
                 counts = new double[reader._windows.Count];

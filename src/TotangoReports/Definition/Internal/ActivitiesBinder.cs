@@ -13,7 +13,7 @@ internal static class ActivitiesBinder
             return null;
         }
 
-        var map = MapReader.Read(node, bag, $"activities of {dataset}", ["names", "windows"]);
+        var map = MapReader.Read(node, bag, $"activities of {dataset}", ["names", "windows", "header"]);
         if (!map.IsValid)
         {
             return null;
@@ -40,10 +40,10 @@ internal static class ActivitiesBinder
         var windowsNode = map.Get("windows");
         foreach (var (value, item) in Values.TextOrList(windowsNode, bag, "activities.windows"))
         {
-            if (!ActivitiesDefinition.KnownWindows.Contains(value, StringComparer.Ordinal))
+            if (!ActivitiesDefinition.IsWindowName(value))
             {
                 bag.Error(item, $"'{value}' is not an API window{Suggestions.Hint(value, ActivitiesDefinition.KnownWindows)} " +
-                    $"(windows: {string.Join(", ", ActivitiesDefinition.KnownWindows)})");
+                    $"(windows: {string.Join(", ", ActivitiesDefinition.KnownWindows)}, or any past_<N>d the server sends)");
             }
             else if (windows.Contains(value, StringComparer.Ordinal))
             {
@@ -64,7 +64,33 @@ internal static class ActivitiesBinder
         {
             Names = names,
             Windows = windowsNode is null ? DefaultWindows : windows,
+            Header = BindHeader(map.Get("header"), bag),
             Location = bag.Location(node),
         };
+    }
+
+    /// <summary>The header pattern must tell every pivot column apart, so it needs the activity and a window.</summary>
+    private static string BindHeader(YamlNode? node, DiagnosticBag bag)
+    {
+        var header = Values.Text(node, bag, "activities.header");
+        if (header is null || node is null)
+        {
+            return ActivitiesDefinition.DefaultHeader;
+        }
+
+        var rest = header.Replace("{activity}", string.Empty, StringComparison.Ordinal)
+            .Replace("{window_name}", string.Empty, StringComparison.Ordinal)
+            .Replace("{window}", string.Empty, StringComparison.Ordinal);
+        if (rest.Contains('{', StringComparison.Ordinal) || rest.Contains('}', StringComparison.Ordinal))
+        {
+            bag.Error(node, $"activities.header '{header}' has an unknown placeholder: use {{activity}}, {{window}} (7d) or {{window_name}} (past_7d)");
+        }
+        else if (!header.Contains("{activity}", StringComparison.Ordinal) ||
+            !(header.Contains("{window}", StringComparison.Ordinal) || header.Contains("{window_name}", StringComparison.Ordinal)))
+        {
+            bag.Error(node, $"activities.header '{header}' must contain {{activity}} and {{window}} (or {{window_name}}), e.g. \"{{activity}}_{{window}}\"");
+        }
+
+        return header;
     }
 }

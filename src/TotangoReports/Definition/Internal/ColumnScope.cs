@@ -1,28 +1,28 @@
 namespace TotangoReports.Definition.Internal;
 
 /// <summary>The column names a dataset's sort, group, filter and expressions may refer to, pivot columns included.</summary>
-internal sealed class ColumnScope(IReadOnlyList<string> columns, ActivitiesDefinition? activities)
+/// <param name="known">
+/// False when the columns could not be read (a misspelt <c>columns:</c> key): then every name is accepted, so one typo
+/// gives one error instead of one per sort key, group and aggregate.
+/// </param>
+internal sealed class ColumnScope(IReadOnlyList<string> columns, ActivitiesDefinition? activities, bool known = true)
 {
     private readonly HashSet<string> _names = new(columns.Concat(PivotNames(activities)), StringComparer.Ordinal);
 
     public IEnumerable<string> Names => _names;
 
     public static IEnumerable<string> PivotNames(ActivitiesDefinition? activities) =>
-        activities is null ? [] : activities.Names.SelectMany(n => activities.Windows.Select(w => PivotName(n, w)));
-
-    public static string PivotName(string activity, string window) => $"{activity} {ActivitiesDefinition.WindowLabel(window)}";
+        activities is null ? [] : activities.Names.SelectMany(n => activities.Windows.Select(w => activities.ColumnName(n, w)));
 
     public bool Contains(string name)
     {
-        if (_names.Contains(name))
+        if (!known || _names.Contains(name))
         {
             return true;
         }
 
-        // Without activity names the pivot columns are only known from the data: accept any "<name> <window label>".
-        return activities is { Names.Count: 0 } &&
-            activities.Windows.Any(w => name.EndsWith(" " + ActivitiesDefinition.WindowLabel(w), StringComparison.Ordinal) &&
-                name.Length > ActivitiesDefinition.WindowLabel(w).Length + 1);
+        // Without activity names the pivot columns are only known from the data: accept any header the pattern makes.
+        return activities is { Names.Count: 0 } && activities.MatchesColumn(name);
     }
 
     /// <summary>Reports a name that is not a column, with a hint.</summary>

@@ -9,7 +9,7 @@ internal static class DatasetBinder
         [("current", ListEndpoint.Current), ("recent", ListEndpoint.Recent), ("past", ListEndpoint.Past)];
 
     private static readonly (string, ReturnType)[] Returns =
-        [("stats", ReturnType.Stats), ("users", ReturnType.Users), ("lifecycle", ReturnType.Lifecycle)];
+        [("stats", ReturnType.Stats), ("users", ReturnType.Users), ("lifecycle", ReturnType.Lifecycle), ("all", ReturnType.All)];
 
     public static DatasetDefinition? Bind(string name, YamlNode nameNode, YamlNode node, DiagnosticBag bag, IReadOnlyCollection<string> parameters)
     {
@@ -34,7 +34,8 @@ internal static class DatasetBinder
             bag.Error(nameNode, $"{what} needs 'columns' (or an 'activities' pivot)");
         }
 
-        var scope = new ColumnScope([.. columns.Select(c => c.Definition.Name)], activities);
+        var columnsMisspelt = !map.Has("columns") && !map.ReportMissing("columns");
+        var scope = new ColumnScope([.. columns.Select(c => c.Definition.Name)], activities, known: !columnsMisspelt);
         CheckPivotClashes(columns, activities, bag, what);
         var needs = new HashSet<ReturnType>();
         foreach (var column in columns)
@@ -164,7 +165,7 @@ internal static class DatasetBinder
 
         if (node.Kind == YamlNodeKind.Sequence && node.Items.Count == 0)
         {
-            bag.Error(node, "return must name at least one of stats, users, lifecycle (or be left out to infer it)");
+            bag.Error(node, "return must name at least one of stats, users, lifecycle, all (or be left out to infer it)");
         }
 
         return result;
@@ -178,7 +179,8 @@ internal static class DatasetBinder
             return inferred.Count == 0 ? [ReturnType.Summary] : inferred;
         }
 
-        foreach (var missing in needs.Except(written).Order())
+        // 'all' brings every part (it is undocumented by the vendor, but the vendor's own script asks for it).
+        foreach (var missing in needs.Except(written.Contains(ReturnType.All) ? [.. needs] : written).Order())
         {
             var name = missing.ToString().ToLowerInvariant();
             bag.Error(node!, $"the columns read '{name}' data, but return doesn't fetch it: add '{name}' to return, or leave return out to infer it");

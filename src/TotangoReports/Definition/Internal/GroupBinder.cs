@@ -107,7 +107,7 @@ internal static partial class GroupBinder
             if (PlainName().IsMatch(argument))
             {
                 var (line, column) = ExpressionChecker.MapOffset(node, text, match.Groups["x"].Index, bag);
-                scope.Require(argument, line, column, bag, dataset, what + " reads");
+                bag.Error(line, column, $"{what} reads '{argument}', which is not a column of {dataset}{Suggestions.Hint(argument, scope.Names)}");
                 return;
             }
         }

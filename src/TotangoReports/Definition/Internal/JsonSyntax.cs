@@ -35,9 +35,25 @@ internal static partial class JsonSyntax
         {
             var line = (int)(e.LineNumber ?? 0) + 1;
             var column = CharColumn(bag.LineText(line), (int)(e.BytePositionInLine ?? 0)) + 1;
-            bag.Error(line, column, $"not valid JSON: {Position().Replace(e.Message, string.Empty).Trim()}");
+            bag.Error(line, column, $"not valid JSON: {Plain(Position().Replace(e.Message, string.Empty).Trim())}");
             return false;
         }
+    }
+
+    /// <summary>The reader's message in a user's words: it speaks of reader options and modes a user cannot set.</summary>
+    private static string Plain(string message)
+    {
+        if (message.Contains("trailing comma", StringComparison.OrdinalIgnoreCase))
+        {
+            return "a comma after the last item of an object or list; JSON allows none there, so remove it";
+        }
+
+        if (message.Contains("comment", StringComparison.OrdinalIgnoreCase))
+        {
+            return "a comment; JSON has none (write the definition in YAML to keep comments)";
+        }
+
+        return ReaderOptions().Replace(message, string.Empty).Trim();
     }
 
     // The reader counts UTF-8 bytes; diagnostics count characters.
@@ -46,6 +62,9 @@ internal static partial class JsonSyntax
         var encoded = Encoding.UTF8.GetBytes(lineText);
         return bytes >= encoded.Length ? lineText.Length : Encoding.UTF8.GetCharCount(encoded, 0, bytes);
     }
+
+    [GeneratedRegex(@"\s*(which is )?not supported in this mode\.?|\s*Change the reader options\.?", RegexOptions.IgnoreCase)]
+    private static partial Regex ReaderOptions();
 
     [GeneratedRegex(@"\s*(Path: \S*)?\s*\|?\s*LineNumber: \d+ \| BytePositionInLine: \d+\.?")]
     private static partial Regex Position();

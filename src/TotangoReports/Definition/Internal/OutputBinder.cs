@@ -5,6 +5,11 @@ internal static class OutputBinder
 {
     private static readonly string[] Keys = ["format", "file", "template", "dataset", "page_size", "author", "logo"];
 
+    /// <summary>What a run writes into --out itself (Delivery's RunManifest and OutputFolderLock), in any letter case.</summary>
+    private static readonly HashSet<string> ReservedNames = new(
+        [Delivery.RunManifest.FileName, Delivery.RunManifest.IncompleteFileName, Delivery.OutputFolderLock.FileName],
+        StringComparer.OrdinalIgnoreCase);
+
     internal static readonly (string, OutputFormat)[] Formats =
         [("xlsx", OutputFormat.Xlsx), ("pdf", OutputFormat.Pdf), ("html", OutputFormat.Html), ("csv", OutputFormat.Csv)];
 
@@ -124,9 +129,17 @@ internal static class OutputBinder
 
     private static void CheckFile(YamlNode node, string file, DiagnosticBag bag)
     {
-        if (Path.IsPathRooted(file) || file.Replace('\\', '/').Split('/').Contains(".."))
+        var parts = file.Replace('\\', '/').Split('/');
+        if (Path.IsPathRooted(file) || parts.Contains(".."))
         {
             bag.Error(node, $"file '{file}' must be a name inside --out (no absolute path, no '..')");
+            return;
+        }
+
+        if (parts.Where(p => p is not "" and not ".").ToList() is [var only] && ReservedNames.Contains(only))
+        {
+            // Otherwise found only after the fetch: the run writes these itself, beside the outputs.
+            bag.Error(node, $"file '{file}' is the name of a file the run itself writes in --out; give the output another name");
             return;
         }
 
@@ -154,7 +167,11 @@ internal static class OutputBinder
             return;
         }
 
-        if (!File.Exists(Path.Combine(baseDirectory, template)))
+        if (TemplatePlace.Problem(baseDirectory, template) is { } problem)
+        {
+            bag.Error(node, problem);
+        }
+        else if (!File.Exists(Path.Combine(baseDirectory, template)))
         {
             bag.Error(node, $"template file '{template}' not found (paths are relative to the definition's folder {baseDirectory})");
         }

@@ -107,6 +107,12 @@ internal static partial class YamlTreeReader
                 }
             }
         }
+        catch (YamlException e) when (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndent(text, Line(e.Start)) is var (line, col))
+        {
+            // YamlDotNet reports a tab in indentation at the start of the enclosing mapping (often 1:1).
+            bag.Error(line, col, "a tab is used for indentation; YAML indents with spaces only (replace the tab with spaces)");
+            return null;
+        }
         catch (YamlException e)
         {
             bag.Error(Line(e.Start), Col(e.Start), $"not valid YAML or JSON: {CleanMessage(e.Message)}");
@@ -128,6 +134,23 @@ internal static partial class YamlTreeReader
         {
             anchors[anchor.Value] = node;
         }
+    }
+
+    /// <summary>The first tab in a line's leading whitespace at or after <paramref name="fromLine"/>, 1-based.</summary>
+    private static (int Line, int Col)? TabIndent(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = fromLine - 1; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private static int Line(Mark mark) => (int)Math.Max(1, mark.Line);

@@ -11,6 +11,12 @@ internal static class PlainSummary
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
+        if (report.IsSample)
+        {
+            text.AppendLine(Rendering.SampleBanner.Text);
+            text.AppendLine();
+        }
+
         text.AppendLine(report.Title);
         if (!string.IsNullOrWhiteSpace(report.Definition.Description))
         {

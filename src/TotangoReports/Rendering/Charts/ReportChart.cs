@@ -21,13 +21,16 @@ public enum ReportChartKind
 /// </summary>
 public sealed record ReportChart(string Key, string Title, ReportChartKind Kind, IReadOnlyList<string> Labels, IReadOnlyList<double> Values)
 {
-    /// <summary>Builds a fresh ScottPlot plot (plots are mutable and not thread-safe, so one per drawing).</summary>
-    public Plot CreatePlot() => Internal.ChartPlotter.Create(this);
+    /// <summary>
+    /// Builds a fresh ScottPlot plot laid out for <paramref name="width"/> × <paramref name="height"/> pixels (plots are
+    /// mutable and not thread-safe, so one per drawing).
+    /// </summary>
+    public Plot CreatePlot(int width, int height) => Internal.ChartPlotter.Create(this, width, height);
 
     /// <summary>An <c>&lt;svg&gt;</c> element ready to inline in HTML (no XML declaration).</summary>
     public string ToSvg(int width, int height)
     {
-        using var plot = CreatePlot();
+        using var plot = CreatePlot(width, height);
         var svg = plot.GetSvgXml(width, height);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         return start > 0 ? svg[start..] : svg;
@@ -35,14 +38,14 @@ public sealed record ReportChart(string Key, string Title, ReportChartKind Kind,
 
     public byte[] ToPng(int width, int height)
     {
-        using var plot = CreatePlot();
+        using var plot = CreatePlot(width, height);
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
     /// <summary>Draws the chart as vectors into <paramref name="area"/> of <paramref name="canvas"/> (a PDF page canvas keeps them vectors).</summary>
     public void Draw(SKCanvas canvas, SKRect area)
     {
-        using var plot = CreatePlot();
+        using var plot = CreatePlot((int)area.Width, (int)area.Height);
         canvas.Save();
         canvas.Translate(area.Left, area.Top);
         canvas.ClipRect(new SKRect(0, 0, area.Width, area.Height));

@@ -7,15 +7,14 @@ using TotangoReports.Rendering.Csv.Internal;
 namespace TotangoReports.Rendering.Csv;
 
 /// <summary>
-/// Writes one dataset as RFC 4180 CSV (UTF-8, header = column names). Numbers are invariant without thousands
-/// separators, dates ISO <c>yyyy-MM-dd</c>, date-times ISO 8601 with the report zone's offset; text that a
-/// spreadsheet would run as a formula is neutralised (see <see cref="CsvRendererOptions.NeutraliseFormulas"/>).
+/// Writes one dataset as RFC 4180 CSV (UTF-8, header = column names). Numbers are raw (invariant, no thousands
+/// separators, whatever the column's format); dates and date-times follow the column's Excel-style <c>format</c>
+/// when it has one, else <c>yyyy-MM-dd</c> and <c>yyyy-MM-dd HH:mm:ss</c> in the report's time zone (which
+/// spreadsheets read as dates, where ISO 8601 with an offset stays text). Text that a spreadsheet would run as a
+/// formula is neutralised (see <see cref="CsvRendererOptions.NeutraliseFormulas"/>).
 /// </summary>
 public sealed class CsvRenderer : IReportRenderer
 {
-    private const string DateFormat = "yyyy-MM-dd";
-    private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFzzz";
-
     private readonly CsvRendererOptions _options;
 
     public CsvRenderer(CsvRendererOptions? options = null)
@@ -44,12 +43,13 @@ public sealed class CsvRenderer : IReportRenderer
         }
 
         await csv.EndRecordAsync(cancellationToken);
+        var dateFormats = CsvDates.FormatsOf(table.Columns);
         foreach (var row in table.Rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
             for (var i = 0; i < table.Columns.Count; i++)
             {
-                WriteCell(csv, i < row.Values.Count ? row.Values[i] : null, report.TimeZone);
+                WriteCell(csv, i < row.Values.Count ? row.Values[i] : null, report.TimeZone, dateFormats[i]);
             }
 
             await csv.EndRecordAsync(cancellationToken);
@@ -58,7 +58,7 @@ public sealed class CsvRenderer : IReportRenderer
         await csv.FlushAsync(cancellationToken);
     }
 
-    private static void WriteCell(CsvWriter csv, object? value, TimeZoneInfo zone)
+    private static void WriteCell(CsvWriter csv, object? value, TimeZoneInfo zone, string? dateFormat)
     {
         switch (value)
         {
@@ -76,10 +76,10 @@ public sealed class CsvRenderer : IReportRenderer
                 csv.WriteField(number, CsvNumbers.FormatFor(number));
                 break;
             case DateOnly date:
-                csv.WriteField(date, DateFormat);
+                csv.WriteField(date, dateFormat ?? CsvDates.DefaultDate);
                 break;
             case DateTimeOffset moment:
-                csv.WriteField(TimeZoneInfo.ConvertTime(moment, zone), DateTimeFormat);
+                csv.WriteField(TimeZoneInfo.ConvertTime(moment, zone).DateTime, dateFormat ?? CsvDates.DefaultDateTime);
                 break;
             case bool flag:
                 csv.WriteField(flag);

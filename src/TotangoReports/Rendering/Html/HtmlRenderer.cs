@@ -56,7 +56,16 @@ public sealed class HtmlRenderer : IReportRenderer
         var writer = new StreamWriter(destination, Utf8, bufferSize: 64 * 1024, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
         {
-            _engine.Render(report, output, writer, cancellationToken);
+            if (report.IsSample)
+            {
+                // A sample page is small (700 accounts); the banner goes in whatever the template wrote.
+                await writer.WriteAsync(RenderToString(report, output, cancellationToken).AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                _engine.Render(report, output, writer, cancellationToken);
+            }
+
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
@@ -66,6 +75,6 @@ public sealed class HtmlRenderer : IReportRenderer
     {
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         _engine.Render(report, output, writer, cancellationToken);
-        return writer.ToString();
+        return report.IsSample ? SampleBanner.Insert(writer.ToString()) : writer.ToString();
     }
 }

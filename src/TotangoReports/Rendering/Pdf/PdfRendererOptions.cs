@@ -11,6 +11,12 @@ public sealed class PdfRendererOptions
     /// <summary>Table text size. Default 8 pt; 5–14.</summary>
     public float BodyFontSize { get; init; } = 8f;
 
+    /// <summary>
+    /// A table too wide for a landscape page at <see cref="BodyFontSize"/> shrinks its type down to this before its
+    /// remaining columns are carried onto following pages. Default 7 pt; 5–14 (never above <see cref="BodyFontSize"/>).
+    /// </summary>
+    public float MinBodyFontSize { get; init; } = 7f;
+
     /// <summary>No column is sized wider than this from its content (longer text wraps). Default 200 pt.</summary>
     public float MaxColumnWidth { get; init; } = 200f;
 
@@ -37,6 +43,7 @@ public sealed class PdfRendererOptions
     {
         Check(Margin is >= 0 and <= 144, nameof(Margin), Margin, "0–144 pt");
         Check(BodyFontSize is >= 5 and <= 14, nameof(BodyFontSize), BodyFontSize, "5–14 pt");
+        Check(MinBodyFontSize is >= 5 and <= 14, nameof(MinBodyFontSize), MinBodyFontSize, "5–14 pt");
         Check(MinColumnWidth is >= 8 and <= 400, nameof(MinColumnWidth), MinColumnWidth, "8–400 pt");
         Check(ShortColumnWidth >= MinColumnWidth && ShortColumnWidth <= MaxColumnWidth, nameof(ShortColumnWidth), ShortColumnWidth, string.Create(CultureInfo.InvariantCulture, $"{MinColumnWidth}–{MaxColumnWidth} pt"));
         Check(MaxColumnWidth >= MinColumnWidth && MaxColumnWidth <= 1000, nameof(MaxColumnWidth), MaxColumnWidth, string.Create(CultureInfo.InvariantCulture, $"{MinColumnWidth}–1000 pt"));

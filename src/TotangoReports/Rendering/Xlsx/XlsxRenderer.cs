@@ -45,7 +45,14 @@ public sealed class XlsxRenderer : IReportRenderer
 
         try
         {
-            await WriteAsync(report, destination, cancellationToken);
+            // SpreadCheetah streams the workbook to a scratch file (memory stays flat); the copy into the destination
+            // adds what it cannot write: the data sheets' page setup.
+            var scratch = Path.Combine(Path.GetTempPath(), "totango-xlsx-" + Guid.NewGuid().ToString("N") + ".tmp");
+            await using var package = new FileStream(scratch, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            var dataSheets = await WriteAsync(report, package, cancellationToken);
+            package.Position = 0;
+            var level = _options.OptimalCompression ? System.IO.Compression.CompressionLevel.Optimal : System.IO.Compression.CompressionLevel.Fastest;
+            await PrintSetup.CopyAsync(package, destination, dataSheets, level, cancellationToken);
         }
         catch (Exception e) when (e is SpreadCheetahException or ArgumentException)
         {
@@ -54,8 +61,10 @@ public sealed class XlsxRenderer : IReportRenderer
         }
     }
 
-    private async Task WriteAsync(Report report, Stream destination, CancellationToken cancellationToken)
+    /// <returns>The names of the data sheets (every sheet but the Summary).</returns>
+    private async Task<IReadOnlySet<string>> WriteAsync(Report report, Stream destination, CancellationToken cancellationToken)
     {
+        var dataSheets = new HashSet<string>(StringComparer.Ordinal);
         var spreadsheetOptions = new SpreadCheetahOptions
         {
             CompressionLevel = _options.OptimalCompression ? SpreadCheetahCompressionLevel.Optimal : SpreadCheetahCompressionLevel.Fastest,
@@ -76,6 +85,7 @@ public sealed class XlsxRenderer : IReportRenderer
         foreach (var dataset in report.Datasets)
         {
             var name = sheetNames.Reserve(dataset.Name);
+            dataSheets.Add(name);
             var totals = dataset.Columns.Any(c => c.Activity is not null);
             await writer.WriteAsync(new SheetTable(name, tableNames.Reserve(name), dataset.Columns, dataset.Rows, totals), cancellationToken);
         }
@@ -84,6 +94,7 @@ public sealed class XlsxRenderer : IReportRenderer
         foreach (var dataset in withUsers)
         {
             var name = sheetNames.Reserve(withUsers.Count == 1 ? "Users" : $"{dataset.Name} Users");
+            dataSheets.Add(name);
             var rows = SideTables.UserRows(dataset.Users!);
             await writer.WriteAsync(new SheetTable(name, tableNames.Reserve(name), SideTables.UserColumns, rows, WithTotals: false), cancellationToken);
         }
@@ -92,11 +103,13 @@ public sealed class XlsxRenderer : IReportRenderer
         foreach (var dataset in withLifecycle)
         {
             var name = sheetNames.Reserve(withLifecycle.Count == 1 ? "Lifecycle" : $"{dataset.Name} Lifecycle");
+            dataSheets.Add(name);
             var rows = SideTables.LifecycleRows(dataset.Lifecycle!);
             await writer.WriteAsync(new SheetTable(name, tableNames.Reserve(name), SideTables.LifecycleColumns, rows, WithTotals: false), cancellationToken);
         }
 
         await spreadsheet.FinishAsync(cancellationToken);
+        return dataSheets;
     }
 
     private async Task<IReadOnlyList<EmbeddedImage>> EmbedChartsAsync(Spreadsheet spreadsheet, Report report, CancellationToken cancellationToken)

@@ -53,10 +53,11 @@ internal static class SampleAccountFactory
     /// <summary>Daily count per 20 licenses for each action at full engagement.</summary>
     private static readonly double[] ActionRates = [3, 2, 1, 5, 0.5];
 
-    public static SampleAccount Create(int seed, int index)
+    /// <param name="epoch">The sample's "now": every time is placed relative to it. Default <see cref="SampleData.Epoch"/>.</param>
+    public static SampleAccount Create(int seed, int index, DateTimeOffset? epoch = null)
     {
         var rng = new SamplePrng(seed, index);
-        var epoch = SampleData.Epoch;
+        var now = epoch ?? SampleData.Epoch;
         var name = index < SpecialNames.Length
             ? SpecialNames[index]
             : $"{rng.Pick(NameFirst)} {rng.Pick(NameSecond)} {rng.Pick(NameSuffix)}";
@@ -79,7 +80,7 @@ internal static class SampleAccountFactory
         var health = score >= 70 ? "Good" : score >= 40 ? "Average" : "Poor";
         var reason = rng.Pick(health switch { "Good" => GoodReasons, "Average" => AverageReasons, _ => PoorReasons });
 
-        var lifecycle = Lifecycle(ref rng, status, epoch);
+        var lifecycle = Lifecycle(ref rng, status, now);
         var signup = lifecycle[0].Changed;
         DateTimeOffset? left = status == "Churned" ? lifecycle[^1].Changed : null;
 
@@ -88,10 +89,10 @@ internal static class SampleAccountFactory
         var stats = Stats(ref rng, level, licenses);
         var lastActivity = left is { } churned
             ? churned + TimeSpan.FromDays(rng.Range(0, 5))
-            : stats[SampleData.Windows[1]].ActivitiesAll > 0 ? epoch - TimeSpan.FromHours(rng.Range(0, 24)) : epoch - TimeSpan.FromDays(rng.Range(2, 60));
-        if (lastActivity > epoch)
+            : stats[SampleData.Windows[1]].ActivitiesAll > 0 ? now - TimeSpan.FromHours(rng.Range(0, 24)) : now - TimeSpan.FromDays(rng.Range(2, 60));
+        if (lastActivity > now)
         {
-            lastActivity = epoch;
+            lastActivity = now;
         }
 
         var firstActivity = signup + TimeSpan.FromDays(rng.Range(0, 3));
@@ -115,11 +116,11 @@ internal static class SampleAccountFactory
             Health = health,
             HealthPrevious = rng.Pick(Healths),
             HealthReason = reason,
-            HealthLastChanged = Ms(epoch - TimeSpan.FromDays(rng.Range(1, 120))),
+            HealthLastChanged = Ms(now - TimeSpan.FromDays(rng.Range(1, 120))),
             Region = Weighted(ref rng, Regions, RegionWeights),
             Plan = plan,
             PlanType = plan == "Enterprise" || rng.Chance(0.3) ? "Sales-led" : "Self-serve",
-            RenewalDate = DateOnly.FromDateTime(epoch.UtcDateTime).AddDays(rng.Next(-30, 366)),
+            RenewalDate = DateOnly.FromDateTime(now.UtcDateTime).AddDays(rng.Next(-30, 366)),
             Licenses = licenses,
             Stats = stats,
             CountsAsStrings = index % 5 == 3,
@@ -160,7 +161,8 @@ internal static class SampleAccountFactory
             "Paying" => ["Signup", "Integrating", "Trial", "Activated", "Paying"],
             _ => ["Signup", "Integrating", "Trial", "Activated", "Paying", "Churned"],
         };
-        var signup = epoch - TimeSpan.FromDays(rng.Range(20, 900));
+        // Trials are young: a few signed up within the last week, so a first delta run (a 7-day window) finds accounts.
+        var signup = epoch - TimeSpan.FromDays(status == "Trial" ? rng.Range(2, 45) : rng.Range(20, 900));
         var span = (epoch - TimeSpan.FromDays(1)) - signup;
         var fractions = new double[path.Count - 1];
         for (var i = 0; i < fractions.Length; i++)

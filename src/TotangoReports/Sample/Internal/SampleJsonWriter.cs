@@ -5,7 +5,10 @@ using TotangoReports.Definition;
 
 namespace TotangoReports.Sample.Internal;
 
-/// <summary>Writes sample accounts and pages in the API's JSON shape (the vendor page, made strict JSON).</summary>
+/// <summary>
+/// Writes sample accounts and pages in the API's JSON shape (the vendor page, made strict JSON), or with what the
+/// vendor's scripts read (<see cref="SampleShape"/>).
+/// </summary>
 internal static class SampleJsonWriter
 {
     /// <summary>Non-ASCII text stays readable, as a real server sends it; quotes and controls are still escaped.</summary>
@@ -35,7 +38,7 @@ internal static class SampleJsonWriter
         writer.WriteEndObject();
     }
 
-    public static void WriteAccount(Utf8JsonWriter writer, SampleAccount a, ReturnType returnType, ActivityShape shape)
+    public static void WriteAccount(Utf8JsonWriter writer, SampleAccount a, ReturnType returnType, SampleShape shape)
     {
         writer.WriteStartObject();
         writer.WriteString("account_id", a.AccountId);
@@ -65,29 +68,36 @@ internal static class SampleJsonWriter
         writer.WriteString("Renewal-Date", a.RenewalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         writer.WriteString("Licenses", a.Licenses.ToString(CultureInfo.InvariantCulture));
         writer.WriteEndObject();
-        switch (returnType)
+        var all = returnType == ReturnType.All;
+        if (returnType == ReturnType.Stats || all)
         {
-            case ReturnType.Stats:
-                WriteStats(writer, a, shape);
-                break;
-            case ReturnType.Users:
-                WriteUsers(writer, a);
-                break;
-            case ReturnType.Lifecycle:
-                WriteLifecycle(writer, a);
-                break;
-            default:
-                break;
+            if (shape.Frequency)
+            {
+                WriteFrequency(writer, a.Stats["past_30d"]);
+            }
+
+            WriteStats(writer, a, shape);
+        }
+
+        if (returnType == ReturnType.Users || all)
+        {
+            WriteUsers(writer, a);
+        }
+
+        if (returnType == ReturnType.Lifecycle || all)
+        {
+            WriteLifecycle(writer, a);
         }
 
         writer.WriteEndObject();
     }
 
-    private static void WriteStats(Utf8JsonWriter writer, SampleAccount a, ActivityShape shape)
+    private static void WriteStats(Utf8JsonWriter writer, SampleAccount a, SampleShape shape)
     {
+        var windows = shape.Windows;
         writer.WriteStartObject("stats");
         writer.WriteStartObject("users");
-        foreach (var window in SampleData.Windows)
+        foreach (var window in windows)
         {
             var s = a.Stats[window];
             writer.WriteStartObject(window);
@@ -97,45 +107,37 @@ internal static class SampleJsonWriter
         }
 
         writer.WriteEndObject();
-        if (shape == ActivityShape.Actions)
+        if (shape.Activities == ActivityShape.Legacy)
         {
-            writer.WriteStartObject("activities");
-            foreach (var window in SampleData.Windows)
-            {
-                var s = a.Stats[window];
-                writer.WriteStartObject(window);
-                writer.WriteNumber("all", s.ActivitiesAll);
-                WriteCounts(writer, "actions", s.Actions, a.CountsAsStrings);
-                WriteCounts(writer, "modules", s.ActivityModules, asStrings: true);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndObject();
-            foreach (var window in SampleData.Windows)
+            foreach (var window in windows)
             {
                 writer.WriteStartObject(window);
-                WriteFrequency(writer, a.Stats[window]);
+                WriteActivityList(writer, a, window);
                 writer.WriteEndObject();
             }
         }
         else
         {
-            foreach (var window in SampleData.Windows)
+            writer.WriteStartObject("activities");
+            foreach (var window in windows)
             {
+                var s = a.Stats[window];
                 writer.WriteStartObject(window);
-                WriteFrequency(writer, a.Stats[window]);
-                writer.WriteStartArray("activities");
-                foreach (var (name, count) in a.Stats[window].Actions)
+                writer.WriteNumber("all", s.ActivitiesAll);
+                if (shape.Activities == ActivityShape.Scripts)
                 {
-                    writer.WriteStartObject();
-                    writer.WriteString("name", name);
-                    WriteCount(writer, "current", count, a.CountsAsStrings);
-                    writer.WriteEndObject();
+                    WriteActivityList(writer, a, window);
+                }
+                else
+                {
+                    WriteCounts(writer, "actions", s.Actions, a.CountsAsStrings);
                 }
 
-                writer.WriteEndArray();
+                WriteCounts(writer, "modules", s.ActivityModules, asStrings: true);
                 writer.WriteEndObject();
             }
+
+            writer.WriteEndObject();
         }
 
         writer.WriteNumber("last_activity", a.LastActivity.ToUnixTimeMilliseconds());
@@ -143,6 +145,22 @@ internal static class SampleJsonWriter
         writer.WriteEndObject();
     }
 
+    /// <summary><c>activities: [{name, current}]</c>, the list the scripts read.</summary>
+    private static void WriteActivityList(Utf8JsonWriter writer, SampleAccount a, string window)
+    {
+        writer.WriteStartArray("activities");
+        foreach (var (name, count) in a.Stats[window].Actions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", name);
+            WriteCount(writer, "current", count, a.CountsAsStrings);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>The top-level <c>frequency</c> accountsEngagement.php reads: the 30-day visit frequency.</summary>
     private static void WriteFrequency(Utf8JsonWriter writer, SampleWindowStats stats)
     {
         writer.WriteStartObject("frequency");

@@ -146,7 +146,7 @@ public sealed class CsvRendererTests
     }
 
     [Fact]
-    public async Task Render_WritesDatesIso_AndDateTimesWithTheReportZoneOffset()
+    public async Task Render_WritesDatesIso_AndDateTimesInTheReportZone_AsSpreadsheetsReadThem()
     {
         var utc = new DateTimeOffset(2026, 11, 23, 7, 30, 15, TimeSpan.Zero);
         var summer = new DateTimeOffset(2026, 7, 1, 22, 0, 0, TimeSpan.Zero);
@@ -168,9 +168,39 @@ public sealed class CsvRendererTests
 
         var rows = Parse(await RenderAsync(report), out _);
 
-        rows[0].ShouldBe(["2027-03-09", "2026-11-23T08:30:15+01:00"]);
-        rows[1].ShouldBe([string.Empty, "2026-07-02T00:00:00+02:00"]);
-        DateTimeOffset.Parse(rows[0][1], CultureInfo.InvariantCulture).ShouldBe(utc);
+        rows[0].ShouldBe(["2027-03-09", "2026-11-23 08:30:15"]);
+        rows[1].ShouldBe([string.Empty, "2026-07-02 00:00:00"]);
+        new DateTimeOffset(DateTime.ParseExact(rows[0][1], "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(1)).ShouldBe(utc);
+    }
+
+    [Fact]
+    public async Task Render_HonoursAColumnsExcelDateFormat_ButKeepsNumbersRaw()
+    {
+        var at = new DateTimeOffset(2026, 11, 23, 7, 5, 9, TimeSpan.Zero);
+        var report = new Report
+        {
+            Definition = TestReports.Definition(),
+            GeneratedAt = TestReports.GeneratedAt,
+            TimeZone = TestReports.Berlin,
+            Datasets =
+            [
+                new DatasetTable
+                {
+                    Name = "d",
+                    Columns =
+                    [
+                        new TableColumn("At", CellKind.DateTime, "mm/dd/yy hh:mm"),
+                        new TableColumn("Day", CellKind.Date, "dd.mm.yyyy"),
+                        new TableColumn("Share", CellKind.Number, "0%"),
+                    ],
+                    Rows = [new TableRow("a", [at, new DateOnly(2027, 3, 9), 0.25])],
+                },
+            ],
+        };
+
+        var rows = Parse(await RenderAsync(report), out _);
+
+        rows[0].ShouldBe(["11/23/26 08:05", "09.03.2027", "0.25"]);
     }
 
     [Fact]

@@ -78,7 +78,10 @@ public sealed class ExecSummaryTemplateTests
             .SelectMany(s => Regex.Matches(s, @"(?<![-\w])(?:max-)?width:\s*(\d+(?:\.\d+)?)px").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))
             .ToList();
         styleWidths.ShouldAllBe(w => w <= 640);
-        document.QuerySelector("table.sheet")!.GetAttribute("width").ShouldBe("640");
+        // Fluid up to 640 px; Outlook on Windows, which ignores max-width, reads a fixed 640 px table in its comment.
+        document.QuerySelector("table.sheet")!.GetAttribute("width").ShouldBe("100%");
+        document.QuerySelector("table.sheet")!.GetAttribute("style")!.ShouldContain("max-width:640px");
+        html.ShouldContain("<!--[if mso]><table role=\"presentation\" width=\"640\"");
     }
 
     [Fact]

@@ -20,6 +20,19 @@ public sealed class LineBreakerTests
     }
 
     [Fact]
+    public void Wrap_WordsOnly_HeaderBreaksAtSpacesNeverAtHyphens()
+    {
+        using var shaper = new TextShaper(PdfFonts.Shared);
+        var limit = shaper.Measure("report-complete", Style) + 1;
+
+        var header = LineBreaker.Wrap(shaper, "last report-complete 90d", Style, limit, wordsOnly: true);
+        var text = LineBreaker.Wrap(shaper, "last report-complete 90d", Style, limit);
+
+        header.Select(l => l.Text).ShouldBe(["last", "report-complete", "90d"]);
+        text.Select(l => l.Text).ShouldBe(["last report-", "complete 90d"]);
+    }
+
+    [Fact]
     public void Wrap_Cjk_BreaksBetweenCharacters()
     {
         using var shaper = new TextShaper(PdfFonts.Shared);

@@ -1,3 +1,4 @@
+using TotangoReports.Data;
 using TotangoReports.Rendering.Pdf;
 using TotangoReports.Rendering.Pdf.Internal;
 using TotangoReports.Tests.Fixtures;
@@ -10,7 +11,8 @@ public sealed class TableBuilderTests
     public void Build_NarrowPageWithGroups_LineCountsMatchTheCellsShapedAgainForDrawing()
     {
         // Pass one keeps only line counts; pagination relies on them matching what drawing shapes later, so a narrow
-        // table (plenty of wrapping, awkward names, group bands) must count exactly as the rebuilt cells wrap.
+        // table (plenty of wrapping, awkward names, group bands, columns carried over pages) must count exactly as the
+        // rebuilt cells wrap.
         var report = TestReports.Accounts(120, withGroups: true);
         using var shaper = new TextShaper(PdfFonts.Shared);
         var options = new PdfRendererOptions { AllowLandscape = false, MaxColumnWidth = 60 };
@@ -18,9 +20,23 @@ public sealed class TableBuilderTests
 
         table.Entries.ShouldContain(e => e.Lines > 1);
         table.Entries.ShouldContain(e => e.IsBand);
+        table.Bands.Count.ShouldBeGreaterThan(1);
         foreach (var entry in table.Entries)
         {
-            TableEntry.LinesOf(table.Cells.Of(entry)).ShouldBe(entry.Lines);
+            // A row takes the most lines any column band needs, so the same rows share a page in every band.
+            table.Bands.Max(b => TableEntry.LinesOf(b.Cells.Of(entry))).ShouldBe(entry.Lines);
         }
+    }
+
+    [Fact]
+    public void Build_NoColumns_OneEmptyBandAndEveryRowKept()
+    {
+        var table = new DatasetTable { Name = "empty", Columns = [], Rows = [new TableRow("a", []), new TableRow("b", [])], Fetch = new FetchSummary() };
+        using var shaper = new TextShaper(PdfFonts.Shared);
+
+        var layout = new TableBuilder(shaper, new CellFormatter(TimeZoneInfo.Utc), new PdfRendererOptions()).Build(table, 500, 700);
+
+        layout.Bands.ShouldHaveSingleItem().Columns.ShouldBeEmpty();
+        layout.Entries.Select(e => e.Row).ShouldBe([0, 1]);
     }
 }

@@ -2,9 +2,20 @@ using ScottPlot;
 
 namespace TotangoReports.Rendering.Charts.Internal;
 
-/// <summary>Turns chart data into a ScottPlot bar chart with the house style.</summary>
+/// <summary>
+/// Turns chart data into a ScottPlot bar chart with the house style, laid out for the size it is drawn at so no two
+/// labels collide: category names that do not fit are shortened with an ellipsis (the table has them whole) or
+/// thinned, value labels that would overlap a neighbour are dropped. Activity windows are nested (the last 30 days
+/// hold the last 7), so they are a labelled bar each, never an axis that reads like time.
+/// </summary>
 internal static class ChartPlotter
 {
+    /// <summary>Pixels between a bar's end and its value label, as ScottPlot draws it.</summary>
+    private const float ValueLabelGap = 5;
+
+    /// <summary>Pixels between the data area and a category label: tick mark and padding.</summary>
+    private const float TickGap = 8;
+
     private static readonly Color[] HealthColors =
     [
         Color.FromHex("#2E7D32"), // Good
@@ -15,20 +26,26 @@ internal static class ChartPlotter
 
     private static readonly Color Accent = Color.FromHex("#1565C0");
 
-    public static Plot Create(ReportChart chart)
+    /// <param name="style">Applied before the layout is measured (the PDF sets its embedded font here).</param>
+    public static Plot Create(ReportChart chart, int width, int height, Action<Plot>? style = null) =>
+        Layout(chart, width, height, style).Plot;
+
+    /// <summary>The plot ready to render at <paramref name="width"/> × <paramref name="height"/>, and where its text goes.</summary>
+    public static ChartLayout Layout(ReportChart chart, int width, int height, Action<Plot>? style = null)
     {
         var plot = new Plot();
         plot.Font.Set(ChartFonts.Family);
         plot.Title(chart.Title, size: 16);
-        var horizontal = chart.Kind == ReportChartKind.TopAccounts;
-        var bars = new List<Bar>(chart.Values.Count);
-        for (var i = 0; i < chart.Values.Count; i++)
+        var horizontal = chart.Kind is ReportChartKind.TopAccounts or ReportChartKind.ActivityByWindow;
+        var labels = chart.Kind == ReportChartKind.ActivityByWindow ? chart.Labels.Select(WindowCaption).ToList() : chart.Labels.ToList();
+        var count = chart.Values.Count;
+        var bars = new List<Bar>(count);
+        for (var i = 0; i < count; i++)
         {
-            // Top accounts read best top-down: the best account gets the highest position.
-            var position = horizontal ? chart.Values.Count - 1 - i : i;
             bars.Add(new Bar
             {
-                Position = position,
+                // Rows read top-down in the series' order: best account, shortest window first.
+                Position = Position(i, count, horizontal),
                 Value = chart.Values[i],
                 FillColor = chart.Kind == ReportChartKind.HealthDistribution ? HealthColor(chart.Labels[i]) : Accent,
                 LineWidth = 0,
@@ -39,35 +56,92 @@ internal static class ChartPlotter
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = horizontal;
         barPlot.ValueLabelStyle.FontSize = 11;
-        var ticks = chart.Labels.Select((label, i) => new Tick(horizontal ? chart.Labels.Count - 1 - i : i, Shorten(label))).ToArray();
-        var tickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
-        if (horizontal)
-        {
-            plot.Axes.Left.TickGenerator = tickGenerator;
-
-            // Room on the right for the value labels beyond the longest bar.
-            plot.Axes.Margins(left: 0, right: 0.12);
-        }
-        else
-        {
-            plot.Axes.Bottom.TickGenerator = tickGenerator;
-
-            // Room above the tallest bar for its value label: a fixed share of the data range, which suits the
-            // small PDF charts as well as the wide HTML ones (a margin would scale with the plot instead).
-            plot.Axes.SetLimitsY(0, Math.Max(1, chart.Values.DefaultIfEmpty(0).Max()) * 1.2);
-        }
-
         plot.Grid.MajorLineColor = Color.FromHex("#E0E0E0");
-        return plot;
+        var categoryAxis = horizontal ? (IAxis)plot.Axes.Left : plot.Axes.Bottom;
+        var max = Math.Max(1, chart.Values.DefaultIfEmpty(0).Max());
+        style?.Invoke(plot);
+
+        // Category names: at most 40% of the width beside horizontal bars; no wider than a column under vertical ones.
+        var tickStyle = categoryAxis.TickLabelStyle;
+        var shown = labels.Select(l => Shorten(l, tickStyle, horizontal ? width * 0.4f : float.PositiveInfinity)).ToList();
+        SetTicks(plot, categoryAxis, shown, horizontal);
+        SetValueRoom(plot, chart, barPlot, horizontal, max, width);
+        var area = MeasureLayout(plot, width, height);
+
+        if (count > 0)
+        {
+            var slot = (horizontal ? area.Height : area.Width) / count;
+            if (!horizontal)
+            {
+                shown = labels.Select(l => Shorten(l, tickStyle, slot - 4)).ToList();
+            }
+
+            // Still too many for their room (rows lower than a line, or columns narrower than "A…"): every k-th.
+            var needed = shown.Max(l => horizontal ? Measure(tickStyle, l).Height : Measure(tickStyle, l).Width) + 2;
+            var step = Math.Max(1, (int)Math.Ceiling(needed / Math.Max(slot, 0.001f)));
+            shown = shown.Select((l, i) => i % step == 0 ? l : string.Empty).ToList();
+            SetTicks(plot, categoryAxis, shown, horizontal);
+            area = MeasureLayout(plot, width, height);
+        }
+
+        var boxes = new List<ChartTextBox>();
+        var title = Measure(plot.Axes.Title.Label, chart.Title);
+        boxes.Add(new ChartTextBox("title", chart.Title, (width - title.Width) / 2, 0, title.Width, Math.Min(title.Height, area.Top)));
+        for (var i = 0; i < count; i++)
+        {
+            if (shown[i].Length == 0)
+            {
+                continue;
+            }
+
+            var size = Measure(tickStyle, shown[i]);
+            var at = categoryAxis.GetPixel(Position(i, count, horizontal), area);
+            boxes.Add(horizontal
+                ? new ChartTextBox("category", shown[i], area.Left - TickGap - size.Width, at - (size.Height / 2), size.Width, size.Height)
+                : new ChartTextBox("category", shown[i], at - (size.Width / 2), area.Bottom + TickGap, size.Width, size.Height));
+        }
+
+        // Value labels left to right (top to bottom): one that would touch a label already kept is dropped (bars
+        // of different heights put labels at different heights, so not just the neighbour's).
+        var valueAxis = horizontal ? (IAxis)plot.Axes.Bottom : plot.Axes.Left;
+        var kept = new List<ChartTextBox>();
+        for (var i = 0; i < count; i++)
+        {
+            var bar = bars[i];
+            var size = Measure(barPlot.ValueLabelStyle, bar.Label);
+            var at = categoryAxis.GetPixel(bar.Position, area);
+            var end = valueAxis.GetPixel(bar.Value, area);
+            var box = horizontal
+                ? new ChartTextBox("value", bar.Label, end + ValueLabelGap, at - (size.Height / 2), size.Width, size.Height)
+                : new ChartTextBox("value", bar.Label, at - (size.Width / 2), end - ValueLabelGap - size.Height, size.Width, size.Height);
+            if (kept.Exists(k => Padded(box).Intersects(k)))
+            {
+                bar.Label = string.Empty;
+                continue;
+            }
+
+            boxes.Add(box);
+            kept.Add(box);
+        }
+
+        return new ChartLayout(plot, boxes);
     }
 
-    private static Color HealthColor(string label) => label switch
+    /// <summary>"7d" → "Last 7 days": each window is its own span ending now, not a point on a time line.</summary>
+    internal static string WindowCaption(string label)
     {
-        "Good" => HealthColors[0],
-        "Average" => HealthColors[1],
-        "Poor" => HealthColors[2],
-        _ => HealthColors[3],
-    };
+        if (label == "today")
+        {
+            return "Today";
+        }
+
+        if (label.Length > 1 && label[^1] == 'd' && int.TryParse(label.AsSpan(0, label.Length - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days))
+        {
+            return days == 1 ? "Last day" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Last {days} days");
+        }
+
+        return label;
+    }
 
     /// <summary>Bar labels stay short enough to sit above narrow bars: 734,882 → 735k, 2,223,053 → 2.2M.</summary>
     internal static string Compact(double value)
@@ -83,5 +157,78 @@ internal static class ChartPlotter
         };
     }
 
-    private static string Shorten(string label) => label.Length <= 24 ? label : string.Concat(label.AsSpan(0, 23), "…");
+    /// <summary>The data area ScottPlot lays out at this size: a render onto a canvas that draws nothing.</summary>
+    private static PixelRect MeasureLayout(Plot plot, int width, int height)
+    {
+        using var canvas = new SkiaSharp.SKNoDrawCanvas(width, height);
+        plot.Render(canvas, width, height);
+        return plot.LastRender.DataRect;
+    }
+
+    private static double Position(int index, int count, bool horizontal) => horizontal ? count - 1 - index : index;
+
+    private static void SetTicks(Plot plot, IAxis axis, List<string> labels, bool horizontal)
+    {
+        var ticks = labels.Select((label, i) => new Tick(Position(i, labels.Count, horizontal), label)).ToArray();
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+    }
+
+    /// <summary>Room past the longest bar for its value label, measured rather than a fixed share.</summary>
+    private static void SetValueRoom(Plot plot, ReportChart chart, ScottPlot.Plottables.BarPlot bars, bool horizontal, double max, int width)
+    {
+        var widest = chart.Values.Count == 0 ? 0 : chart.Values.Max(v => Measure(bars.ValueLabelStyle, Compact(v)).Width);
+        if (horizontal)
+        {
+            // The data area is roughly the width less the category names; the label takes its share of that.
+            var share = Math.Clamp((widest + ValueLabelGap + 6) / Math.Max(width * 0.5f, 1), 0.08f, 0.6f);
+            plot.Axes.SetLimitsX(0, max * (1 + share));
+            plot.Axes.SetLimitsY(-0.5, chart.Values.Count - 0.5);
+        }
+        else
+        {
+            // Room above the tallest bar for its label: a fixed share of the data range suits every size drawn.
+            plot.Axes.SetLimitsY(0, max * 1.2);
+            plot.Axes.SetLimitsX(-0.5, chart.Values.Count - 0.5);
+        }
+    }
+
+    private static ChartTextBox Padded(ChartTextBox box) => box with { Left = box.Left - 1, Top = box.Top - 1, Width = box.Width + 2, Height = box.Height + 2 };
+
+    private static string Shorten(string label, LabelStyle style, float room)
+    {
+        if (Measure(style, label).Width <= room)
+        {
+            return label;
+        }
+
+        var elements = System.Globalization.StringInfo.ParseCombiningCharacters(label);
+        for (var keep = elements.Length - 1; keep >= 1; keep--)
+        {
+            var candidate = label[..elements[keep]].TrimEnd() + "…";
+            if (Measure(style, candidate).Width <= room)
+            {
+                return candidate;
+            }
+        }
+
+        return label[..(elements.Length > 1 ? elements[1] : label.Length)] + "…";
+    }
+
+    private static (float Width, float Height) Measure(LabelStyle style, string text)
+    {
+        var previous = style.Text;
+        style.Text = text;
+        using var paint = Paint.NewDisposablePaint();
+        var size = style.Measure(paint);
+        style.Text = previous;
+        return (size.Width, size.Height);
+    }
+
+    private static Color HealthColor(string label) => label switch
+    {
+        "Good" => HealthColors[0],
+        "Average" => HealthColors[1],
+        "Poor" => HealthColors[2],
+        _ => HealthColors[3],
+    };
 }

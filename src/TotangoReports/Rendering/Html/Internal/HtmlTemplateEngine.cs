@@ -117,10 +117,71 @@ internal sealed class HtmlTemplateEngine(HtmlRendererOptions options)
             return [new Diagnostic(output.Location, $"template file {display} not found")];
         }
 
-        return Template.Parse(text, display).Messages
+        var template = Template.Parse(text, display);
+        var syntax = ParseProblems(template, display);
+        return syntax.Count > 0 ? syntax : StrictProblems(store, template, display);
+    }
+
+    private static List<Diagnostic> ParseProblems(Template template, string display) =>
+        template.Messages
             .Where(m => m.Type == ParserMessageType.Error)
             .Select(m => new Diagnostic(TemplateErrors.Location(m.Span, display), m.Message))
             .ToList();
+
+    /// <summary>
+    /// The template and the partials it includes by literal name, checked strictly against the model: what
+    /// validates also renders, and a member typo is an error instead of an empty string.
+    /// </summary>
+    private static List<Diagnostic> StrictProblems(ITemplateStore store, Template main, string display)
+    {
+        const int MaxTemplates = 64;
+        var problems = new List<Diagnostic>();
+        var templates = new List<(Template Template, string Display)> { (main, display) };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { display };
+        for (var i = 0; i < templates.Count && templates.Count < MaxTemplates; i++)
+        {
+            foreach (var (name, span) in TemplateChecker.Includes(templates[i].Template.Page))
+            {
+                var at = TemplateErrors.Location(span, templates[i].Display);
+                string? text;
+                string partial;
+                try
+                {
+                    var relative = SandboxTemplateLoader.Normalize(name, span);
+                    partial = store.DisplayPath(relative);
+                    text = seen.Contains(partial) ? string.Empty : store.Read(relative);
+                }
+                catch (ScriptRuntimeException e)
+                {
+                    problems.Add(new Diagnostic(at, e.OriginalMessage));
+                    continue;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or RenderException)
+                {
+                    problems.Add(new Diagnostic(at, $"include: {e.Message}"));
+                    continue;
+                }
+
+                if (text is null)
+                {
+                    problems.Add(new Diagnostic(at, $"include: partial '{name}' not found in the template's folder ({partial})"));
+                }
+                else if (seen.Add(partial))
+                {
+                    var parsed = Template.Parse(text, partial);
+                    problems.AddRange(ParseProblems(parsed, partial));
+                    templates.Add((parsed, partial));
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        var declared = templates.SelectMany(t => TemplateChecker.DeclaredNames(t.Template.Page)).ToHashSet(StringComparer.Ordinal);
+        return templates.SelectMany(t => TemplateChecker.Check(t.Template, t.Display, declared)).ToList();
     }
 
     private static (ITemplateStore Store, string Main) Resolve(ReportDefinition definition, OutputDefinition output)
@@ -139,6 +200,11 @@ internal sealed class HtmlTemplateEngine(HtmlRendererOptions options)
         }
 
         var path = Path.GetFullPath(Path.Combine(definition.BaseDirectory, name));
+        if (Definition.Internal.TemplatePlace.Problem(definition.BaseDirectory, name) is { } outside)
+        {
+            return (null, string.Empty, outside);
+        }
+
         if (!File.Exists(path))
         {
             return (null, string.Empty, $"template '{name}' is neither a built-in ({string.Join(", ", BuiltInTemplates.Names)}) nor a file: {path} does not exist");

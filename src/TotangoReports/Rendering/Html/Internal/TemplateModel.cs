@@ -245,7 +245,7 @@ internal static class TemplateModel
         {
             HtmlChartMode.CidImages => new RawHtml(string.Create(
                 CultureInfo.InvariantCulture,
-                $"<img src=\"cid:{HtmlEscaper.Escape(cid)}\" alt=\"{HtmlEscaper.Escape(chart.Title)}\" width=\"{options.ChartWidth}\" height=\"{options.ChartHeight}\" style=\"display:block;border:0;max-width:100%;height:auto\">")),
+                $"<img src=\"cid:{HtmlEscaper.Escape(cid)}\" alt=\"{HtmlEscaper.Escape(chart.Title)}\" width=\"{options.ChartWidth}\" height=\"{options.ChartHeight}\" style=\"display:block;border:0;width:100%;max-width:{options.ChartWidth}px;height:auto\">")),
             _ => new RawHtml(ChartSvg.Normalize(chart.ToSvg(options.ChartWidth, options.ChartHeight), chart.Key)),
         });
     }

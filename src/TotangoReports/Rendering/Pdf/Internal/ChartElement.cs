@@ -1,6 +1,7 @@
 using ScottPlot.Plottables;
 using SkiaSharp;
 using TotangoReports.Rendering.Charts;
+using TotangoReports.Rendering.Charts.Internal;
 
 namespace TotangoReports.Rendering.Pdf.Internal;
 
@@ -51,22 +52,25 @@ internal sealed class ChartElement(ReportChart chart, SKRect area) : PageElement
 
     private void DrawPlot(SKCanvas canvas, DrawContext context)
     {
-        using var plot = visual.CreatePlot();
-        plot.Font.Set(context.ChartFamily);
-        foreach (var bars in plot.GetPlottables().OfType<BarPlot>())
+        // The embedded font is set before the layout measures its labels, so what is measured is what is drawn.
+        using var plot = ChartPlotter.Create(visual, (int)area.Width, (int)area.Height, plot =>
         {
-            // Value labels keep a typeface of their own; the family name alone does not reach them.
-            bars.ValueLabelStyle.FontName = context.ChartFamily;
-            bars.ValueLabelStyle.Font = context.Typeface(PdfFonts.Shared.Regular);
-        }
+            plot.Font.Set(context.ChartFamily);
+            foreach (var bars in plot.GetPlottables().OfType<BarPlot>())
+            {
+                // Value labels keep a typeface of their own; the family name alone does not reach them.
+                bars.ValueLabelStyle.FontName = context.ChartFamily;
+                bars.ValueLabelStyle.Font = context.Typeface(PdfFonts.Shared.Regular);
+            }
 
-        foreach (var axis in plot.Axes.GetAxes())
-        {
-            axis.TickLabelStyle.FontName = context.ChartFamily;
-            axis.Label.FontName = context.ChartFamily;
-        }
+            foreach (var axis in plot.Axes.GetAxes())
+            {
+                axis.TickLabelStyle.FontName = context.ChartFamily;
+                axis.Label.FontName = context.ChartFamily;
+            }
 
-        plot.Axes.Title.Label.FontName = context.ChartFamily;
+            plot.Axes.Title.Label.FontName = context.ChartFamily;
+        });
         canvas.Save();
         canvas.Translate(area.Left, area.Top);
         canvas.ClipRect(new SKRect(0, 0, area.Width, area.Height));

@@ -200,29 +200,37 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
         var metrics = new PaginationMetrics(table.Metrics.LineHeight, table.Metrics.RowPadding, table.HeaderHeight, tableHeight, tableHeight);
         var slices = TablePaginator.Paginate(table.Items(), metrics);
         var rowCount = dataset.Rows.Count.ToString("#,##0", CultureInfo.InvariantCulture);
-        // One caption element serves every continuation page: a page's elements are all its memory until drawn.
-        TextElement? continued = null;
+        // One caption element per band serves every continuation page: a page's elements are all its memory until drawn.
+        var continued = new TextElement?[table.Bands.Count];
+        // Across, then down: each slice of rows on the page of every column band before the next rows.
         for (var p = 0; p < slices.Count; p++)
         {
-            var page = new LayoutPage(geometry);
-            if (p == 0)
+            for (var b = 0; b < table.Bands.Count; b++)
             {
-                AddText(page, $"{dataset.Name} · {rowCount} rows", SectionStyle, geometry.ContentLeft, geometry.BodyTop, geometry.ContentWidth, Palette.Accent);
-            }
-            else
-            {
-                continued ??= Text($"{dataset.Name} (continued)", SectionStyle, geometry.ContentLeft, geometry.BodyTop, geometry.ContentWidth, Palette.Accent);
-                page.Elements.Add(continued);
-            }
+                var band = table.Bands[b];
+                var columnsNote = table.Bands.Count == 1
+                    ? string.Empty
+                    : string.Create(CultureInfo.InvariantCulture, $" · columns {band.Range.First}–{band.Range.Last} of {table.ColumnCount}");
+                var page = new LayoutPage(geometry);
+                if (p == 0 && b == 0)
+                {
+                    AddText(page, $"{dataset.Name} · {rowCount} rows{columnsNote}", SectionStyle, geometry.ContentLeft, geometry.BodyTop, geometry.ContentWidth, Palette.Accent);
+                }
+                else
+                {
+                    continued[b] ??= Text($"{dataset.Name} (continued){columnsNote}", SectionStyle, geometry.ContentLeft, geometry.BodyTop, geometry.ContentWidth, Palette.Accent);
+                    page.Elements.Add(continued[b]!);
+                }
 
-            var top = geometry.BodyTop + captionHeight;
-            page.Elements.Add(new TablePageElement(table, slices[p], geometry.ContentLeft, top));
-            if (dataset.Rows.Count == 0)
-            {
-                AddText(page, "No rows.", SmallStyle, geometry.ContentLeft + 4, top + table.HeaderHeight + 4, geometry.ContentWidth, Palette.Muted);
-            }
+                var top = geometry.BodyTop + captionHeight;
+                page.Elements.Add(new TablePageElement(table, band, slices[p], geometry.ContentLeft, top));
+                if (dataset.Rows.Count == 0)
+                {
+                    AddText(page, "No rows.", SmallStyle, geometry.ContentLeft + 4, top + table.HeaderHeight + 4, geometry.ContentWidth, Palette.Muted);
+                }
 
-            yield return page;
+                yield return page;
+            }
         }
     }
 

@@ -4,11 +4,12 @@ namespace TotangoReports.Rendering.Pdf.Internal;
 
 /// <summary>
 /// Wraps text into lines no wider than a limit: at spaces and after hyphens and slashes, between CJK characters,
-/// and inside a token only when the token alone is wider than the line. Hard line breaks are kept.
+/// and inside a token only when the token alone is wider than the line. Hard line breaks are kept. With
+/// <c>wordsOnly</c> (column headers) a line breaks at spaces alone, so "account-id" never becomes "account-" / "id".
 /// </summary>
 internal static class LineBreaker
 {
-    public static IReadOnlyList<TextLine> Wrap(TextShaper shaper, string text, TextStyle style, float maxWidth)
+    public static IReadOnlyList<TextLine> Wrap(TextShaper shaper, string text, TextStyle style, float maxWidth, bool wordsOnly = false)
     {
         if (text.Length == 0)
         {
@@ -24,7 +25,7 @@ internal static class LineBreaker
             }
 
             var lines = new List<TextLine>();
-            WrapParagraph(shaper, text, style, maxWidth, lines);
+            WrapParagraph(shaper, text, style, maxWidth, lines, wordsOnly);
             return lines;
         }
 
@@ -38,18 +39,18 @@ internal static class LineBreaker
             }
             else
             {
-                WrapParagraph(shaper, paragraph, style, maxWidth, result);
+                WrapParagraph(shaper, paragraph, style, maxWidth, result, wordsOnly);
             }
         }
 
         return result;
     }
 
-    private static void WrapParagraph(TextShaper shaper, string text, TextStyle style, float maxWidth, List<TextLine> lines)
+    private static void WrapParagraph(TextShaper shaper, string text, TextStyle style, float maxWidth, List<TextLine> lines, bool wordsOnly)
     {
         var line = new StringBuilder();
         var lineWidth = 0f;
-        foreach (var segment in Segments(text))
+        foreach (var segment in Segments(text, wordsOnly))
         {
             var width = shaper.Measure(segment, style);
             var visibleWidth = shaper.Measure(segment.TrimEnd(), style);
@@ -101,13 +102,13 @@ internal static class LineBreaker
     }
 
     /// <summary>Break opportunities: after a run of spaces, after '-' or '/', and around each CJK character.</summary>
-    internal static IEnumerable<string> Segments(string text)
+    internal static IEnumerable<string> Segments(string text, bool wordsOnly = false)
     {
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsCjk(c))
+            if (IsCjk(c) && !wordsOnly)
             {
                 if (i > start)
                 {
@@ -128,7 +129,7 @@ internal static class LineBreaker
 
             // After a hyphen only between letters ("create-task"), so dates and negative numbers hold together.
             var hyphen = c == '-' && i > 0 && char.IsLetter(text[i - 1]) && i + 1 < text.Length && char.IsLetter(text[i + 1]);
-            var breakAfter = hyphen || c == '/' || (char.IsWhiteSpace(c) && (i + 1 == text.Length || !char.IsWhiteSpace(text[i + 1])));
+            var breakAfter = (!wordsOnly && (hyphen || c == '/')) || (char.IsWhiteSpace(c) && (i + 1 == text.Length || !char.IsWhiteSpace(text[i + 1])));
             if (breakAfter)
             {
                 yield return text[start..(i + 1)];

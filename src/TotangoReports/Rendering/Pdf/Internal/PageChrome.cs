@@ -18,6 +18,11 @@ internal sealed class PageChrome(Report report, TextShaper shaper, SKImage? logo
         "Generated " + report.GeneratedAtLocal.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + report.TimeZone.Id,
         FooterStyle);
 
+    private static readonly TextStyle SampleStyle = new(7.5f, Bold: true);
+
+    // Every page of a sample report says so in its footer: a page printed or forwarded alone is still marked.
+    private readonly TextLine? sample = report.IsSample ? shaper.Shape(Report.SampleMark + " — made-up accounts, not a real tenant", SampleStyle) : null;
+
     /// <summary>Shapes the footer's page numbers once up front, so their digits are in the font subsets.</summary>
     public void RecordUsage() => shaper.Shape("Page of 0123456789", FooterStyle);
 
@@ -51,5 +56,9 @@ internal sealed class PageChrome(Report report, TextShaper shaper, SKImage? logo
         var pageText = shaper.Shape(string.Create(CultureInfo.InvariantCulture, $"Page {pageNumber} of {pageCount}"), FooterStyle);
         new TextElement([generated], FooterStyle, left, footerTop + 3, width, Palette.Muted).Draw(canvas, context);
         new TextElement([pageText], FooterStyle, left, footerTop + 3, width, Palette.Muted, TextAlign.Right).Draw(canvas, context);
+        if (sample is not null)
+        {
+            new TextElement([sample], SampleStyle, left, footerTop + 3, width, Palette.Poor, TextAlign.Center).Draw(canvas, context);
+        }
     }
 }

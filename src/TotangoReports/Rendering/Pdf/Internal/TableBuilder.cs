@@ -4,74 +4,37 @@ using TotangoReports.Data;
 namespace TotangoReports.Rendering.Pdf.Internal;
 
 /// <summary>
-/// Lays out a dataset as a table: formats and measures every cell, sizes columns from content, picks portrait or
-/// landscape, counts the lines of what has to wrap, and orders rows into group sections with subtotals. The
-/// shaped lines themselves are not kept; <see cref="TableCells"/> makes them again page by page when drawing.
+/// Lays out a dataset as a table. Columns are planned from their content: every column gets at least its
+/// unbreakable width (numbers, dates and ids whole; the longest word of text and header) and the rest of the line
+/// is shared by preference. A table wider than landscape first shrinks its type down to a floor, then carries the
+/// remaining columns onto following pages with the key columns repeated. Rows are ordered into group sections with
+/// subtotals and their lines counted; the shaped lines are not kept, each band's cells make them again when drawn.
 /// </summary>
 internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, PdfRendererOptions options)
 {
     public TableLayout Build(DatasetTable table, float portraitWidth, float landscapeWidth)
     {
-        var metrics = TableMetrics.For(options.BodyFontSize);
         var columns = table.Columns;
         var count = columns.Count;
-        var pad = 2 * metrics.PaddingX;
-
-        // Shape every cell as one line once for the natural widths; keep just each width (NaN for text with line
-        // breaks, which is always wrapped), not the shaped lines: for a large table those are most of the memory.
         var rows = table.Rows.Count;
-        var shapedWidths = new float[rows * count];
-        var natural = new float[count];
-        var minimum = new float[count];
-        var soft = new float[count];
-        var cellNatural = new float[count];
-        for (var c = 0; c < count; c++)
+        var widest = options.AllowLandscape ? Math.Max(portraitWidth, landscapeWidth) : portraitWidth;
+        var measured = ColumnMeasurements.Measure(shaper, formatter, table, options.BodyFontSize, options, widest / 2);
+        var landscape = options.AllowLandscape && measured.Natural.Sum() > portraitWidth;
+        var available = landscape ? landscapeWidth : portraitWidth;
+
+        // Too wide even at the minimums: smaller type first (widths scale with it, padding included), down to the floor.
+        var floor = Math.Min(options.MinBodyFontSize, options.BodyFontSize);
+        if (measured.Hard.Sum() > available && options.BodyFontSize > floor)
         {
-            var headerWords = columns[c].Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var longestWord = headerWords.Length == 0 ? 0 : headerWords.Max(w => shaper.Measure(w, metrics.Header));
-            minimum[c] = Math.Min(Math.Max(options.MinColumnWidth, longestWord + pad), options.MaxColumnWidth);
-            natural[c] = Math.Max(minimum[c], Math.Min(shaper.Measure(columns[c].Name, metrics.Header) + pad, options.MaxColumnWidth));
+            var size = Math.Max(floor, MathF.Floor(options.BodyFontSize * available / measured.Hard.Sum() * 4) / 4);
+            measured = ColumnMeasurements.Measure(shaper, formatter, table, size, options, widest / 2);
         }
 
-        for (var r = 0; r < rows; r++)
-        {
-            for (var c = 0; c < count; c++)
-            {
-                var text = TableCells.Text(formatter, table, r, c);
-                float width;
-                if (TableCells.IsMultiline(text))
-                {
-                    width = WidestLine(text, metrics.Body);
-                    shapedWidths[(r * count) + c] = float.NaN;
-                }
-                else
-                {
-                    width = shaper.Measure(text, metrics.Body);
-                    shapedWidths[(r * count) + c] = width;
-                }
+        var metrics = measured.Metrics;
+        var keys = columns.Select(ColumnRoles.IsKey).ToArray();
+        var (plan, keyCount) = ColumnBandPlanner.Plan(measured.Hard, keys, available);
+        var bands = plan.Select((b, i) => Band(table, measured, b, i == 0 ? 0 : keyCount, available, stretch: plan.Count == 1)).ToList();
 
-                cellNatural[c] = Math.Max(cellNatural[c], Math.Min(width + pad, options.MaxColumnWidth));
-            }
-        }
-
-        // Short columns (dates, numbers, codes) keep their cells on one line while long-text columns give room;
-        // a long header wraps at its words first.
-        for (var c = 0; c < count; c++)
-        {
-            natural[c] = Math.Max(natural[c], cellNatural[c]);
-            soft[c] = Math.Max(minimum[c], Math.Min(cellNatural[c], options.ShortColumnWidth));
-        }
-
-        var landscape = options.AllowLandscape && natural.Sum() > portraitWidth;
-        var widths = ColumnSizer.Fit(natural, soft, minimum, landscape ? landscapeWidth : portraitWidth);
-        var rightAligned = columns.Select(CellFormatter.IsRightAligned).ToArray();
-        var header = new IReadOnlyList<TextLine>[count];
-        for (var c = 0; c < count; c++)
-        {
-            header[c] = LineBreaker.Wrap(shaper, columns[c].Name, metrics.Header, widths[c] - pad);
-        }
-
-        var cells = new TableCells(shaper, formatter, table, metrics, widths);
         var entries = new List<TableEntry>(rows + ((table.Groups?.Rows.Count ?? 0) * 2));
         if (table.Groups is { } groups)
         {
@@ -79,30 +42,30 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
             foreach (var group in groups.Rows)
             {
                 var key = group.Key.Length == 0 ? "(none)" : group.Key;
-                entries.Add(Band(cells, TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"{groups.By}: {key} · {group.RowIndexes.Count} rows")));
+                entries.Add(BandEntry(bands, TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"{groups.By}: {key} · {group.RowIndexes.Count} rows")));
                 var shade = false;
                 foreach (var index in group.RowIndexes)
                 {
                     if (index >= 0 && index < rows)
                     {
-                        entries.Add(Row(cells, shapedWidths, index, count, shade));
+                        entries.Add(Row(bands, measured.CellWidths, index, count, shade));
                         placed[index] = true;
                         shade = !shade;
                     }
                 }
 
-                entries.Add(Band(cells, TableEntryKind.Subtotal, Subtotal(groups, group, key)));
+                entries.Add(BandEntry(bands, TableEntryKind.Subtotal, Subtotal(groups, group, key)));
             }
 
             // Rows no group claims are still shown, never silently dropped.
             var rest = Enumerable.Range(0, rows).Where(i => !placed[i]).ToList();
             if (rest.Count > 0)
             {
-                entries.Add(Band(cells, TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"Not in any group · {rest.Count} rows")));
+                entries.Add(BandEntry(bands, TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"Not in any group · {rest.Count} rows")));
                 var shade = false;
                 foreach (var index in rest)
                 {
-                    entries.Add(Row(cells, shapedWidths, index, count, shade));
+                    entries.Add(Row(bands, measured.CellWidths, index, count, shade));
                     shade = !shade;
                 }
             }
@@ -111,7 +74,7 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
         {
             for (var r = 0; r < rows; r++)
             {
-                entries.Add(Row(cells, shapedWidths, r, count, r % 2 == 1));
+                entries.Add(Row(bands, measured.CellWidths, r, count, r % 2 == 1));
             }
         }
 
@@ -119,13 +82,33 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
         {
             Name = table.Name,
             Metrics = metrics,
-            Widths = widths,
-            RightAligned = rightAligned,
-            HeaderCells = header,
+            Bands = bands,
+            ColumnCount = count,
             Entries = entries,
-            Cells = cells,
             Landscape = landscape,
             ContinuedMarker = shaper.Shape("… continued on the next page", metrics.Body),
+        };
+    }
+
+    /// <param name="repeated">How many leading columns repeat the keys (not counted in the band's range).</param>
+    /// <param name="stretch">A table on one page fills the line; a band of a wider one keeps its natural widths.</param>
+    private ColumnBand Band(DatasetTable table, ColumnMeasurements measured, int[] columns, int repeated, float available, bool stretch)
+    {
+        var metrics = measured.Metrics;
+        var natural = columns.Select(c => measured.Natural[c]).ToArray();
+        var line = stretch ? available : Math.Min(available, natural.Sum());
+        var widths = ColumnSizer.Fit(natural, columns.Select(c => measured.Soft[c]).ToArray(), columns.Select(c => measured.Hard[c]).ToArray(), line);
+        var pad = 2 * metrics.PaddingX;
+        var header = columns.Select((c, i) => LineBreaker.Wrap(shaper, table.Columns[c].Name, metrics.Header, widths[i] - pad, wordsOnly: true)).ToArray();
+        var added = columns.Length > repeated ? columns[repeated..] : columns;
+        return new ColumnBand
+        {
+            Columns = columns,
+            Widths = widths,
+            RightAligned = columns.Select(c => CellFormatter.IsRightAligned(table.Columns[c])).ToArray(),
+            HeaderCells = header,
+            Cells = new TableCells(shaper, formatter, table, metrics, columns, widths),
+            Range = added.Length == 0 ? (0, 0) : (added.Min() + 1, added.Max() + 1),
         };
     }
 
@@ -138,28 +121,28 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
 
     /// <summary>
     /// A row's line count, decided as <see cref="TableCells.Row"/> does when the page is drawn: a cell whose measured
-    /// one-line width fits is one line (no need to shape it again), anything else is wrapped and counted.
+    /// one-line width fits is one line (no need to shape it again), anything else is wrapped and counted; the row
+    /// takes the most lines any band needs.
     /// </summary>
-    private static TableEntry Row(TableCells cells, float[] shapedWidths, int row, int count, bool shade)
+    private static TableEntry Row(IReadOnlyList<ColumnBand> bands, float[] cellWidths, int row, int count, bool shade)
     {
         var lines = 1;
-        for (var c = 0; c < count; c++)
+        foreach (var band in bands)
         {
-            // NaN (text with line breaks) compares false, so such a cell is always wrapped.
-            var width = shapedWidths[(row * count) + c];
-            if (!(width <= cells.Room(c)))
+            for (var i = 0; i < band.Columns.Length; i++)
             {
-                lines = Math.Max(lines, cells.Wrap(cells.Text(row, c), c).Count);
+                // NaN (text with line breaks) compares false, so such a cell is always wrapped.
+                var width = cellWidths[(row * count) + band.Columns[i]];
+                if (!(width <= band.Cells.Room(i)))
+                {
+                    lines = Math.Max(lines, band.Cells.Wrap(band.Cells.Text(row, i), i).Count);
+                }
             }
         }
 
         return new TableEntry(TableEntryKind.Row, row, null, shade, lines);
     }
 
-    private static TableEntry Band(TableCells cells, TableEntryKind kind, string text) =>
-        new(kind, -1, text, false, TableEntry.LinesOf([cells.Band(text)]));
-
-    /// <summary>For a multi-line cell: the widest of its lines stands for its natural width.</summary>
-    private float WidestLine(string text, TextStyle style) =>
-        text.ReplaceLineEndings("\n").Split('\n').Max(l => shaper.Measure(l, style));
+    private static TableEntry BandEntry(IReadOnlyList<ColumnBand> bands, TableEntryKind kind, string text) =>
+        new(kind, -1, text, false, bands.Max(b => b.Cells.Band(text).Count));
 }

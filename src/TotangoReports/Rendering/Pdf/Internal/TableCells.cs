@@ -3,15 +3,17 @@ using TotangoReports.Data;
 namespace TotangoReports.Rendering.Pdf.Internal;
 
 /// <summary>
-/// Formats, shapes and wraps the cells of one table item on demand. Pass one uses it to count an item's lines,
+/// Formats, shapes and wraps the cells of one table item, in the columns of one band, on demand. Pass one uses it to count an item's lines,
 /// pass two to rebuild the lines of just the page being drawn; formatting and shaping are deterministic, so both
 /// passes see the same lines and the PDF stays byte-identical to laying everything out up front.
 /// </summary>
-internal sealed class TableCells(TextShaper shaper, CellFormatter formatter, DatasetTable table, TableMetrics metrics, float[] widths)
+/// <param name="columns">The dataset columns shown, in drawing order; <paramref name="widths"/> by the same position.</param>
+internal sealed class TableCells(TextShaper shaper, CellFormatter formatter, DatasetTable table, TableMetrics metrics, int[] columns, float[] widths)
 {
     private readonly float bandWidth = widths.Sum() - (2 * metrics.PaddingX);
 
-    public string Text(int row, int column) => Text(formatter, table, row, column);
+    /// <summary>The text of the cell at <paramref name="position"/> in this band.</summary>
+    public string Text(int row, int position) => Text(formatter, table, row, columns[position]);
 
     /// <summary>A cell's text; a row shorter than the columns has empty cells.</summary>
     public static string Text(CellFormatter formatter, DatasetTable table, int row, int column)
@@ -23,7 +25,7 @@ internal sealed class TableCells(TextShaper shaper, CellFormatter formatter, Dat
     public static bool IsMultiline(string text) =>
         text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal);
 
-    public float Room(int column) => widths[column] - (2 * metrics.PaddingX);
+    public float Room(int position) => widths[position] - (2 * metrics.PaddingX);
 
     public IReadOnlyList<TextLine> Band(string text) => LineBreaker.Wrap(shaper, text, metrics.Header, bandWidth);
 
@@ -35,7 +37,7 @@ internal sealed class TableCells(TextShaper shaper, CellFormatter formatter, Dat
     /// </summary>
     public IReadOnlyList<TextLine>[] Row(int row)
     {
-        var cells = new IReadOnlyList<TextLine>[table.Columns.Count];
+        var cells = new IReadOnlyList<TextLine>[columns.Length];
         for (var c = 0; c < cells.Length; c++)
         {
             var text = Text(row, c);
@@ -52,5 +54,5 @@ internal sealed class TableCells(TextShaper shaper, CellFormatter formatter, Dat
         return cells;
     }
 
-    public IReadOnlyList<TextLine> Wrap(string text, int column) => LineBreaker.Wrap(shaper, text, metrics.Body, Room(column));
+    public IReadOnlyList<TextLine> Wrap(string text, int position) => LineBreaker.Wrap(shaper, text, metrics.Body, Room(position));
 }

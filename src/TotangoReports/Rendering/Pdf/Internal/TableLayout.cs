@@ -1,8 +1,9 @@
 namespace TotangoReports.Rendering.Pdf.Internal;
 
 /// <summary>
-/// A dataset table ready to paginate and draw: column widths, the wrapped header, and per row or band its line
-/// count; the cells' shaped lines come from <see cref="Cells"/> when a page is drawn.
+/// A dataset table ready to paginate and draw: its column bands (one, unless the table is too wide for a page even
+/// at the smallest type), and per row or band its line count — the most any column band needs, so the same rows
+/// go on the page of every band. The cells' shaped lines come from each band's cells when a page is drawn.
 /// </summary>
 internal sealed class TableLayout
 {
@@ -10,23 +11,17 @@ internal sealed class TableLayout
 
     public required TableMetrics Metrics { get; init; }
 
-    public required float[] Widths { get; init; }
+    public required IReadOnlyList<ColumnBand> Bands { get; init; }
 
-    public required bool[] RightAligned { get; init; }
-
-    public required IReadOnlyList<TextLine>[] HeaderCells { get; init; }
+    public required int ColumnCount { get; init; }
 
     public required IReadOnlyList<TableEntry> Entries { get; init; }
-
-    public required TableCells Cells { get; init; }
 
     public required bool Landscape { get; init; }
 
     public required TextLine ContinuedMarker { get; init; }
 
-    public float Width => Widths.Sum();
-
-    public int HeaderLines => Math.Max(1, HeaderCells.Length == 0 ? 1 : HeaderCells.Max(h => h.Count));
+    public int HeaderLines => Bands.Count == 0 ? 1 : Bands.Max(b => b.HeaderLines);
 
     public float HeaderHeight => Metrics.RowPadding + (HeaderLines * Metrics.LineHeight);
 

@@ -3,15 +3,16 @@ using SkiaSharp;
 namespace TotangoReports.Rendering.Pdf.Internal;
 
 /// <summary>
-/// One page's share of a table: the column header (repeated on every page), then the page's slices. It holds only
-/// which lines of which items go here; their text is shaped again as the page is drawn and dropped after.
+/// One page's share of a table: the column header of one column band (repeated on every page), then the page's
+/// slices in that band's columns. It holds only which lines of which items go here; their text is shaped again as
+/// the page is drawn and dropped after.
 /// </summary>
-internal sealed class TablePageElement(TableLayout layout, IReadOnlyList<TableSlice> slices, float left, float top) : PageElement
+internal sealed class TablePageElement(TableLayout layout, ColumnBand band, IReadOnlyList<TableSlice> slices, float left, float top) : PageElement
 {
     public override void Draw(SKCanvas canvas, DrawContext context)
     {
         var metrics = layout.Metrics;
-        var width = layout.Width;
+        var width = band.Width;
         using var fill = new SKPaint { Style = SKPaintStyle.Fill };
         using var rule = new SKPaint { Color = Palette.Rule, Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f };
         using var text = new SKPaint { Color = Palette.Text, IsAntialias = true };
@@ -23,7 +24,7 @@ internal sealed class TablePageElement(TableLayout layout, IReadOnlyList<TableSl
         var headerHeight = layout.HeaderHeight;
         fill.Color = Palette.HeaderFill;
         canvas.DrawRect(SKRect.Create(left, top, width, headerHeight), fill);
-        AddCells(texts, context, layout.HeaderCells, 0, layout.HeaderLines, top, metrics.Header);
+        AddCells(texts, context, band.HeaderCells, 0, layout.HeaderLines, top, metrics.Header);
         canvas.DrawLine(left, top + headerHeight, left + width, top + headerHeight, rule);
 
         // Backgrounds and rules first, then all the text in one blob on top.
@@ -31,10 +32,10 @@ internal sealed class TablePageElement(TableLayout layout, IReadOnlyList<TableSl
         foreach (var slice in slices)
         {
             var entry = layout.Entries[slice.Item];
-            var cells = layout.Cells.Of(entry);
-            if (TableEntry.LinesOf(cells) != entry.Lines)
+            var cells = band.Cells.Of(entry);
+            if (TableEntry.LinesOf(cells) > entry.Lines)
             {
-                // Pagination placed this item by the line count of pass one; drawing other lines would overlap rows.
+                // Pagination placed this item by the line count of pass one; drawing more lines would overlap rows.
                 throw new InvalidOperationException($"Table '{layout.Name}' item {slice.Item} has {TableEntry.LinesOf(cells)} lines when drawn but {entry.Lines} when paginated.");
             }
 
@@ -79,10 +80,10 @@ internal sealed class TablePageElement(TableLayout layout, IReadOnlyList<TableSl
         var x = left;
         for (var c = 0; c < cells.Length; c++)
         {
-            var w = layout.Widths[c];
+            var w = band.Widths[c];
             // Like a spreadsheet's automatic alignment: numbers right, text by its direction.
             var rightToLeft = cells[c].Count > 0 && cells[c][0].RightToLeft;
-            var align = layout.RightAligned[c] || rightToLeft ? TextAlign.Right : TextAlign.Left;
+            var align = band.RightAligned[c] || rightToLeft ? TextAlign.Right : TextAlign.Left;
 
             // On the pages a tall row continues on, cells already finished show their text again for context.
             var first = firstLine > 0 && cells[c].Count <= firstLine ? 0 : firstLine;

@@ -6,6 +6,9 @@ namespace TotangoReports.Rendering.Xlsx.Internal;
 /// <summary>Sizes columns from the header and a sample of rows, and resolves each column's styles.</summary>
 internal sealed class ColumnPlanner(XlsxRendererOptions options, XlsxStyles styles)
 {
+    /// <summary>The number format of count columns (whole numbers without a format of their own).</summary>
+    public const string CountFormat = "#,##0";
+
     // Room for the table's filter drop-down button next to the header text.
     private const int FilterButtonWidth = 3;
 
@@ -17,24 +20,32 @@ internal sealed class ColumnPlanner(XlsxRendererOptions options, XlsxStyles styl
         {
             var column = columns[c];
             var longest = DisplayWidth(column.Name) + FilterButtonWidth;
+            var counts = column.Kind == CellKind.Number && column.Format is null;
             for (var r = 0; r < sample; r++)
             {
                 var values = rows[r].Values;
                 if (c < values.Count)
                 {
                     longest = Math.Max(longest, DisplayWidth(values[c]) + 1);
+                    counts &= values[c] switch
+                    {
+                        null or int or long => true,
+                        double d => double.IsFinite(d) && d == Math.Floor(d),
+                        _ => false,
+                    };
                 }
             }
 
-            plans[c] = Build(column, Math.Clamp(longest, options.MinColumnWidth, options.MaxColumnWidth));
+            // Unformatted whole numbers are counts: thousands separators, as the PDF and HTML print them.
+            var format = counts ? CountFormat : FormatOf(column);
+            plans[c] = Build(column, format, Math.Clamp(longest, options.MinColumnWidth, options.MaxColumnWidth));
         }
 
         return plans;
     }
 
-    private ColumnPlan Build(TableColumn column, double width)
+    private ColumnPlan Build(TableColumn column, string? format, double width)
     {
-        var format = FormatOf(column);
         var isHealth = column.Kind == CellKind.Text && string.Equals(column.Name.Trim(), options.HealthColumn, StringComparison.OrdinalIgnoreCase);
         var isScore = column.Kind == CellKind.Number && string.Equals(column.Name.Trim(), options.ScoreColumn, StringComparison.OrdinalIgnoreCase);
         var shaded = isHealth || isScore;

@@ -44,6 +44,12 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
         }
 
         await spreadsheet.StartWorksheetAsync(SheetName, worksheetOptions, cancellationToken);
+        if (report.IsSample)
+        {
+            // Row 1, where the sheet opens: made-up accounts must not be read as real ones.
+            await spreadsheet.AddRowAsync([new Cell(SampleBanner.Text, _ids.Title)], cancellationToken);
+        }
+
         await WriteHeadingAsync(report, cancellationToken);
         await WriteParametersAsync(report, cancellationToken);
         await WriteDatasetsAsync(report, cancellationToken);
