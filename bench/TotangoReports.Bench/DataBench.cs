@@ -104,7 +104,7 @@ internal sealed class DataBench : IBenchmark
         }
     }
 
-    private static DatasetDefinition Definition() => new()
+    internal static DatasetDefinition Definition() => new()
     {
         Name = "accounts",
         List = "1",
@@ -130,7 +130,7 @@ internal sealed class DataBench : IBenchmark
     };
 
     /// <summary>A page shaped like the vendor's example: engagement, attributes, users and activities per window.</summary>
-    private static void WritePage(IBufferWriter<byte> buffer, Random random, int first, int count)
+    internal static void WritePage(IBufferWriter<byte> buffer, Random random, int first, int count)
     {
         using var w = new Utf8JsonWriter(buffer);
         w.WriteStartObject();

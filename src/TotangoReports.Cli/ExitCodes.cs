@@ -16,6 +16,9 @@ internal static class ExitCodes
     /// <summary>Ctrl+C: nothing was changed.</summary>
     public const int Cancelled = 130;
 
+    /// <summary>Held: a warning under <c>--strict</c>; nothing was delivered and the previous files are kept.</summary>
+    public const int Held = 7;
+
     /// <summary>
     /// Done, but the <c>since: last-run</c> watermark could not be saved (the report was written and mailed); the next
     /// delta run repeats this one's accounts. Not in the contract's table, which does not foresee the case.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using TotangoReports.Api;
 using TotangoReports.Data;
 using TotangoReports.Definition;
@@ -22,7 +23,8 @@ namespace TotangoReports;
 /// Failures are typed: <see cref="ReportInputException"/> (definition, parameters, since, state, SMTP settings,
 /// output folder), <see cref="TotangoAuthException"/>, <see cref="TotangoApiException"/>,
 /// <see cref="TotangoConfigurationException"/>, <see cref="DataIncompleteException"/>, <see cref="RenderException"/>,
-/// <see cref="OutputFolderBusyException"/>, <see cref="EmailDeliveryException"/>, <see cref="WatermarkSaveException"/>.
+/// <see cref="ReportHeldException"/>, <see cref="OutputFolderBusyException"/>, <see cref="EmailDeliveryException"/>,
+/// <see cref="WatermarkSaveException"/>.
 /// Messages never contain the API token, the SMTP password or a password in the API's base URL.
 /// </remarks>
 public sealed class ReportEngine
@@ -141,6 +143,15 @@ public sealed class ReportEngine
         }
 
         var built = BuildStage.Run(run, fetched.Datasets, source.IsSample);
+        if (options.Strict && built.Report.Warnings.Count > 0)
+        {
+            foreach (var warning in built.Report.Warnings)
+            {
+                Options.Logger.LogWarning("{Warning}", warning);
+            }
+
+            throw new ReportHeldException([.. built.Report.Warnings.Select(_redactor.Redact)]);
+        }
 
         // From here the run writes the folder: one run at a time (a second waits, then gives up clearly).
         using var folderLock = await OutputFolderLock.AcquireAsync(options.OutputDirectory, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -203,5 +214,5 @@ public sealed class ReportEngine
         PrepareStage.Run(definition, options.Parameters, options.Since, options.StatePath, options.AsOf ?? Options.Time.GetUtcNow());
 
     private Task<FetchedData<DatasetBuilder>> FetchAsync(PreparedRun run, OpenedSource opened, bool allowPartial, CancellationToken cancellationToken) =>
-        new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context), allowPartial, cancellationToken);
+        new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context) { Summary = run.Definition.SummaryFor(dataset.Name) }, allowPartial, cancellationToken);
 }

@@ -19,4 +19,11 @@ public sealed record RunOptions : BuildOptions
     /// Default false: made-up accounts never reach real recipients by accident.
     /// </summary>
     public bool SendSampleMail { get; init; }
+
+    /// <summary>
+    /// Hold the run when the report has any warning (an empty dataset, a path, activity or window no account has, a
+    /// failed expression): every warning is logged and <see cref="Delivery.ReportHeldException"/> thrown before
+    /// anything is written or mailed. Default false.
+    /// </summary>
+    public bool Strict { get; init; }
 }

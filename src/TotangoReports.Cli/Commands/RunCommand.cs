@@ -17,6 +17,7 @@ public sealed class RunCommand(CliEnvironment environment) : CommandBase<RunSett
             Formats = ParseFormats(settings.Format),
             Parameters = ParseParameters(settings.Param),
             SendEmail = !settings.NoEmail,
+            Strict = settings.Strict,
             SendSampleMail = settings.SendSampleMail,
             AsOf = settings.AsOfInstant,
         };

@@ -28,6 +28,10 @@ public sealed class RunSettings : FetchingSettings
     [Description("Write the files but send no email.")]
     public bool NoEmail { get; init; }
 
+    [CommandOption("--strict")]
+    [Description("Hold the run (exit 7, nothing written or mailed) when there is any warning: an empty dataset, a path, activity or window no account has, a failed expression.")]
+    public bool Strict { get; init; }
+
     [CommandOption("--send-sample-mail")]
     [Description("With --sample: mail the report (subject marked [[SAMPLE]]). Without it a sample run sends no mail.")]
     public bool SendSampleMail { get; init; }

@@ -25,6 +25,10 @@ internal static class CliMessages
         _ => input.Message,
     };
 
+    /// <summary><c>--strict</c> held the run: how many warnings, and the first.</summary>
+    public static string Held(Delivery.ReportHeldException held) =>
+        $"held under --strict: {held.Warnings.Count} warning(s), the first: {(held.Warnings.Count > 0 ? held.Warnings[0] : string.Empty)} Nothing was delivered; the previous files are kept.";
+
     /// <summary>No token: name the environment variable, the configuration key and the flags that need none.</summary>
     public static string NoToken =>
         $"No Totango API token: set {TotangoOptions.TokenAlias} (or Totango:ApiToken in totango-reports.json), or use --sample / --snapshot DIR to run without the API.";

@@ -27,6 +27,7 @@ internal sealed class DatasetBuilder : IAccountSink
     private readonly ActivityIndex? _activities;
     private readonly IReadOnlyList<string> _windows = [];
     private readonly AccountProjector _projector;
+    private readonly PathPresence _presence;
     private readonly Dictionary<string, ProjectedAccount> _byId = new(StringComparer.Ordinal);
     private readonly List<ProjectedAccount> _accounts = [];
     private ExpressionHost? _host;
@@ -66,6 +67,11 @@ internal sealed class DatasetBuilder : IAccountSink
             }
         }
 
+        if (dataset.KeyLocations.TryGetValue("activities", out var activitiesLocation))
+        {
+            _problems.Locate("activities", activitiesLocation);
+        }
+
         if (dataset.KeyLocations.TryGetValue("filter", out var filterLocation))
         {
             _problems.Locate("filter", filterLocation);
@@ -97,7 +103,17 @@ internal sealed class DatasetBuilder : IAccountSink
         }
 
         _projector = new AccountProjector(_pathColumns, _chains, reader, context.TimeZone, _problems);
+        _presence = new PathPresence(_pathColumns);
     }
+
+    /// <summary>
+    /// The declared <c>summary:</c> when this dataset is the one summarised; null = the default KPIs and charts.
+    /// Either way the summary is computed from the rows the table shows.
+    /// </summary>
+    public SummaryDefinition? Summary { get; init; }
+
+    /// <summary>What computing the summary took inside <see cref="Build"/>: wall time and bytes allocated (for the bench).</summary>
+    internal (TimeSpan Elapsed, long Allocated) SummaryCost { get; private set; }
 
     /// <summary>Accounts seen so far (unique <c>account_id</c>s over every return type).</summary>
     public int AccountCount => _accounts.Count;
@@ -124,6 +140,7 @@ internal sealed class DatasetBuilder : IAccountSink
         }
 
         _projector.Project(account, projected);
+        _presence.Observe(account);
     }
 
     /// <summary>The table. Call once: the projected accounts are released as the rows are made.</summary>
@@ -184,9 +201,24 @@ internal sealed class DatasetBuilder : IAccountSink
 
         var rows = final.Select(r => r.Values).ToList();
         var finalAccounts = final.Select(r => r.Account).ToList();
-        var groups = _dataset.Group is { } group
-            ? new GroupBuilder(rows, finalAccounts, Host, _problems).Build(group, IndexOf)
-            : null;
+        var aggregates = new GroupBuilder(rows, finalAccounts, Host, _problems);
+        var groups = _dataset.Group is { } group ? aggregates.Build(group, IndexOf) : null;
+        var summaryClock = System.Diagnostics.Stopwatch.StartNew();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var summary = new SummaryBuilder(_dataset.Name, rows, aggregates, IndexOf, _problems).Build(Summary, () => finalAccounts.Select(Facts).ToList());
+        SummaryCost = (summaryClock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+        foreach (var (column, problem) in _presence.Missing(_accounts.Count))
+        {
+            _setupWarnings.Add($"{_problems.Prefix($"column '{column}'")}dataset '{_dataset.Name}': column '{column}': {problem}; the column is empty.");
+        }
+
+        AddActivityWarnings();
+        if (rows.Count == 0)
+        {
+            _setupWarnings.Add(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{(_dataset.Location.Line > 0 ? _dataset.Location + ": " : string.Empty)}dataset '{_dataset.Name}' has 0 rows ({_accounts.Count:#,##0} accounts fetched{(_accounts.Count > 0 ? ", none left after filter/limit" : string.Empty)}); its figures are empty."));
+        }
 
         var users = _dataset.Return.Contains(ReturnType.Users) || _accounts.Any(a => a.Users is not null) ? SideTables.Users(finalAccounts, _context) : null;
         var lifecycle = _dataset.Return.Contains(ReturnType.Lifecycle) || _accounts.Any(a => a.Lifecycle is not null) ? SideTables.Lifecycle(finalAccounts, _context) : null;
@@ -197,6 +229,7 @@ internal sealed class DatasetBuilder : IAccountSink
             Columns = columns,
             Rows = final.Select(r => new TableRow(r.Account.Id, r.Values)).ToList(),
             Groups = groups,
+            Summary = summary,
             Users = users,
             Lifecycle = lifecycle,
             Accounts = _accounts.Select(Facts).ToList(),
@@ -212,6 +245,28 @@ internal sealed class DatasetBuilder : IAccountSink
         return table;
 
         int IndexOf(string name) => names.IndexOf(name);
+    }
+
+    /// <summary>An activity or window of the pivot that no fetched account has: its columns are all 0 for no reason in the data.</summary>
+    private void AddActivityWarnings()
+    {
+        if (_activities is null || _accounts.Count == 0)
+        {
+            return;
+        }
+
+        var known = ActivitiesDefinition.KnownWindows;
+        var windowsSeen = Enumerable.Range(0, known.Count).Where(i => _accounts.Exists(a => a.Totals is { } totals && i < totals.Length && !double.IsNaN(totals[i]))).Select(i => known[i]).ToList();
+        foreach (var window in _windows.Where(w => !windowsSeen.Contains(w)))
+        {
+            var has = windowsSeen.Count == 0 ? "no account has activity windows" : "the data has " + string.Join(", ", windowsSeen);
+            _setupWarnings.Add($"{_problems.Prefix("activities")}dataset '{_dataset.Name}': activity window '{window}' is in none of the {_accounts.Count:#,##0} accounts fetched ({has}); its columns are 0.");
+        }
+
+        foreach (var id in _activities.ColumnOrder().Where(id => !_accounts.Exists(a => a.Activities is { } counts && Enumerable.Range(0, _windows.Count).Any(w => counts.Get(id, w) != 0))))
+        {
+            _setupWarnings.Add($"{_problems.Prefix("activities")}dataset '{_dataset.Name}': activity '{_activities.NameOf(id)}' was performed by none of the {_accounts.Count:#,##0} accounts fetched in any window; its columns are 0.");
+        }
     }
 
     private void ThrowIfBuilt()

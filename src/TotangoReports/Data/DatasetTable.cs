@@ -17,6 +17,9 @@ public sealed class DatasetTable
     /// <summary>The group table (<c>group:</c>), or null.</summary>
     public GroupTable? Groups { get; init; }
 
+    /// <summary>KPIs and chart series computed from <see cref="Rows"/>; null for tables built by hand (the report then derives the defaults from <see cref="Accounts"/>).</summary>
+    public ReportSummary? Summary { get; init; }
+
     /// <summary>Present when <c>users</c> was fetched.</summary>
     public IReadOnlyList<UserRow>? Users { get; init; }
 

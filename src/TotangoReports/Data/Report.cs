@@ -35,9 +35,34 @@ public sealed class Report
     /// <summary>The definition's title.</summary>
     public string Title => Definition.Title;
 
+    /// <summary>
+    /// The headline every renderer draws (KPI tiles, charts): the summary dataset's (<c>summary.dataset</c>, or the
+    /// first), computed in the Data stage from the rows shown.
+    /// </summary>
+    public ReportSummary Summary => field ??= SummaryOf();
+
     /// <summary><see cref="GeneratedAt"/> in the report's time zone.</summary>
     public DateTimeOffset GeneratedAtLocal => TimeZoneInfo.ConvertTime(GeneratedAt, TimeZone);
 
     /// <summary>The dataset named <paramref name="name"/>, or null.</summary>
     public DatasetTable? FindDataset(string name) => Datasets.FirstOrDefault(d => d.Name == name);
+
+    private ReportSummary SummaryOf()
+    {
+        var table = Definition.Summary?.Dataset is { } name ? FindDataset(name) : null;
+        table ??= Datasets.Count > 0 ? Datasets[0] : null;
+        if (table is null)
+        {
+            return ReportSummary.Empty;
+        }
+
+        // A table assembled by hand (tests, embedders) has no summary yet: its account facts are its rows.
+        return table.Summary ?? new ReportSummary
+        {
+            Dataset = table.Name,
+            Rows = table.Rows.Count,
+            Kpis = Internal.DefaultSummary.Kpis(table.Accounts),
+            Charts = Internal.DefaultSummary.Charts(table.Accounts),
+        };
+    }
 }

@@ -25,6 +25,13 @@ public sealed class ReportDefinition
     /// <summary>Delivery (the report mail), or null.</summary>
     public DeliveryDefinition? Delivery { get; init; }
 
+    /// <summary>The declared headline (KPIs, charts); null = the defaults over the first dataset.</summary>
+    public SummaryDefinition? Summary { get; init; }
+
+    /// <summary>The declared <c>summary:</c> when <paramref name="dataset"/> is the one it summarises (its own, or the first dataset); else null.</summary>
+    public SummaryDefinition? SummaryFor(string dataset) =>
+        Summary is { } summary && string.Equals(summary.Dataset ?? (Datasets.Count > 0 ? Datasets[0].Name : null), dataset, StringComparison.Ordinal) ? summary : null;
+
     /// <summary>The file this definition was read from (full path), or a display name for in-memory text.</summary>
     public required string SourcePath { get; init; }
 

@@ -22,6 +22,41 @@ public sealed class ExcelFormatsTests
     }
 
     [Theory]
+    [InlineData(5, "+0;-0;0", "+5")]
+    [InlineData(-5, "+0;-0;0", "-5")]
+    [InlineData(0, "+0;-0;0", "0")]
+    [InlineData(-1234.5, "#,##0.0;(#,##0.0)", "(1,234.5)")]
+    [InlineData(-3, "0;[Red]-0", "-3")]
+    [InlineData(12, "0 \"users\"", "12 users")]
+    [InlineData(1234567, "#,##0,\\k", "1,235k")]
+    [InlineData(1234.5, "#,##0.00_);(#,##0.00)", "1,234.50 ")]
+    [InlineData(0.125, "0.0%", "12.5%")]
+    [InlineData(3, "General", "3")]
+    public void FormatNumber_HonoursSectionsLiteralsColoursAndScaling(double value, string format, string expected)
+    {
+        ExcelFormats.FormatNumber(value, format).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("+0;-0;0")]
+    [InlineData("#,##0.00;(#,##0.00)")]
+    [InlineData("0.0%")]
+    [InlineData("#,##0")]
+    [InlineData("0.00")]
+    [InlineData("0 \"pts\"")]
+    public void FormatNumber_ReadsLikeAnIndependentExcelFormatter(string format)
+    {
+        // No exact halves: Excel rounds them away from zero, ExcelNumberFormat to even.
+        double[] values = [0, 1, -1, 0.4, 0.6, 12.345, -1234.5678, 1234567.891];
+        foreach (var value in values)
+        {
+            var excel = new ExcelNumberFormat.NumberFormat(format).Format(value, System.Globalization.CultureInfo.InvariantCulture);
+
+            ExcelFormats.FormatNumber(value, format).ShouldBe(excel, $"{value} with {format}");
+        }
+    }
+
+    [Theory]
     [InlineData("yyyy-mm-dd", "yyyy-MM-dd")]
     [InlineData("yyyy-mm-dd hh:mm", "yyyy-MM-dd HH:mm")]
     [InlineData("dd/mm/yy", "dd/MM/yy")]

@@ -9,14 +9,19 @@ internal enum AggregateKind
     Avg,
     Min,
     Max,
+    Median,
+
+    /// <summary>How many different non-empty values.</summary>
+    Distinct,
 
     /// <summary>Any other Scriban expression, evaluated once per group with <c>rows</c> = the group's rows.</summary>
     Expression,
 }
 
 /// <summary>
-/// One group aggregate: <c>count</c>, <c>sum(X)</c>, <c>avg(X)</c>, <c>min(X)</c>, <c>max(X)</c> where X is a column
-/// name (quoted or not) or a per-row expression; anything else is an expression over <c>rows</c>.
+/// One aggregate (group, KPI, chart): <c>count</c>, <c>count(X)</c>, <c>sum(X)</c>, <c>avg(X)</c>, <c>min(X)</c>,
+/// <c>max(X)</c>, <c>median(X)</c>, <c>distinct(X)</c> where X is a column name (quoted or not) or a per-row
+/// expression (<c>count(Health == "Poor")</c> counts the rows where it holds); anything else is an expression over <c>rows</c>.
 /// </summary>
 internal sealed partial class AggregateSpec
 {
@@ -66,6 +71,6 @@ internal sealed partial class AggregateSpec
             : new AggregateSpec(name, kind, -1, CompiledExpression.Compile(argument));
     }
 
-    [GeneratedRegex(@"^\s*(?<fn>count|sum|avg|min|max)\s*(?:\((?<arg>.*)\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\s*(?<fn>count|sum|avg|min|max|median|distinct)\s*(?:\((?<arg>.*)\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Function();
 }

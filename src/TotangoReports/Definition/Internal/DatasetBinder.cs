@@ -59,6 +59,16 @@ internal static class DatasetBinder
         }
 
         var filter = BindFilter(map.Get("filter"), bag, what, scope, needs, parameters);
+        var types = columns.Where(c => c.Definition.Type != ColumnType.Auto).GroupBy(c => c.Definition.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Definition.Type, StringComparer.Ordinal);
+        if (filter is not null)
+        {
+            ExpressionTypes.Check(map.Get("filter")!, filter, "filter", bag, types);
+        }
+
+        foreach (var column in columns.Where(c => c.ExprNode is not null && c.Definition.Expr is not null))
+        {
+            ExpressionTypes.Check(column.ExprNode!, column.Definition.Expr!, $"expr of column '{column.Definition.Name}'", bag, types);
+        }
         var sort = BindSort(map.Get("sort"), bag, what, scope);
         var limit = Values.PositiveInt(map.Get("limit"), bag, "limit");
         var group = GroupBinder.Bind(map.Get("group"), bag, what, scope, needs, parameters);

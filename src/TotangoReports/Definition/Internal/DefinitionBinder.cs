@@ -3,7 +3,7 @@ namespace TotangoReports.Definition.Internal;
 /// <summary>Turns a document's top-level map into a <see cref="ReportDefinition"/>, collecting every problem.</summary>
 internal static class DefinitionBinder
 {
-    private static readonly string[] Keys = ["$schema", "title", "description", "timezone", "parameters", "datasets", "outputs", "delivery"];
+    private static readonly string[] Keys = ["$schema", "title", "description", "timezone", "parameters", "datasets", "outputs", "delivery", "summary"];
 
     public static ReportDefinition? Bind(YamlNode root, DiagnosticBag bag, DefinitionLoadOptions options, string sourcePath)
     {
@@ -23,6 +23,7 @@ internal static class DefinitionBinder
             ? OutputBinder.BindAll(map.Get("outputs"), map.KeyNode("outputs") ?? root, bag, datasetNames, options, baseDirectory)
             : [];
         var delivery = DeliveryBinder.Bind(map.Get("delivery"), bag, outputs);
+        var summary = SummaryBinder.Bind(map.Get("summary"), bag, datasets, parameters.Keys.ToList());
 
         if (title is null)
         {
@@ -38,6 +39,7 @@ internal static class DefinitionBinder
             Datasets = datasets,
             Outputs = outputs,
             Delivery = delivery,
+            Summary = summary,
             SourcePath = sourcePath,
         };
     }

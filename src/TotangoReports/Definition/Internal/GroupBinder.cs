@@ -12,7 +12,7 @@ internal static partial class GroupBinder
             return null;
         }
 
-        var map = MapReader.Read(node, bag, $"group of {dataset}", ["by", "aggregates"]);
+        var map = MapReader.Read(node, bag, $"group of {dataset}", ["by", "aggregates", "order", "total"]);
         if (!map.IsValid)
         {
             return null;
@@ -37,7 +37,7 @@ internal static partial class GroupBinder
                 {
                     if (value.IsNull)
                     {
-                        bag.Error(value, $"aggregate '{key.Value}' needs an expression: count, sum(Column), avg(Column), min(Column), max(Column) or a Scriban expression");
+                        bag.Error(value, $"aggregate '{key.Value}' needs an expression: count, count(Column or condition), sum(Column), avg(Column), min(Column), max(Column), median(Column), distinct(Column) or a Scriban expression");
                     }
 
                     continue;
@@ -49,10 +49,51 @@ internal static partial class GroupBinder
             }
         }
 
-        return by is null ? null : new GroupDefinition { By = by, Aggregates = aggregates, Location = bag.Location(node) };
+        IReadOnlyList<string>? orderValues = null;
+        string? orderBy = null;
+        var orderNode = map.Get("order");
+        if (orderNode is { Kind: YamlNodeKind.Sequence })
+        {
+            orderValues = [.. Values.TextOrList(orderNode, bag, "group.order").Select(v => v.Value)];
+        }
+        else if (Values.Text(orderNode, bag, "group.order") is { } order)
+        {
+            orderBy = order.Trim();
+            var name = orderBy.TrimStart('-');
+            if (!aggregates.Exists(a => a.Key == name))
+            {
+                bag.Error(orderNode!, $"group.order '{order}' must be a list of {by} values, or the name of one of the aggregates ('-' for descending){Suggestions.Hint(name, aggregates.Select(a => a.Key))}");
+                orderBy = null;
+            }
+        }
+
+        var total = false;
+        if (map.Get("total") is { } totalNode)
+        {
+            if (totalNode is { Kind: YamlNodeKind.Scalar, IsQuoted: false, Value: "true" or "false" })
+            {
+                total = totalNode.Value == "true";
+            }
+            else
+            {
+                bag.Error(totalNode, $"group.total must be true or false, found {totalNode.Describe()}");
+            }
+        }
+
+        return by is null ? null : new GroupDefinition
+        {
+            By = by,
+            Aggregates = aggregates,
+            OrderValues = orderValues,
+            OrderBy = orderBy?.TrimStart('-'),
+            OrderDescending = orderBy?.StartsWith('-') == true,
+            Total = total,
+            Location = bag.Location(node),
+        };
     }
 
-    private static void CheckAggregate(YamlNode node, string text, string what, DiagnosticBag bag, string dataset, ColumnScope scope, IReadOnlyCollection<string> parameters)
+    /// <summary>Checks an aggregate (group, KPI, chart): a built-in over a column, or an expression over rows.</summary>
+    public static void CheckAggregate(YamlNode node, string text, string what, DiagnosticBag bag, string dataset, ColumnScope scope, IReadOnlyCollection<string> parameters)
     {
         var match = BuiltIn().Match(text);
         if (match.Success && match.Groups["f"].Success)
@@ -75,6 +116,14 @@ internal static partial class GroupBinder
             return;
         }
 
+        // "avrage(Score)" would parse as a call and fail on every row: a near miss of a built-in is a typo.
+        if (Call().Match(text) is { Success: true } call && Suggestions.Closest(call.Groups["f"].Value, Aggregates) is { } meant && meant != call.Groups["f"].Value)
+        {
+            var (line, column) = ExpressionChecker.MapOffset(node, text, call.Groups["f"].Index, bag);
+            bag.Error(line, column, $"{what} uses '{call.Groups["f"].Value}', which is not an aggregate — did you mean '{meant}'?");
+            return;
+        }
+
         if (ExpressionChecker.CheckExpression(node, text, what, bag))
         {
             scope.CheckRowReferences(node, text, bag, dataset, what);
@@ -84,8 +133,13 @@ internal static partial class GroupBinder
         }
     }
 
-    [GeneratedRegex(@"^\s*(?:count|(?<f>sum|avg|min|max)\s*\((?<x>[^()]*)\))\s*$")]
+    [GeneratedRegex(@"^\s*(?:count|(?<f>sum|avg|min|max|median|distinct|count)\s*\((?<x>[^()]*)\))\s*$")]
     private static partial Regex BuiltIn();
+
+    private static readonly string[] Aggregates = ["count", "sum", "avg", "min", "max", "median", "distinct"];
+
+    [GeneratedRegex(@"^\s*(?<f>[A-Za-z_]+)\s*\(")]
+    private static partial Regex Call();
 
     // What a user writes for a column name, as opposed to an expression.
     [GeneratedRegex(@"^[\p{L}\p{N}_][\p{L}\p{N}_ \-]*$")]

@@ -25,6 +25,16 @@ internal static class PlainSummary
 
         text.AppendLine(inv, $"Generated {report.GeneratedAtLocal:yyyy-MM-dd HH:mm} ({report.TimeZone.Id})");
         text.AppendLine();
+        foreach (var kpi in report.Summary.Kpis)
+        {
+            text.AppendLine(inv, $"{kpi.Label}: {Rendering.Formatting.KpiText.Of(kpi)}");
+        }
+
+        if (report.Summary.Kpis.Count > 0)
+        {
+            text.AppendLine();
+        }
+
         foreach (var dataset in report.Datasets)
         {
             text.AppendLine(inv, $"{dataset.Name}: {dataset.Rows.Count:N0} rows ({dataset.Fetch.TotalItems:N0} accounts on the list)");

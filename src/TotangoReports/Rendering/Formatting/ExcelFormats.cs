@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -11,11 +12,20 @@ internal static class ExcelFormats
 {
     public const string DefaultNumberFormat = "#,##0.##";
 
-    /// <summary>Excel number formats that mean the same to .NET: digit placeholders, grouping, decimals, percent.</summary>
-    public static bool IsNumberFormat(string? format) =>
-        !string.IsNullOrEmpty(format) && format.AsSpan().IndexOfAnyExcept("#0,.%") < 0 && format.Contains('0', StringComparison.Ordinal);
+    // Excel number formats as .NET custom formats, by format text: definitions hold a handful, cells use them 100,000 times.
+    private static readonly ConcurrentDictionary<string, string?> NumberPatterns = new(StringComparer.Ordinal);
 
-    /// <summary>A number as text with <paramref name="excelFormat"/> (or the default), never "-0", empty for NaN/∞.</summary>
+    /// <summary>
+    /// Whether <paramref name="format"/> is an Excel number format: digit placeholders (<c>0</c>, <c>#</c>) and no
+    /// date tokens outside quotes; sections (<c>+0;-0;0</c>), percent, thousands, literals (<c>"users"</c>, <c>\x</c>)
+    /// and colours (<c>[Red]</c>) included.
+    /// </summary>
+    public static bool IsNumberFormat(string? format) => !string.IsNullOrEmpty(format) && NumberPattern(format) is not null;
+
+    /// <summary>
+    /// A number as text with <paramref name="excelFormat"/> (or the default), as Excel shows it: sections for
+    /// positive;negative;zero, percent, grouping, literals. Never "-0"; empty for NaN/∞.
+    /// </summary>
     public static string FormatNumber(double value, string? excelFormat)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))
@@ -23,11 +33,127 @@ internal static class ExcelFormats
             return string.Empty;
         }
 
-        var pattern = IsNumberFormat(excelFormat) ? excelFormat! : DefaultNumberFormat;
-        var text = value.ToString(pattern, CultureInfo.InvariantCulture);
+        var pattern = (string.IsNullOrEmpty(excelFormat) ? null : NumberPattern(excelFormat)) ?? DefaultNumberFormat;
+        var text = Section(pattern, value, out var magnitude) is { Length: > 0 } section
+            ? magnitude.ToString(section, CultureInfo.InvariantCulture)
+            : string.Empty;
 
         // "-0" after rounding reads as a mistake in a report.
         return text.StartsWith('-') && text.AsSpan(1).IndexOfAnyExcept("0.,%") < 0 ? text[1..] : text;
+    }
+
+    /// <summary>
+    /// Excel picks the section by the value itself (0.4 with <c>+0;-0;0</c> is "+0"; .NET would pick the zero section
+    /// after rounding); a negative section prints the magnitude, its own text carrying any sign. Empty = hidden.
+    /// </summary>
+    private static string Section(string pattern, double value, out double magnitude)
+    {
+        magnitude = value;
+        if (pattern.IndexOf(';', StringComparison.Ordinal) < 0)
+        {
+            return pattern;
+        }
+
+        var sections = SplitSections(pattern);
+        if (value < 0 && sections.Count > 1)
+        {
+            magnitude = -value;
+            return sections[1];
+        }
+
+        return value == 0 && sections.Count > 2 ? sections[2] : sections[0];
+    }
+
+    /// <summary>Splits at the <c>;</c> outside quotes and escapes.</summary>
+    private static List<string> SplitSections(string pattern)
+    {
+        var sections = new List<string>(3);
+        var start = 0;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            switch (pattern[i])
+            {
+                case '"':
+                    var end = pattern.IndexOf('"', i + 1);
+                    i = end < 0 ? pattern.Length : end;
+                    break;
+                case '\\':
+                    i++;
+                    break;
+                case ';':
+                    sections.Add(pattern[start..i]);
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        sections.Add(pattern[start..]);
+        return sections;
+    }
+
+    private static string? NumberPattern(string excel) => NumberPatterns.GetOrAdd(excel, ToDotNetNumber);
+
+    /// <summary>Excel number format → .NET custom numeric format; null when it is not a number format.</summary>
+    private static string? ToDotNetNumber(string excel)
+    {
+        if (string.Equals(excel.Trim(), "General", StringComparison.OrdinalIgnoreCase))
+        {
+            return DefaultNumberFormat;
+        }
+
+        var builder = new StringBuilder(excel.Length + 4);
+        var digits = false;
+        for (var i = 0; i < excel.Length; i++)
+        {
+            var c = excel[i];
+            switch (c)
+            {
+                case '"':
+                    var end = excel.IndexOf('"', i + 1);
+                    end = end < 0 ? excel.Length : end;
+                    builder.Append('"').Append(excel, i + 1, end - i - 1).Append('"');
+                    i = end;
+                    break;
+                case '\\' when i + 1 < excel.Length:
+                    builder.Append('\\').Append(excel[++i]);
+                    break;
+                case '[':
+                    // Colours and conditions: Excel paints or picks with them; as text they are nothing.
+                    var close = excel.IndexOf(']', i + 1);
+                    i = close < 0 ? excel.Length : close;
+                    break;
+                case '_' when i + 1 < excel.Length:
+                    // "_)" leaves the width of ")" blank so positives line up with "(negatives)".
+                    builder.Append(' ');
+                    i++;
+                    break;
+                case '*' when i + 1 < excel.Length:
+                    // A fill character repeats to the cell's width: nothing in running text.
+                    i++;
+                    break;
+                case '0' or '#':
+                    digits = true;
+                    builder.Append(c);
+                    break;
+                case '?':
+                    digits = true;
+                    builder.Append('#');
+                    break;
+                case '.' or ',' or '%' or ';' or '+' or '-' or ' ' or '(' or ')' or '$' or '/' or ':' or 'E' or 'e':
+                    builder.Append(c);
+                    break;
+                default:
+                    if (char.ToLowerInvariant(c) is 'y' or 'm' or 'd' or 'h' or 's')
+                    {
+                        return null;
+                    }
+
+                    builder.Append('\\').Append(c);
+                    break;
+            }
+        }
+
+        return digits ? builder.ToString() : null;
     }
 
     /// <summary>Excel date tokens to a .NET custom format: <c>m</c> is minutes after an hour or before seconds, else months.</summary>

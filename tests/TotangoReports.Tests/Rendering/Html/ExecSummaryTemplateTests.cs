@@ -19,7 +19,8 @@ public sealed class ExecSummaryTemplateTests
         document.QuerySelector("h1")!.TextContent.ShouldBe("Weekly usage — all accounts");
         document.QuerySelector("p.description")!.TextContent.ShouldBe("Engagement and activity for the exec team");
         document.QuerySelector("[data-kpi=accounts]")!.TextContent.ShouldContain("40");
-        var expectedAverage = Math.Round(report.Datasets[0].Accounts.Average(a => a.Score!.Value)).ToString(CultureInfo.InvariantCulture);
+        // The tile's format is the PDF's ("0.0"): one formatter, one text in every format.
+        var expectedAverage = report.Datasets[0].Accounts.Average(a => a.Score!.Value).ToString("0.0", CultureInfo.InvariantCulture);
         document.QuerySelector("[data-kpi=average-score]")!.TextContent.ShouldContain(expectedAverage);
         var groupLabels = document.QuerySelectorAll("table.groups tr").Skip(1).Select(r => r.Children[0].TextContent).ToList();
         groupLabels.ShouldBe(report.Datasets[0].Groups!.Rows.Select(g => g.Key.Length == 0 ? "(none)" : g.Key).ToList());

@@ -216,7 +216,7 @@ internal sealed class TemplateChecker
 
                 if (!_known.Contains(variable.Name) && _openScopes == 0)
                 {
-                    Report(variable.Span, $"unknown variable '{variable.Name}'{Suggestions.Hint(variable.Name, _known.Concat(_bound.Keys))}; a template sees report, dataset, datasets, charts, the functions in templates/README.md and the variables it assigns");
+                    Report(variable.Span, $"unknown variable '{variable.Name}'{Suggestions.Hint(variable.Name, _known.Concat(_bound.Keys))}; a template sees report, summary, dataset, datasets, charts, the functions in templates/README.md and the variables it assigns");
                     return TemplateShape.Open;
                 }
 

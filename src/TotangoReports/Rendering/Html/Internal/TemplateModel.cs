@@ -3,6 +3,7 @@ using Scriban.Runtime;
 using TotangoReports.Data;
 using TotangoReports.Definition;
 using TotangoReports.Rendering.Charts;
+using TotangoReports.Rendering.Formatting;
 
 namespace TotangoReports.Rendering.Html.Internal;
 
@@ -19,7 +20,7 @@ internal static class TemplateModel
         ScriptObject? primaryModel = null;
         foreach (var table in report.Datasets)
         {
-            var model = Dataset(table, zone);
+            var model = Dataset(table, zone, ReferenceEquals(table.Summary, report.Summary) || report.Summary.Dataset == table.Name ? report.Summary : table.Summary);
             datasets.Add(model);
             if (ReferenceEquals(table, primary))
             {
@@ -31,6 +32,7 @@ internal static class TemplateModel
         globals.SetValue("report", Report(report), readOnly: true);
         globals.SetValue("datasets", datasets, readOnly: true);
         globals.SetValue("dataset", primaryModel, readOnly: true);
+        globals.SetValue("summary", Summary(report.Summary), readOnly: true);
         globals.SetValue("charts", Charts(report, options), readOnly: true);
         return globals;
     }
@@ -56,7 +58,7 @@ internal static class TemplateModel
         };
     }
 
-    private static ScriptObject Dataset(DatasetTable table, TimeZoneInfo zone)
+    private static ScriptObject Dataset(DatasetTable table, TimeZoneInfo zone, ReportSummary? summary)
     {
         var columnModels = table.Columns.Select(c => new ColumnModel(c)).ToArray();
         var columns = new ScriptArray(table.Columns.Count);
@@ -90,7 +92,7 @@ internal static class TemplateModel
             ["complete"] = table.Fetch.Complete,
             ["gaps"] = new ScriptArray(table.Fetch.Gaps),
             ["groups"] = table.Groups is null ? null : Groups(table.Groups),
-            ["summary"] = Summary(table),
+            ["summary"] = DatasetSummary(table, summary),
             ["users"] = table.Users is null ? null : Users(table.Users, zone),
             ["lifecycle"] = table.Lifecycle is null ? null : Lifecycle(table.Lifecycle, zone),
         };
@@ -126,30 +128,54 @@ internal static class TemplateModel
         };
     }
 
-    private static ScriptObject Summary(DatasetTable table)
+    /// <summary>The report's headline as computed in the Data stage: each KPI with its value and its text.</summary>
+    private static ScriptObject Summary(ReportSummary summary)
     {
-        var scores = table.Accounts.Where(a => a.Score.HasValue).Select(a => a.Score!.Value).ToList();
-        var health = new ScriptArray();
-        foreach (var group in table.Accounts.Where(a => !string.IsNullOrEmpty(a.Health)).GroupBy(a => a.Health!, StringComparer.Ordinal).OrderBy(g => HealthOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        var kpis = new ScriptArray(summary.Kpis.Count);
+        foreach (var kpi in summary.Kpis)
         {
-            health.Add(new ScriptObject { ["label"] = group.Key, ["count"] = group.Count() });
+            kpis.Add(new ScriptObject
+            {
+                ["key"] = kpi.Key,
+                ["label"] = kpi.Label,
+                ["value"] = kpi.Value,
+                ["text"] = KpiText.Of(kpi),
+                ["format"] = kpi.Format,
+                ["tone"] = kpi.Tone.ToString().ToLowerInvariant(),
+            });
         }
 
         return new ScriptObject
         {
-            ["accounts"] = table.Accounts.Count,
-            ["average_score"] = scores.Count == 0 ? null : scores.Average(),
-            ["health"] = health,
+            ["dataset"] = summary.Dataset,
+            ["rows"] = summary.Rows,
+            ["kpis"] = kpis,
         };
     }
 
-    private static int HealthOrder(string health) => health switch
+    /// <summary>
+    /// <c>dataset.summary</c>, kept for templates written before <c>summary</c>: the rows shown, and the default
+    /// KPIs' figures looked up in the summary (null/empty when the summary declares other KPIs).
+    /// </summary>
+    private static ScriptObject DatasetSummary(DatasetTable table, ReportSummary? summary)
     {
-        "Good" => 0,
-        "Average" => 1,
-        "Poor" => 2,
-        _ => 3,
-    };
+        var health = new ScriptArray();
+        if (summary?.Charts.FirstOrDefault(c => c.Key == "health") is { } chart)
+        {
+            for (var i = 0; i < chart.Labels.Count; i++)
+            {
+                health.Add(new ScriptObject { ["label"] = chart.Labels[i], ["count"] = chart.Values[i] });
+            }
+        }
+
+        return new ScriptObject
+        {
+            ["accounts"] = table.Rows.Count,
+            ["average_score"] = summary?.Kpis.FirstOrDefault(k => k.Key == "average-score")?.Value,
+            ["health"] = health,
+            ["kpis"] = summary is null ? new ScriptArray() : Summary(summary)["kpis"],
+        };
+    }
 
     private static ScriptArray Users(IReadOnlyList<UserRow> users, TimeZoneInfo zone)
     {

@@ -46,7 +46,9 @@ internal sealed class TemplateShape
         var groupRow = Object("a group row", V("key"), V("label"), V("count"), ("values", List(Open)), ("texts", List(Open)), V("aggregates"));
         var groups = Object("dataset.groups", V("by"), ("aggregates", List(Open)), ("rows", List(groupRow)));
         var health = Object("a health count", V("label"), V("count"));
-        var summary = Object("dataset.summary", V("accounts"), V("average_score"), ("health", List(health)));
+        var kpi = Object("a KPI", V("key"), V("label"), V("value"), V("text"), V("format"), V("tone"));
+        var summary = Object("dataset.summary", V("accounts"), V("average_score"), ("health", List(health)), ("kpis", List(kpi)));
+        var reportSummary = Object("summary", V("dataset"), V("rows"), ("kpis", List(kpi)));
         var user = Object("a user", V("account_id"), V("account_name"), V("user"), V("first_usage"), V("last_usage"), V("days_since_last_usage"));
         var change = Object("a lifecycle change", V("account_id"), V("account_name"), V("status"), V("changed"), V("days_in_status"));
         var dataset = Object(
@@ -70,6 +72,7 @@ internal sealed class TemplateShape
             ["report"] = report,
             ["dataset"] = dataset,
             ["datasets"] = List(dataset),
+            ["summary"] = reportSummary,
             ["charts"] = List(chart),
         };
     }

@@ -3,6 +3,7 @@ using SkiaSharp;
 using TotangoReports.Data;
 using TotangoReports.Definition;
 using TotangoReports.Rendering.Charts;
+using TotangoReports.Rendering.Formatting;
 
 namespace TotangoReports.Rendering.Pdf.Internal;
 
@@ -18,6 +19,8 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
     private static readonly TextStyle SectionStyle = new(12, Bold: true);
     private static readonly TextStyle TileValueStyle = new(15, Bold: true);
     private static readonly TextStyle TileLabelStyle = new(7.5f);
+
+    private const int TilesPerRow = 6;
 
     private readonly CellFormatter _formatter = new(report.TimeZone);
 
@@ -71,7 +74,7 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
         y += 12;
         if (options.IncludeKpis)
         {
-            y = AddKpis(page, KpiSummary.For(report), x, y, width) + 16;
+            y = AddKpis(page, report.Summary.Kpis, x, y, width) + 16;
         }
 
         if (options.IncludeCharts)
@@ -82,19 +85,27 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
         return page;
     }
 
-    private float AddKpis(LayoutPage page, KpiSummary kpis, float x, float y, float width)
+    private float AddKpis(LayoutPage page, IReadOnlyList<SummaryKpi> kpis, float x, float y, float width)
     {
-        (string Value, string Label, SKColor Accent)[] tiles =
-        [
-            (kpis.Accounts.ToString("#,##0", CultureInfo.InvariantCulture), "Accounts", Palette.Accent),
-            (kpis.AverageScore is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–", "Average score", Palette.Accent),
-            (kpis.Good.ToString("#,##0", CultureInfo.InvariantCulture), "Health: Good", Palette.Good),
-            (kpis.Average.ToString("#,##0", CultureInfo.InvariantCulture), "Health: Average", Palette.Average),
-            (kpis.Poor.ToString("#,##0", CultureInfo.InvariantCulture), "Health: Poor", Palette.Poor),
-            (kpis.Activity30d is { } a ? a.ToString("#,##0", CultureInfo.InvariantCulture) : "–", "Activity, last 30 days", Palette.Accent),
-        ];
+        if (kpis.Count == 0)
+        {
+            return y - 16;
+        }
+
+        // Six tiles to a row at most, so a label still fits in two lines.
+        for (var start = 0; start < kpis.Count; start += TilesPerRow)
+        {
+            y = AddKpiRow(page, kpis.Skip(start).Take(TilesPerRow).ToList(), Math.Min(kpis.Count, TilesPerRow), x, y, width) + (start + TilesPerRow < kpis.Count ? 6 : 0);
+        }
+
+        return y;
+    }
+
+    private float AddKpiRow(LayoutPage page, IReadOnlyList<SummaryKpi> kpis, int columns, float x, float y, float width)
+    {
+        var tiles = kpis.Select(k => (Value: KpiText.Of(k), k.Label, Accent: AccentOf(k.Tone))).ToArray();
         const float gap = 6f;
-        var tileWidth = (width - (gap * (tiles.Length - 1))) / tiles.Length;
+        var tileWidth = (width - (gap * (columns - 1))) / columns;
         var inner = tileWidth - 12;
         var tileHeight = 12 + TileValueStyle.LineHeight + (2 * TileLabelStyle.LineHeight);
         for (var i = 0; i < tiles.Length; i++)
@@ -111,26 +122,60 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
         return y + tileHeight;
     }
 
+    private static SKColor AccentOf(KpiTone tone) => tone switch
+    {
+        KpiTone.Good => Palette.Good,
+        KpiTone.Average => Palette.Average,
+        KpiTone.Poor => Palette.Poor,
+        _ => Palette.Accent,
+    };
+
     private void AddCharts(LayoutPage page, IReadOnlyList<ReportChart> charts, float x, float y, float width, float bottom)
     {
         const float gap = 12f;
-        const float height = 200f;
-        var half = (width - gap) / 2f;
-        var i = 0;
-        while (i < charts.Count && y + height <= bottom)
+        const float preferred = 200f;
+        const float smallest = 130f;
+
+        // Vertical charts two to a row; a horizontal one (bar labels are names) gets the whole width.
+        var rows = new List<List<ReportChart>>();
+        foreach (var chart in charts)
         {
-            var pair = i + 1 < charts.Count;
-            if (pair)
+            var wide = chart.Kind == ReportChartKind.TopAccounts;
+            if (!wide && rows.Count > 0 && rows[^1].Count == 1 && rows[^1][0].Kind != ReportChartKind.TopAccounts)
             {
-                AddChart(page, charts[i], SKRect.Create(x, y, half, height));
-                AddChart(page, charts[i + 1], SKRect.Create(x + half + gap, y, half, height));
-                i += 2;
+                rows[^1].Add(chart);
             }
             else
             {
-                var h = Math.Min(height + 40, bottom - y);
-                AddChart(page, charts[i], SKRect.Create(x, y, width, h));
-                i++;
+                rows.Add([chart]);
+            }
+        }
+
+        // Every chart of the summary on the first page: the rows share the height left, down to a readable floor.
+        var fitting = rows.Count;
+        var height = preferred;
+        while (fitting > 0 && (height = Math.Min(preferred, (bottom - y - (gap * (fitting - 1))) / fitting)) < smallest)
+        {
+            fitting--;
+        }
+
+        // A whole-width horizontal chart lists names: it gets up to 40 pt more when the page has them.
+        var wideRows = rows.Take(fitting).Count(r => r.Count == 1 && r[0].Kind == ReportChartKind.TopAccounts);
+        var spare = bottom - y - (fitting * height) - (gap * Math.Max(0, fitting - 1));
+        var extra = wideRows == 0 ? 0 : Math.Clamp(spare / wideRows, 0, 40);
+        var half = (width - gap) / 2f;
+        foreach (var row in rows.Take(fitting))
+        {
+            if (row.Count == 2)
+            {
+                AddChart(page, row[0], SKRect.Create(x, y, half, height));
+                AddChart(page, row[1], SKRect.Create(x + half + gap, y, half, height));
+            }
+            else
+            {
+                var tall = row[0].Kind == ReportChartKind.TopAccounts ? height + extra : height;
+                AddChart(page, row[0], SKRect.Create(x, y, width, tall));
+                y += tall - height;
             }
 
             y += height + gap;

@@ -3,19 +3,21 @@ using SpreadCheetah;
 using SpreadCheetah.Images;
 using SpreadCheetah.Worksheets;
 using TotangoReports.Data;
+using TotangoReports.Rendering.Formatting;
 
 namespace TotangoReports.Rendering.Xlsx.Internal;
 
 /// <summary>
 /// The first sheet: title, description, generation time in the report zone, parameters, per-dataset row counts and
-/// fetch facts, warnings, group aggregates; the chart images stand to the right of the text.
+/// fetch facts, warnings, the KPIs of <see cref="Report.Summary"/> (each with its format, so Excel shows the same text
+/// as the PDF and HTML), group aggregates; the chart images sit below, two to a row, where a laptop screen shows them.
 /// </summary>
 internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles styles, XlsxRendererOptions options)
 {
     public const string SheetName = "Summary";
 
-    // Charts start in this column (0-based, "J"), right of the widest block (the 8-column dataset table).
-    private const int ChartColumn = 9;
+    // Column widths in characters (A, B, then the dataset table's); Excel's default is 8.43.
+    private static readonly double[] ColumnWidths = [24, 28, 12, 12, 12, 12, 12, 12];
 
     // Excel's default row height is 15 pt = 20 px.
     private const int RowHeightPixels = 20;
@@ -23,6 +25,9 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
     private static readonly string[] DatasetHeaders = ["Dataset", "Rows", "Total items", "Pages", "Requests", "Retries", "Complete", "Gaps"];
 
     private StyleIds _ids;
+
+    // Rows written so far: the charts go below them.
+    private int _row;
 
     public async Task WriteAsync(Report report, IReadOnlyList<EmbeddedImage> charts, CancellationToken cancellationToken)
     {
@@ -33,11 +38,9 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
             styles.Get(new CellStyleKey(Rendering.Formatting.ExcelFormats.DefaultNumberFormat)));
 
         var worksheetOptions = new WorksheetOptions();
-        worksheetOptions.Column(1).Width = 24;
-        worksheetOptions.Column(2).Width = 28;
-        for (var c = 3; c <= DatasetHeaders.Length; c++)
+        for (var c = 0; c < ColumnWidths.Length; c++)
         {
-            worksheetOptions.Column(c).Width = 12;
+            worksheetOptions.Column(c + 1).Width = ColumnWidths[c];
         }
 
         await spreadsheet.StartWorksheetAsync(SheetName, worksheetOptions, cancellationToken).ConfigureAwait(false);
@@ -51,6 +54,7 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
         await WriteParametersAsync(report, cancellationToken).ConfigureAwait(false);
         await WriteDatasetsAsync(report, cancellationToken).ConfigureAwait(false);
         await WriteWarningsAsync(report, cancellationToken).ConfigureAwait(false);
+        await WriteKpisAsync(report.Summary, cancellationToken).ConfigureAwait(false);
         foreach (var dataset in report.Datasets)
         {
             if (dataset.Groups is { } groups)
@@ -59,41 +63,77 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
             }
         }
 
+        // Two charts to a row, below everything written so far: the first screen shows the text and the first charts.
         var rowsPerChart = (options.ChartHeight / RowHeightPixels) + 2;
+        var secondColumn = ColumnAtPixel(options.ChartWidth + 16);
         for (var i = 0; i < charts.Count; i++)
         {
-            var anchor = SpreadsheetUtility.GetColumnName(ChartColumn + 1) + (2 + (i * rowsPerChart)).ToString(CultureInfo.InvariantCulture);
+            var column = i % 2 == 0 ? 1 : secondColumn;
+            var row = _row + 1 + ((i / 2) * rowsPerChart);
+            var anchor = SpreadsheetUtility.GetColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
             spreadsheet.AddImage(ImageCanvas.OriginalSize(anchor), charts[i]);
         }
     }
 
+    /// <summary>The 1-based column whose left edge is at or right of <paramref name="pixels"/>.</summary>
+    private static int ColumnAtPixel(int pixels)
+    {
+        var x = 0d;
+        var column = 1;
+        while (x < pixels)
+        {
+            var width = column <= ColumnWidths.Length ? ColumnWidths[column - 1] : 8.43;
+
+            // Excel's column width in pixels at 100 %: 7 per character of the default font plus 5 of padding.
+            x += Math.Truncate((width * 7) + 5);
+            column++;
+        }
+
+        return column;
+    }
+
+    private async Task WriteKpisAsync(ReportSummary summary, CancellationToken cancellationToken)
+    {
+        if (summary.Kpis.Count == 0)
+        {
+            return;
+        }
+
+        // Labels above values, like the tiles of the PDF and the mail; the value keeps the KPI's own format.
+        await AddRowAsync(summary.Kpis.Select(k => Label(k.Label)).ToArray(), cancellationToken).ConfigureAwait(false);
+        await AddRowAsync(
+            summary.Kpis.Select(k => k.Value is { } value && double.IsFinite(value) ? new Cell(value, styles.Get(new CellStyleKey(k.Format, Bold: true))) : new Cell(KpiText.Missing)).ToArray(),
+            cancellationToken).ConfigureAwait(false);
+        await Blank(cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task WriteHeadingAsync(Report report, CancellationToken cancellationToken)
     {
-        await spreadsheet.AddRowAsync([new Cell(report.Title, _ids.Title)], cancellationToken).ConfigureAwait(false);
+        await AddRowAsync([new Cell(report.Title, _ids.Title)], cancellationToken).ConfigureAwait(false);
         if (!string.IsNullOrWhiteSpace(report.Definition.Description))
         {
             // Unwrapped on purpose: it overflows across the empty cells to its right instead of making row 2 tall.
-            await spreadsheet.AddRowAsync([new Cell(report.Definition.Description)], cancellationToken).ConfigureAwait(false);
+            await AddRowAsync([new Cell(report.Definition.Description)], cancellationToken).ConfigureAwait(false);
         }
 
         await Blank(cancellationToken).ConfigureAwait(false);
         var local = report.GeneratedAtLocal;
         var zone = string.Create(CultureInfo.InvariantCulture, $"{report.TimeZone.Id} (UTC{local:zzz})");
-        await spreadsheet.AddRowAsync([Label("Generated"), new Cell(local.DateTime, _ids.DateTime), new Cell(zone)], cancellationToken).ConfigureAwait(false);
+        await AddRowAsync([Label("Generated"), new Cell(local.DateTime, _ids.DateTime), new Cell(zone)], cancellationToken).ConfigureAwait(false);
         await Blank(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WriteParametersAsync(Report report, CancellationToken cancellationToken)
     {
-        await spreadsheet.AddRowAsync([Label("Parameter"), Label("Value")], cancellationToken).ConfigureAwait(false);
+        await AddRowAsync([Label("Parameter"), Label("Value")], cancellationToken).ConfigureAwait(false);
         if (report.Parameters.Count == 0)
         {
-            await spreadsheet.AddRowAsync([new Cell("(none)")], cancellationToken).ConfigureAwait(false);
+            await AddRowAsync([new Cell("(none)")], cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (name, value) in report.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            await spreadsheet.AddRowAsync([new Cell(name), new Cell(value)], cancellationToken).ConfigureAwait(false);
+            await AddRowAsync([new Cell(name), new Cell(value)], cancellationToken).ConfigureAwait(false);
         }
 
         await Blank(cancellationToken).ConfigureAwait(false);
@@ -101,11 +141,11 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
 
     private async Task WriteDatasetsAsync(Report report, CancellationToken cancellationToken)
     {
-        await spreadsheet.AddRowAsync(DatasetHeaders.Select(Label).ToArray(), cancellationToken).ConfigureAwait(false);
+        await AddRowAsync(DatasetHeaders.Select(Label).ToArray(), cancellationToken).ConfigureAwait(false);
         foreach (var dataset in report.Datasets)
         {
             var fetch = dataset.Fetch;
-            await spreadsheet.AddRowAsync(
+            await AddRowAsync(
                 [
                     new Cell(dataset.Name),
                     new Cell(dataset.Rows.Count),
@@ -129,10 +169,10 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
             return;
         }
 
-        await spreadsheet.AddRowAsync([Label("Warnings")], cancellationToken).ConfigureAwait(false);
+        await AddRowAsync([Label("Warnings")], cancellationToken).ConfigureAwait(false);
         foreach (var warning in report.Warnings)
         {
-            await spreadsheet.AddRowAsync([new Cell(warning)], cancellationToken).ConfigureAwait(false);
+            await AddRowAsync([new Cell(warning)], cancellationToken).ConfigureAwait(false);
         }
 
         await Blank(cancellationToken).ConfigureAwait(false);
@@ -140,7 +180,7 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
 
     private async Task WriteGroupsAsync(DatasetTable dataset, GroupTable groups, CancellationToken cancellationToken)
     {
-        await spreadsheet.AddRowAsync([new Cell($"{dataset.Name} by {groups.By}", _ids.Label)], cancellationToken).ConfigureAwait(false);
+        await AddRowAsync([new Cell($"{dataset.Name} by {groups.By}", _ids.Label)], cancellationToken).ConfigureAwait(false);
         var header = new Cell[groups.Aggregates.Count + 1];
         header[0] = Label(groups.By);
         for (var a = 0; a < groups.Aggregates.Count; a++)
@@ -148,18 +188,18 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
             header[a + 1] = Label(groups.Aggregates[a]);
         }
 
-        await spreadsheet.AddRowAsync(header, cancellationToken).ConfigureAwait(false);
+        await AddRowAsync(header, cancellationToken).ConfigureAwait(false);
         foreach (var group in groups.Rows)
         {
             var row = new Cell[groups.Aggregates.Count + 1];
-            row[0] = new Cell(group.Key.Length == 0 ? "(none)" : group.Key);
+            row[0] = group.IsTotal ? Label(group.Key) : new Cell(group.Key.Length == 0 ? "(none)" : group.Key);
             for (var a = 0; a < groups.Aggregates.Count && a < group.Values.Count; a++)
             {
                 // An average reads as 56.94, not 56.942477876: the value stays exact, the format shortens it.
                 row[a + 1] = group.Values[a] is { } value && double.IsFinite(value) ? new Cell(value, _ids.Number) : default;
             }
 
-            await spreadsheet.AddRowAsync(row, cancellationToken).ConfigureAwait(false);
+            await AddRowAsync(row, cancellationToken).ConfigureAwait(false);
         }
 
         await Blank(cancellationToken).ConfigureAwait(false);
@@ -167,7 +207,13 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
 
     private Cell Label(string text) => new(text, _ids.Label);
 
-    private ValueTask Blank(CancellationToken cancellationToken) => spreadsheet.AddRowAsync(Array.Empty<Cell>(), cancellationToken);
+    private ValueTask Blank(CancellationToken cancellationToken) => AddRowAsync(Array.Empty<Cell>(), cancellationToken);
+
+    private ValueTask AddRowAsync(IList<Cell> cells, CancellationToken cancellationToken)
+    {
+        _row++;
+        return spreadsheet.AddRowAsync(cells, cancellationToken);
+    }
 
     private readonly record struct StyleIds(
         SpreadCheetah.Styling.StyleId? Title,

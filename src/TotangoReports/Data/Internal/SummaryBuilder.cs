@@ -1,0 +1,167 @@
+using System.Text;
+using TotangoReports.Definition;
+
+namespace TotangoReports.Data.Internal;
+
+/// <summary>
+/// Computes a dataset's <see cref="ReportSummary"/> from its final rows: the declared KPIs and charts of
+/// <c>summary:</c>, or the defaults from the rows' account facts. Aggregates share <see cref="GroupBuilder"/>'s evaluation.
+/// </summary>
+internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> rows, GroupBuilder aggregates, Func<string, int> columnIndex, ProblemLog problems)
+{
+    // The renderers' default too (ExcelFormats.DefaultNumberFormat): grouped thousands, up to two decimals.
+    private const string DefaultNumberFormat = "#,##0.##";
+
+    public ReportSummary Build(SummaryDefinition? declared, Func<IReadOnlyList<AccountFacts>> facts)
+    {
+        IReadOnlyList<AccountFacts>? shown = null;
+        IReadOnlyList<AccountFacts> Facts() => shown ??= facts();
+        return new ReportSummary
+        {
+            Dataset = dataset,
+            Rows = rows.Count,
+            Kpis = declared?.Kpis is { } kpis ? Kpis(kpis) : DefaultSummary.Kpis(Facts()),
+            Charts = declared?.Charts is { } charts ? Charts(charts) : DefaultSummary.Charts(Facts()),
+        };
+    }
+
+    private List<SummaryKpi> Kpis(IReadOnlyList<KpiDefinition> kpis)
+    {
+        var all = Enumerable.Range(0, rows.Count).ToArray();
+        var result = new List<SummaryKpi>(kpis.Count);
+        foreach (var kpi in kpis)
+        {
+            problems.Locate($"aggregate '{kpi.Label}'", kpi.Location);
+            var value = aggregates.Prepare(AggregateSpec.Parse(kpi.Label, kpi.Value, columnIndex), columnIndex).Over(all);
+            result.Add(new SummaryKpi(Key(kpi.Label), kpi.Label, value, kpi.Format ?? DefaultNumberFormat, ToneOf(kpi.Label)));
+        }
+
+        return result;
+    }
+
+    private List<SummaryChart> Charts(IReadOnlyList<ChartDefinition> charts)
+    {
+        var result = new List<SummaryChart>(charts.Count);
+        for (var c = 0; c < charts.Count; c++)
+        {
+            var chart = charts[c];
+            problems.Locate($"aggregate '{chart.Title}'", chart.Location);
+            var points = columnIndex(chart.Y.Trim()) is var yColumn and >= 0 ? PerRow(chart, yColumn) : PerX(chart);
+            points = Top(points, Order(chart), chart.Limit);
+
+            result.Add(new SummaryChart($"chart-{c + 1}", chart.Title, chart.Type, points.Select(p => p.Label).ToList(), points.Select(p => p.Value).ToList()));
+        }
+
+        return result;
+    }
+
+    /// <summary>The first <paramref name="limit"/> points in order: a bounded heap, so a top 10 of 100,000 rows sorts 10, not 100,000.</summary>
+    private static List<(string Label, double Value)> Top(List<(string Label, double Value)> points, Comparison<(string Label, double Value)> order, int? limit)
+    {
+        if (limit is not { } count || points.Count <= count * 4)
+        {
+            points.Sort(order);
+            return limit is { } n && points.Count > n ? points[..n] : points;
+        }
+
+        // The heap's root is the worst point kept: a newcomer replaces it only when it comes before it.
+        var worstFirst = Comparer<(string Label, double Value)>.Create((a, b) => order(b, a));
+        var heap = new PriorityQueue<(string Label, double Value), (string Label, double Value)>(count + 1, worstFirst);
+        foreach (var point in points)
+        {
+            if (heap.Count < count)
+            {
+                heap.Enqueue(point, point);
+            }
+            else if (order(point, heap.Peek()) < 0)
+            {
+                heap.DequeueEnqueue(point, point);
+            }
+        }
+
+        var top = new List<(string Label, double Value)>(heap.Count);
+        while (heap.TryDequeue(out var point, out _))
+        {
+            top.Add(point);
+        }
+
+        top.Sort(order);
+        return top;
+    }
+
+    /// <summary>y names a column: one bar per row ("Score" of each "Account"), rows without a number left out.</summary>
+    private List<(string Label, double Value)> PerRow(ChartDefinition chart, int yColumn)
+    {
+        var labels = aggregates.GroupKeys(chart.X, columnIndex);
+        var points = new List<(string Label, double Value)>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (rows[r][yColumn] is double value)
+            {
+                points.Add((labels[r].Length == 0 ? "(none)" : labels[r], value));
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>y is an aggregate: one bar per distinct x, the aggregate over its rows.</summary>
+    private List<(string Label, double Value)> PerX(ChartDefinition chart)
+    {
+        var keys = aggregates.GroupKeys(chart.X, columnIndex);
+        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var r = 0; r < keys.Length; r++)
+        {
+            if (!members.TryGetValue(keys[r], out var list))
+            {
+                members.Add(keys[r], list = []);
+            }
+
+            list.Add(r);
+        }
+
+        var aggregate = aggregates.Prepare(AggregateSpec.Parse(chart.Title, chart.Y, columnIndex), columnIndex);
+        return members.Select(m => (Label: m.Key.Length == 0 ? "(none)" : m.Key, Value: aggregate.Over(m.Value) ?? 0d)).ToList();
+    }
+
+    /// <summary>Sort by x (health order, then ordinal) unless the chart sorts by y; ties by label.</summary>
+    private static Comparison<(string Label, double Value)> Order(ChartDefinition chart)
+    {
+        var sort = chart.Sort ?? "x";
+        var descending = sort.StartsWith('-');
+        var key = sort.TrimStart('-');
+        var byX = key == "x" || (key == chart.X && key != Definition.Internal.SummaryBinder.AggregateArgument(chart.Y));
+        return (a, b) =>
+        {
+            var result = byX ? DefaultSummary.CompareLabels(a.Label, b.Label) : a.Value.CompareTo(b.Value);
+            result = descending ? -result : result;
+            return result != 0 ? result : string.CompareOrdinal(a.Label, b.Label);
+        };
+    }
+
+    private static KpiTone ToneOf(string label) => DefaultSummary.HealthIndex(label.Split(':', StringSplitOptions.TrimEntries)[^1]) switch
+    {
+        0 => KpiTone.Good,
+        1 => KpiTone.Average,
+        2 => KpiTone.Poor,
+        _ => KpiTone.Neutral,
+    };
+
+    private static string Key(string label)
+    {
+        var key = new StringBuilder(label.Length);
+        foreach (var c in label.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                key.Append(c);
+            }
+            else if (key.Length > 0 && key[^1] != '-')
+            {
+                key.Append('-');
+            }
+        }
+
+        return key.ToString().TrimEnd('-');
+    }
+}

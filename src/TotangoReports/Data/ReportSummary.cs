@@ -1,0 +1,51 @@
+using TotangoReports.Definition;
+
+namespace TotangoReports.Data;
+
+/// <summary>
+/// The report's headline, computed once in the Data stage from the rows the report shows (after <c>filter</c>,
+/// <c>--param</c> and <c>limit</c>): KPI values and chart series. Every renderer draws from it and computes nothing.
+/// </summary>
+public sealed class ReportSummary
+{
+    /// <summary>No KPIs and no charts.</summary>
+    public static ReportSummary Empty { get; } = new() { Dataset = string.Empty, Rows = 0, Kpis = [], Charts = [] };
+
+    /// <summary>The dataset summarised.</summary>
+    public required string Dataset { get; init; }
+
+    /// <summary>How many rows the figures describe.</summary>
+    public required int Rows { get; init; }
+
+    /// <summary>The KPI tiles, in order.</summary>
+    public required IReadOnlyList<SummaryKpi> Kpis { get; init; }
+
+    /// <summary>The charts' series, in order.</summary>
+    public required IReadOnlyList<SummaryChart> Charts { get; init; }
+}
+
+/// <summary>What a KPI tile's accent says about its figure.</summary>
+public enum KpiTone
+{
+    /// <summary>No judgement.</summary>
+    Neutral,
+
+    /// <summary>A good figure.</summary>
+    Good,
+
+    /// <summary>An average figure.</summary>
+    Average,
+
+    /// <summary>A poor figure.</summary>
+    Poor,
+}
+
+/// <summary>One KPI tile.</summary>
+/// <param name="Key">A stable id (<c>accounts</c>, <c>health-good</c>, or the label in kebab case) for templates and tests.</param>
+/// <param name="Value">The figure; null when nothing could be computed (no scores, no rows).</param>
+/// <param name="Format">The Excel-style number format every renderer applies (XLSX as the cell's format).</param>
+public sealed record SummaryKpi(string Key, string Label, double? Value, string Format, KpiTone Tone = KpiTone.Neutral);
+
+/// <summary>One chart's data: a label and a value per bar (point, slice), in drawing order.</summary>
+/// <param name="Key">A stable id (<c>health</c>, <c>activity</c>, <c>top-accounts</c>, or <c>chart-N</c>).</param>
+public sealed record SummaryChart(string Key, string Title, ChartType Type, IReadOnlyList<string> Labels, IReadOnlyList<double> Values);

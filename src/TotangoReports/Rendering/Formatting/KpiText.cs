@@ -1,0 +1,12 @@
+using TotangoReports.Data;
+
+namespace TotangoReports.Rendering.Formatting;
+
+/// <summary>A KPI's figure as every format prints it (PDF tile, HTML tile, mail): its format through <see cref="ExcelFormats"/>.</summary>
+internal static class KpiText
+{
+    /// <summary>Shown where a figure could not be computed (no scores, no rows).</summary>
+    public const string Missing = "–";
+
+    public static string Of(SummaryKpi kpi) => kpi.Value is { } value && double.IsFinite(value) ? ExcelFormats.FormatNumber(value, kpi.Format) : Missing;
+}
