@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace TotangoReports.Rendering.Xlsx.Internal;
 
 /// <summary>
-/// Makes data sheets print: landscape, one page wide (as many pages down as it takes), the header row repeated on
-/// every page, a footer with the sheet name and "Page x of y". SpreadCheetah writes none of that, so the finished
+/// Makes every sheet print: landscape, one page wide (as many pages down as it takes), a data sheet's header row
+/// repeated on every page, a footer with the sheet name and "Page x of y". SpreadCheetah writes none of that, so the finished
 /// package is copied entry by entry and each data sheet's XML is patched as it streams past: a sheetPr at the start
 /// and the page setup right after the rows, where the schema orders them; the workbook gets the print titles.
 /// </summary>
@@ -25,12 +25,14 @@ internal static partial class PrintSetup
     /// <summary>Elements the schema puts after the page setup; it goes before the first of them.</summary>
     private static readonly string[] After = ["<rowBreaks", "<colBreaks", "<customProperties", "<cellWatches", "<ignoredErrors", "<smartTags", "<drawing", "<legacyDrawing", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"];
 
-    /// <param name="dataSheets">Names of the sheets to set up (the header row is their row 1).</param>
+    /// <param name="dataSheets">Names of the data sheets, whose row 1 is the header repeated on every printed page.</param>
     public static async Task CopyAsync(Stream package, Stream destination, IReadOnlySet<string> dataSheets, CompressionLevel level, CancellationToken cancellationToken)
     {
         using var source = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
         var sheets = SheetsOf(source);
-        var targets = sheets.Where(s => dataSheets.Contains(s.Name)).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+        // Every sheet prints landscape and one page wide (the Summary too: its tables and charts are as wide as a
+        // landscape page); only data sheets repeat a header row.
+        var targets = sheets.Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
         using var target = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var entry in source.Entries)
         {

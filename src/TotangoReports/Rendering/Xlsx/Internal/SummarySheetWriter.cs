@@ -22,6 +22,8 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
     // Excel's default row height is 15 pt = 20 px.
     private const int RowHeightPixels = 20;
 
+    private static readonly RowOptions TitleRow = new() { Height = 22 };
+
     private static readonly string[] DatasetHeaders = ["Dataset", "Rows", "Total items", "Pages", "Requests", "Retries", "Complete", "Gaps"];
 
     private StyleIds _ids;
@@ -47,7 +49,7 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
         if (report.IsSample)
         {
             // Row 1, where the sheet opens: made-up accounts must not be read as real ones.
-            await spreadsheet.AddRowAsync([new Cell(SampleBanner.Text, _ids.Title)], cancellationToken).ConfigureAwait(false);
+            await AddRowAsync([new Cell(SampleBanner.Text, _ids.Title)], cancellationToken, TitleRow).ConfigureAwait(false);
         }
 
         await WriteHeadingAsync(report, cancellationToken).ConfigureAwait(false);
@@ -109,7 +111,7 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
 
     private async Task WriteHeadingAsync(Report report, CancellationToken cancellationToken)
     {
-        await AddRowAsync([new Cell(report.Title, _ids.Title)], cancellationToken).ConfigureAwait(false);
+        await AddRowAsync([new Cell(report.Title, _ids.Title)], cancellationToken, TitleRow).ConfigureAwait(false);
         if (!string.IsNullOrWhiteSpace(report.Definition.Description))
         {
             // Unwrapped on purpose: it overflows across the empty cells to its right instead of making row 2 tall.
@@ -209,10 +211,12 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
 
     private ValueTask Blank(CancellationToken cancellationToken) => AddRowAsync(Array.Empty<Cell>(), cancellationToken);
 
-    private ValueTask AddRowAsync(IList<Cell> cells, CancellationToken cancellationToken)
+    // Counted, so the charts anchor below the last row written; a 16 pt title needs its own height, which
+    // LibreOffice does not fit by itself (the banner and the title overprinted each other there).
+    private ValueTask AddRowAsync(IList<Cell> cells, CancellationToken cancellationToken, RowOptions? rowOptions = null)
     {
         _row++;
-        return spreadsheet.AddRowAsync(cells, cancellationToken);
+        return rowOptions is null ? spreadsheet.AddRowAsync(cells, cancellationToken) : spreadsheet.AddRowAsync(cells, rowOptions, cancellationToken);
     }
 
     private readonly record struct StyleIds(
