@@ -104,6 +104,11 @@ internal static class RecordShape
                     ("reason", ShapeNode.Value),
                     ("last_changed", ShapeNode.Value))))),
             ("attributes", ShapeNode.Free),
+
+            // A Search API hit's selected fields, by the names the definition gave them.
+            ("fields", ShapeNode.Free),
+            ("last_activity_time", ShapeNode.Value),
+            ("first_activity_time", ShapeNode.Value),
             ("stats", ShapeNode.Object([.. stats])),
             ("users", ShapeNode.ListOf(ShapeNode.Object(
                 ("name", ShapeNode.Value), ("first_usage", ShapeNode.Value), ("last_usage", ShapeNode.Value)))),

@@ -32,10 +32,20 @@ internal sealed class FetchStage(TotangoOptions options, ILogger log, IProgress<
             var returns = dataset.Return.Count == 0 ? [ReturnType.Summary] : dataset.Return;
             var queries = returns.Select(r => new ActiveListQuery(dataset.List, dataset.Endpoint, r, since)).ToList();
             var sink = sinkFor(dataset);
-            log.LogInformation("fetching {Dataset}: list {List} {Endpoint} ({Returns})", dataset.Name, dataset.List, dataset.Endpoint.ToString().ToLowerInvariant(), string.Join(", ", returns).ToLowerInvariant());
+            if (dataset.Search is { } s)
+            {
+                log.LogInformation("fetching {Dataset}: search/{Entity}", dataset.Name, Api.Internal.SearchQuery.Path(s.Entity));
+            }
+            else
+            {
+                log.LogInformation("fetching {Dataset}: list {List} {Endpoint} ({Returns})", dataset.Name, dataset.List, dataset.Endpoint.ToString().ToLowerInvariant(), string.Join(", ", returns).ToLowerInvariant());
+            }
+
             try
             {
-                var summary = await fetcher.FetchAsync(queries, sink, allowPartial, progress, cancellationToken).ConfigureAwait(false);
+                var summary = dataset.Search is { } search
+                    ? await SearchAsync(dataset, search, source, sink, cancellationToken).ConfigureAwait(false)
+                    : await fetcher.FetchAsync(queries, sink, allowPartial, progress, cancellationToken).ConfigureAwait(false);
                 fetched.Add(new FetchedDataset<TSink>(dataset, sink, summary, since));
             }
             catch (DataIncompleteException ex)
@@ -47,6 +57,11 @@ internal sealed class FetchStage(TotangoOptions options, ILogger log, IProgress<
 
         return new FetchedData<TSink>(fetched, null);
     }
+
+    private static Task<FetchSummary> SearchAsync(DatasetDefinition dataset, SearchDefinition search, IActiveListSource source, IAccountSink sink, CancellationToken cancellationToken) =>
+        source is ISearchSource searcher
+            ? new Api.Internal.SearchFetch(searcher, search, sink).RunAsync(dataset.Name, cancellationToken)
+            : throw new TotangoConfigurationException($"Dataset '{dataset.Name}' reads the Search API (source: search), which {source} does not answer: run it live, or with --sample.");
 
     private static long? ResolveSince(PreparedRun run, DatasetDefinition dataset)
     {
