@@ -42,4 +42,7 @@ internal sealed class SearchDefinition
 
     /// <summary>Page size, 1..1000.</summary>
     public int Count { get; init; } = MaxCount;
+
+    /// <summary>A number or date field (by name) whose ranges split a query matching more than the cap, or null.</summary>
+    public string? SplitBy { get; init; }
 }

@@ -7,14 +7,19 @@ namespace TotangoReports.Api.Internal;
 /// <summary>The JSON of the form field <c>query</c> for one page of a search dataset.</summary>
 internal static class SearchQuery
 {
-    public static string Build(SearchDefinition search, int offset, int count)
+    /// <summary>The query with the dataset's own terms and sort.</summary>
+    public static string Build(SearchDefinition search, int offset, int count) =>
+        Build(search, search.TermsJson, offset, count, search.SortBy, search.Descending);
+
+    /// <summary>The query with other terms (a <c>split_by</c> range) or another sort (a range's bounds).</summary>
+    public static string Build(SearchDefinition search, string termsJson, int offset, int count, string? sortBy, bool descending)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
             writer.WriteStartObject();
             writer.WritePropertyName("terms");
-            writer.WriteRawValue(search.TermsJson);
+            writer.WriteRawValue(termsJson);
             writer.WriteStartArray("fields");
             foreach (var field in search.Fields)
             {
@@ -25,12 +30,12 @@ internal static class SearchQuery
             writer.WriteNumber("offset", offset);
             writer.WriteNumber("count", count);
             writer.WriteString("scope", "all");
-            if (search.SortBy is { } sortBy)
+            if (sortBy is not null)
             {
                 writer.WriteString("sort_by", sortBy);
             }
 
-            writer.WriteString("sort_order", search.Descending ? "DESC" : "ASC");
+            writer.WriteString("sort_order", descending ? "DESC" : "ASC");
             writer.WriteEndObject();
         }
 

@@ -9,7 +9,7 @@ namespace TotangoReports.Definition.Internal;
 internal static class SearchBinder
 {
     /// <summary>The dataset keys only a search dataset takes.</summary>
-    public static readonly string[] Keys = ["source", "entity", "terms", "fields", "sort_by", "sort_order", "count"];
+    public static readonly string[] Keys = ["source", "entity", "terms", "fields", "sort_by", "sort_order", "count", "split_by"];
 
     private static readonly string[] ListOnlyKeys = ["endpoint", "since", "return"];
 
@@ -65,6 +65,7 @@ internal static class SearchBinder
 
         var sortBy = Values.Text(map.Get("sort_by"), bag, "sort_by");
         var descending = Values.OneOf(map.Get("sort_order"), bag, "sort_order", Orders) ?? false;
+        var splitBy = BindSplitBy(map.Get("split_by"), fields, bag);
         if (terms is null || fields is null)
         {
             return null;
@@ -78,6 +79,7 @@ internal static class SearchBinder
             Count = Math.Min(count ?? SearchDefinition.MaxCount, SearchDefinition.MaxCount),
             SortBy = sortBy,
             Descending = descending,
+            SplitBy = splitBy,
         };
     }
 
@@ -180,5 +182,33 @@ internal static class SearchBinder
         }
 
         return true;
+    }
+
+    private static string? BindSplitBy(YamlNode? node, List<SearchField>? fields, DiagnosticBag bag)
+    {
+        var name = Values.Text(node, bag, "split_by");
+        if (name is null || fields is null)
+        {
+            return null;
+        }
+
+        var field = fields.Find(f => f.Name == name);
+        if (field is null)
+        {
+            var known = fields.Count == 0 ? "; the dataset has no fields yet" : $" ({string.Join(", ", fields.Select(f => f.Name))})";
+            bag.Error(node!, $"split_by must name one of the dataset's fields{known}, found '{name}'");
+            return null;
+        }
+
+        var spec = System.Text.Json.Nodes.JsonNode.Parse(field.SpecJson)!.AsObject();
+        var type = spec["type"]?.ToString();
+        var ranged = spec["attribute"] is not null || spec["term"] is not null;
+        if (type is not ("number_attribute" or "simple_date_attribute" or "date") || !ranged)
+        {
+            bag.Error(node!, $"split_by needs a number or date field (type number_attribute, simple_date_attribute or date, with its attribute or term); '{name}' is {type}");
+            return null;
+        }
+
+        return name;
     }
 }

@@ -65,9 +65,10 @@ internal static class SampleSearch
                 return Failed($"Unsupported term type '{unknown}'");
             }
 
-            var matched = members(terms.GetRawText(), terms);
+            var sortBy = query.TryGetProperty("sort_by", out var sort) ? sort.GetString() : null;
             var descending = query.TryGetProperty("sort_order", out var order) && string.Equals(order.GetString(), "DESC", StringComparison.OrdinalIgnoreCase);
-            return Page(matched, offset, count, descending, fields, seed, serviceId);
+            var matched = SortedBy(members(terms.GetRawText(), terms), sortBy, descending, seed);
+            return Page(matched, offset, count, fields, seed, serviceId);
         }
     }
 
@@ -88,6 +89,11 @@ internal static class SampleSearch
     private static bool MatchesTerm(JsonElement term, SampleAccount account)
     {
         var type = Text(term, "type");
+        if (type is "number_attribute" or "simple_date_attribute")
+        {
+            return InRange(term, Number(Attribute(account, Text(term, "attribute"))));
+        }
+
         var value = type switch
         {
             "string" => Text(term, "term") switch
@@ -112,9 +118,38 @@ internal static class SampleSearch
 
     private static string? UnknownTerm(JsonElement terms) =>
         terms.EnumerateArray().Select(t => t.ValueKind == JsonValueKind.Object ? Text(t, "type") ?? "(none)" : "(not an object)")
-            .FirstOrDefault(t => t is not ("string" or "string_attribute" or "owner"));
+            .FirstOrDefault(t => t is not ("string" or "string_attribute" or "owner" or "number_attribute" or "simple_date_attribute"));
 
-    private static byte[] Page(int[] matched, int offset, int count, bool descending, JsonElement fields, int seed, string serviceId)
+    // gte / gt / lt / lte, any combination; a record without the value is in no range.
+    private static bool InRange(JsonElement term, double? value) =>
+        value is { } v &&
+        (!term.TryGetProperty("gte", out var gte) || v >= gte.GetDouble()) &&
+        (!term.TryGetProperty("gt", out var gt) || v > gt.GetDouble()) &&
+        (!term.TryGetProperty("lt", out var lt) || v < lt.GetDouble()) &&
+        (!term.TryGetProperty("lte", out var lte) || v <= lte.GetDouble());
+
+    private static double? Number(object? value) => value switch
+    {
+        int i => i,
+        long l => l,
+        _ => null,
+    };
+
+    /// <summary>Orders by an attribute (numbers, dates in ms) when <c>sort_by</c> names one; records without it last.</summary>
+    private static int[] SortedBy(int[] matched, string? sortBy, bool descending, int seed)
+    {
+        if (sortBy is null or "display_name" or "name")
+        {
+            return descending ? [.. matched.Reverse()] : matched;
+        }
+
+        var keyed = matched.Select(i => (Index: i, Key: Number(Attribute(SampleAccountFactory.Create(seed, i), sortBy)))).ToList();
+        var present = keyed.Where(k => k.Key is not null);
+        var ordered = descending ? present.OrderByDescending(k => k.Key) : present.OrderBy(k => k.Key);
+        return [.. ordered.ThenBy(k => k.Index).Select(k => k.Index), .. keyed.Where(k => k.Key is null).Select(k => k.Index)];
+    }
+
+    private static byte[] Page(int[] matched, int offset, int count, JsonElement fields, int seed, string serviceId)
     {
         var buffer = new ArrayBufferWriter<byte>(16_384);
         using (var writer = new Utf8JsonWriter(buffer, SampleJsonWriter.WriterOptions))
@@ -129,8 +164,7 @@ internal static class SampleSearch
             writer.WriteStartArray("hits");
             for (var i = offset; i < Math.Min(matched.Length, offset + count); i++)
             {
-                var index = matched[descending ? matched.Length - 1 - i : i];
-                WriteHit(writer, SampleAccountFactory.Create(seed, index), fields);
+                WriteHit(writer, SampleAccountFactory.Create(seed, matched[i]), fields);
             }
 
             writer.WriteEndArray();
