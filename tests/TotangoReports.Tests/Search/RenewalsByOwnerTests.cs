@@ -21,7 +21,8 @@ public sealed class RenewalsByOwnerTests
         var report = await new ReportEngine().BuildAsync(definition, ReportSource.Sample(900, seed: 3), cancellationToken: Ct);
 
         // Assert: one row per paying account, and per owner the sum of their contract values.
-        var table = report.Datasets.ShouldHaveSingleItem();
+        report.Datasets.Count.ShouldBe(2);
+        var table = report.Datasets[0];
         table.Rows.Select(r => r.AccountId).Order(StringComparer.Ordinal).ShouldBe(paying.Select(a => a.AccountId).Order(StringComparer.Ordinal));
         var groups = table.Groups.ShouldNotBeNull();
         var arr = groups.Aggregates.ToList().IndexOf("ARR");
@@ -32,6 +33,18 @@ public sealed class RenewalsByOwnerTests
         }
 
         table.Rows[0].Values[table.ColumnIndex("Renewal")].ShouldBeOfType<DateOnly>();
+
+        // The List dataset is enriched with the Search fields: its health-watch rows carry their owner and ARR.
+        var watch = report.Datasets[1];
+        watch.Rows.Count.ShouldBe(paying.Count(a => a.Health != "Good"));
+        foreach (var row in watch.Rows)
+        {
+            var account = paying.Single(a => a.AccountId == row.AccountId);
+            row[watch.ColumnIndex("CSM")].ShouldBe(SampleSearch.Owner(account).Name);
+            row[watch.ColumnIndex("ARR")].ShouldBe((double)SampleSearch.ContractValue(account));
+        }
+
+        report.Warnings.ShouldBeEmpty();
     }
 
     [Fact]
@@ -45,6 +58,8 @@ public sealed class RenewalsByOwnerTests
         var sample = await new ReportEngine().BuildAsync(definition, ReportSource.Sample(900, seed: 7), cancellationToken: Ct);
 
         live.Datasets[0].Rows.Select(r => r.AccountId).ShouldBe(sample.Datasets[0].Rows.Select(r => r.AccountId));
-        host.RequestLog.ShouldAllBe(r => r.Path == "/api/v1/search/accounts");
+        live.Datasets[1].Rows.Select(r => r.Values).ShouldBe(sample.Datasets[1].Rows.Select(r => r.Values));
+        host.RequestLog.ShouldContain(r => r.Path == "/api/v1/search/accounts");
+        host.RequestLog.ShouldContain(r => r.Path == "/api/v1/accounts/active_list/1004/current.json");
     }
 }
