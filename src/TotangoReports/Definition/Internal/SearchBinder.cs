@@ -55,6 +55,12 @@ internal static class SearchBinder
         }
 
         var entity = Values.OneOf(map.Get("entity"), bag, "entity", Entities) ?? SearchEntity.Accounts;
+        if (entity == SearchEntity.Users)
+        {
+            // The users hit and its parent-account fields are not documented well enough to map honestly yet.
+            bag.Error(map.Get("entity")!, "entity: users is not supported yet; read users with an active-list dataset (return: users), or search accounts");
+        }
+
         var terms = BindTerms(map, nameNode, bag, what);
         var fields = BindFields(map.Get("fields"), bag);
         var count = Values.PositiveInt(map.Get("count"), bag, "count");
