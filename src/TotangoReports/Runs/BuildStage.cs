@@ -19,7 +19,7 @@ internal static class BuildStage
             built[dataset.Name] = one.Sink.Build(one.Summary, built);
         }
 
-        var tables = fetched.Select(f => built[f.Dataset.Name]).ToList();
+        var tables = run.Definition.Datasets.Where(d => built.ContainsKey(d.Name)).Select(d => built[d.Name]).ToList();
         var warnings = fetched.SelectMany(f => f.Sink.Warnings).ToList();
         warnings.AddRange(fetched.Where(f => !f.Summary.Complete).Select(f => $"dataset {f.Dataset.Name} is incomplete: {string.Join("; ", f.Summary.Gaps)}"));
         var sinces = fetched.ToDictionary(f => f.Dataset.Name, f => f.Since, StringComparer.Ordinal);

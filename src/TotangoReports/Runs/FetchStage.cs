@@ -10,7 +10,7 @@ internal sealed record FetchedDataset<TSink>(DatasetDefinition Dataset, TSink Si
     where TSink : IAccountSink;
 
 /// <summary>
-/// The datasets read, in definition order. <see cref="Incomplete"/> is set when a list could not be read whole:
+/// The datasets read, those a lookup reads first, otherwise in definition order. <see cref="Incomplete"/> is set when a list could not be read whole:
 /// the datasets then end with the incomplete one, and what was read before it.
 /// </summary>
 internal sealed record FetchedData<TSink>(IReadOnlyList<FetchedDataset<TSink>> Datasets, DataIncompleteException? Incomplete)
@@ -24,7 +24,8 @@ internal sealed class FetchStage(TotangoOptions options, ILogger log, IProgress<
     {
         var fetcher = new ActiveListFetcher(source, options);
         var fetched = new List<FetchedDataset<TSink>>(run.Definition.Datasets.Count);
-        foreach (var dataset in run.Definition.Datasets)
+        // Datasets a lookup reads come first; BuildStage restores the definition's order for the report.
+        foreach (var dataset in Definition.Internal.LookupBinder.Order(run.Definition.Datasets) ?? [.. run.Definition.Datasets])
         {
             var since = ResolveSince(run, dataset);
 
@@ -61,7 +62,7 @@ internal sealed class FetchStage(TotangoOptions options, ILogger log, IProgress<
     private static Task<FetchSummary> SearchAsync(DatasetDefinition dataset, SearchDefinition search, IActiveListSource source, IAccountSink sink, CancellationToken cancellationToken) =>
         source is ISearchSource searcher
             ? new Api.Internal.SearchFetch(searcher, search, sink).RunAsync(dataset.Name, cancellationToken)
-            : throw new TotangoConfigurationException($"Dataset '{dataset.Name}' reads the Search API (source: search), which {source} does not answer: run it live, or with --sample.");
+            : throw new TotangoConfigurationException($"Dataset '{dataset.Name}' reads the Search API (source: search), which snapshots (fetch --save, run --snapshot) do not hold yet: run it live, or with --sample.");
 
     private static long? ResolveSince(PreparedRun run, DatasetDefinition dataset)
     {

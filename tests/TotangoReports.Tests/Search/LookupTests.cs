@@ -67,6 +67,19 @@ public sealed class LookupTests
         report.Warnings.ShouldContain($"lookup renewals.CSM: {unpaid:N0} of 400 accounts have no row in dataset 'renewals'; their cells are empty.");
     }
 
+    [Fact]
+    public async Task Run_FetchesTheLookedUpDatasetFirst_AndKeepsTheDefinitionOrderInTheReport()
+    {
+        await using var host = await Api.EmulatorTestKit.StartAsync(accounts: 150);
+        var engine = new ReportEngine(new ReportEngineOptions { Totango = Api.EmulatorTestKit.Options(host) });
+
+        var report = await engine.BuildAsync(ReportEngine.ParseDefinition(Enriched), ReportSource.Live, cancellationToken: Ct);
+
+        host.RequestLog[0].Path.ShouldBe("/api/v1/search/accounts");
+        host.RequestLog[^1].Path.ShouldStartWith("/api/v1/accounts/active_list/1/");
+        report.Datasets.Select(d => d.Name).ShouldBe(["everyone", "renewals"]);
+    }
+
     [Theory]
     [InlineData("lookup: nope.CSM", "lookup names dataset 'nope', which does not exist")]
     [InlineData("lookup: renewals.Owner", "dataset 'renewals' has no column 'Owner'")]
