@@ -48,6 +48,17 @@ public sealed class RenewalsByOwnerTests
     }
 
     [Fact]
+    public async Task RenewalsByOwner_FromASourceWithoutTheSearchApi_IsAConfigurationErrorNamingTheDataset()
+    {
+        var definition = ReportEngine.LoadDefinition(RepoFiles.PathOf("sample-config", "renewals-by-owner.yaml"));
+        var listsOnly = ReportSource.From(new ListsOnly(new TotangoReports.Sample.SampleActiveListSource()), "lists only");
+
+        var ex = await Should.ThrowAsync<TotangoConfigurationException>(() => new ReportEngine().BuildAsync(definition, listsOnly, cancellationToken: Ct));
+
+        ex.Message.ShouldContain("Dataset 'renewals' reads the Search API");
+    }
+
+    [Fact]
     public async Task RenewalsByOwner_Live_AgainstTheEmulator_ReadsTheSameRowsAsTheSample()
     {
         await using var host = await EmulatorTestKit.StartAsync(accounts: 900);
@@ -61,5 +72,12 @@ public sealed class RenewalsByOwnerTests
         live.Datasets[1].Rows.Select(r => r.Values).ShouldBe(sample.Datasets[1].Rows.Select(r => r.Values));
         host.RequestLog.ShouldContain(r => r.Path == "/api/v1/search/accounts");
         host.RequestLog.ShouldContain(r => r.Path == "/api/v1/accounts/active_list/1004/current.json");
+    }
+
+    /// <summary>A source of your own that answers active lists only.</summary>
+    private sealed class ListsOnly(IActiveListSource inner) : IActiveListSource
+    {
+        public Task<ReadOnlyMemory<byte>> GetPageAsync(ActiveListQuery query, int offset, int length, CancellationToken cancellationToken) =>
+            inner.GetPageAsync(query, offset, length, cancellationToken);
     }
 }
