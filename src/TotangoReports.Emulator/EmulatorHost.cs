@@ -22,11 +22,13 @@ public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
+    private readonly EmulatorRequestLog _log;
 
-    private EmulatorHost(WebApplication app, EmulatorState state, EmulatorOptions options, SampleActiveListSource? sample, Uri baseUrl)
+    private EmulatorHost(WebApplication app, EmulatorState state, EmulatorRequestLog log, EmulatorOptions options, SampleActiveListSource? sample, Uri baseUrl)
     {
         _app = app;
         _state = state;
+        _log = log;
         Options = options;
         Sample = sample;
         BaseUrl = baseUrl;
@@ -52,6 +54,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// catches those signals and stops the server; whoever keeps the process alive must wait on this too).
     /// </summary>
     public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
+    /// <summary>Every request received so far (List and Search API), in arrival order.</summary>
+    public IReadOnlyList<EmulatorRequest> RequestLog => _log.Snapshot();
 
     /// <summary>Completes when a request first reaches a <see cref="EmulatorFault.Hang"/> fault.</summary>
     public Task HangReached => _state.HangReached.Task;
@@ -80,7 +85,15 @@ public sealed class EmulatorHost : IAsyncDisposable
         // A hanging fault must not hold shutdown for the default 30 s.
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
+        var log = new EmulatorRequestLog();
+        app.Use((context, next) =>
+        {
+            log.Add(new EmulatorRequest(options.TimeProvider.GetUtcNow(), context.Request.Path));
+            return next(context);
+        });
         app.MapGet("/api/v1/accounts/active_list/{id}/{file}", (HttpContext context, string id, string file) => handler.HandleAsync(context, id, file));
+        var search = new EmulatorSearchHandler(options, state, handler, sample);
+        app.MapPost("/api/v1/search/{entity}", (HttpContext context, string entity) => search.HandleAsync(context, entity));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -93,7 +106,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EmulatorHost(app, state, options, sample, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new EmulatorHost(app, state, log, options, sample, new Uri(address.EndsWith('/') ? address : address + "/"));
     }
 
     public async ValueTask DisposeAsync()

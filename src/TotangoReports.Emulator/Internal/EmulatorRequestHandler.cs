@@ -236,7 +236,7 @@ internal sealed class EmulatorRequestHandler
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
     }
 
-    private static async Task WriteErrorAsync(HttpContext context, int status, string? message, string? retryAfter)
+    internal static async Task WriteErrorAsync(HttpContext context, int status, string? message, string? retryAfter)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -251,7 +251,7 @@ internal sealed class EmulatorRequestHandler
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private EmulatorFault? TakeFault(int pageIndex, ReturnType returnType)
+    internal EmulatorFault? TakeFault(int pageIndex, ReturnType returnType)
     {
         lock (_state.Gate)
         {
@@ -268,7 +268,7 @@ internal sealed class EmulatorRequestHandler
         return null;
     }
 
-    private int? RandomFault()
+    internal int? RandomFault()
     {
         if (_options.RandomServerErrorRate <= 0 && _options.RandomThrottleRate <= 0)
         {

@@ -17,7 +17,7 @@ namespace TotangoReports.Api;
 /// <c>Retry-After</c>). All waiting goes through the injected <see cref="TimeProvider"/>.
 /// One instance per token: the rate limit is per token.
 /// </summary>
-internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStatistics, IDisposable
+internal sealed partial class TotangoHttpSource : IPooledActiveListSource, IRequestStatistics, IDisposable
 {
     private readonly TotangoOptions _options;
     private readonly string _token;
@@ -88,6 +88,12 @@ internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStati
     {
         ArgumentNullException.ThrowIfNull(query);
         var what = string.Create(CultureInfo.InvariantCulture, $"{QueryText.Describe(query)} offset {offset}");
+        return await SendAsync(() => BuildRequest(query, offset, length), what, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One request through the shared limiter, timeout and retries (List and Search API alike).</summary>
+    private async Task<PooledBuffer> SendAsync(Func<RestRequest> build, string what, CancellationToken cancellationToken)
+    {
         HttpAttempt response;
         try
         {
@@ -102,7 +108,7 @@ internal sealed class TotangoHttpSource : IPooledActiveListSource, IRequestStati
                             async (attemptToken) =>
                             {
                                 var body = new BodyCapture();
-                                var request = BuildRequest(query, offset, length);
+                                var request = build();
                                 body.Attach(request);
                                 var result = await _client.ExecuteAsync(request, attemptToken).ConfigureAwait(false);
 

@@ -21,6 +21,7 @@ internal sealed class DatasetBuilder : IAccountSink
     private readonly List<string> _setupWarnings = [];
     private readonly List<PathColumn> _pathColumns = [];
     private readonly List<(int Column, CompiledExpression Expression, AutoColumn? Auto)> _exprColumns = [];
+    private readonly List<int> _lookups = [];
     private readonly int[] _pathSlot;
     private readonly CompiledExpression? _filter;
     private readonly AccountChains _chains;
@@ -58,6 +59,10 @@ internal sealed class DatasetBuilder : IAccountSink
             {
                 _pathSlot[i] = _pathColumns.Count;
                 _pathColumns.Add(new PathColumn(column.Name, ParsePath(column), column.Type));
+            }
+            else if (column.Lookup is not null)
+            {
+                _lookups.Add(i);
             }
             else
             {
@@ -145,12 +150,14 @@ internal sealed class DatasetBuilder : IAccountSink
 
     /// <summary>The table. Call once: the projected accounts are released as the rows are made.</summary>
     /// <exception cref="InvalidOperationException">Called twice.</exception>
-    public DatasetTable Build(FetchSummary fetch)
+    /// <remarks><c>lookup:</c> columns read <paramref name="built"/>: the datasets they name, built first.</remarks>
+    public DatasetTable Build(FetchSummary fetch, IReadOnlyDictionary<string, DatasetTable>? built = null)
     {
         ArgumentNullException.ThrowIfNull(fetch);
         ThrowIfBuilt();
         _built = true;
         var columns = Columns(out var pivot);
+        var lookups = LookupColumns.Prepare(_dataset, _lookups, built ?? new Dictionary<string, DatasetTable>(), columns);
         var names = columns.Select(c => c.Name).ToList();
         var sortKeys = _dataset.Sort.Select(key => SortKey.Parse(key, IndexOf)).ToList();
         foreach (var key in sortKeys.Where(k => k.Column < 0))
@@ -172,6 +179,7 @@ internal sealed class DatasetBuilder : IAccountSink
         {
             var values = new object?[columns.Count];
             FillDataCells(account, values, pivot);
+            lookups.Fill(account.Id, values);
             if (needsHost && !Evaluate(account, values))
             {
                 continue;
@@ -222,6 +230,7 @@ internal sealed class DatasetBuilder : IAccountSink
 
         var users = _dataset.Return.Contains(ReturnType.Users) || _accounts.Any(a => a.Users is not null) ? SideTables.Users(finalAccounts, _context) : null;
         var lifecycle = _dataset.Return.Contains(ReturnType.Lifecycle) || _accounts.Any(a => a.Lifecycle is not null) ? SideTables.Lifecycle(finalAccounts, _context) : null;
+        _setupWarnings.AddRange(lookups.Warnings(_accounts.Count));
         _warnings = [.. _setupWarnings, .. _problems.ToWarnings()];
         var table = new DatasetTable
         {

@@ -15,7 +15,7 @@ public enum ColumnType
     DateTime,
 }
 
-/// <summary>A column: exactly one of <see cref="Path"/> and <see cref="Expr"/>.</summary>
+/// <summary>A column: exactly one of <see cref="Path"/>, <see cref="Expr"/> and a lookup.</summary>
 public sealed class ColumnDefinition
 {
     /// <summary>Column header.</summary>
@@ -26,6 +26,12 @@ public sealed class ColumnDefinition
 
     /// <summary>A Scriban expression, or null when <see cref="Path"/> is set.</summary>
     public string? Expr { get; init; }
+
+    /// <summary>
+    /// <c>lookup: dataset.column</c>: the value of that column in the other dataset's row with the same account id
+    /// (empty when it has none), or null.
+    /// </summary>
+    internal LookupReference? Lookup { get; init; }
 
     /// <summary>How values are typed. Default <see cref="ColumnType.Auto"/>.</summary>
     public ColumnType Type { get; init; } = ColumnType.Auto;

@@ -39,6 +39,9 @@ public sealed class DatasetDefinition
     /// <summary>Active-list id as written (digits in practice; kept as text so ids are never reformatted).</summary>
     public required string List { get; init; }
 
+    /// <summary>The Search API query of a <c>source: search</c> dataset (then <see cref="List"/> is empty), or null.</summary>
+    internal SearchDefinition? Search { get; init; }
+
     /// <summary>Which view of the list. Default current.</summary>
     public ListEndpoint Endpoint { get; init; } = ListEndpoint.Current;
 

@@ -115,6 +115,10 @@ internal static class RecordShape
 
             // accountsEngagement.php reads the visit frequency here, at the top level.
             ("frequency", ShapeNode.Object(("current", ShapeNode.Value))),
+            // A Search API hit's selected fields, by the names the definition gave them.
+            ("fields", ShapeNode.Free),
+            ("last_activity_time", ShapeNode.Value),
+            ("first_activity_time", ShapeNode.Value),
             ("stats", ShapeNode.Object([.. stats])),
             ("users", ShapeNode.ListOf(ShapeNode.Object(
                 ("name", ShapeNode.Value), ("first_usage", ShapeNode.Value), ("last_usage", ShapeNode.Value)))),

@@ -11,7 +11,16 @@ internal static class BuildStage
     /// <param name="isSample">The data is the built-in sample: every output marks itself "SAMPLE DATA".</param>
     public static BuiltReport Run(PreparedRun run, IReadOnlyList<FetchedDataset<DatasetBuilder>> fetched, bool isSample)
     {
-        var tables = fetched.Select(f => f.Sink.Build(f.Summary)).ToList();
+        // A dataset is built after the datasets its lookup columns read; the report keeps the definition's order.
+        var built = new Dictionary<string, DatasetTable>(StringComparer.Ordinal);
+        var order = Definition.Internal.LookupBinder.Order([.. fetched.Select(f => f.Dataset)]) ?? [.. fetched.Select(f => f.Dataset)];
+        foreach (var dataset in order)
+        {
+            var one = fetched.First(f => ReferenceEquals(f.Dataset, dataset));
+            built[dataset.Name] = one.Sink.Build(one.Summary, built);
+        }
+
+        var tables = run.Definition.Datasets.Where(d => built.ContainsKey(d.Name)).Select(d => built[d.Name]).ToList();
         var warnings = fetched.SelectMany(f => f.Sink.Warnings).ToList();
         warnings.AddRange(fetched.Where(f => !f.Summary.Complete).Select(f => $"dataset {f.Dataset.Name} is incomplete: {string.Join("; ", f.Summary.Gaps)}"));
         var sinces = fetched.ToDictionary(f => f.Dataset.Name, f => f.Since, StringComparer.Ordinal);

@@ -10,7 +10,7 @@ internal sealed record FetchedDataset<TSink>(DatasetDefinition Dataset, TSink Si
     where TSink : IAccountSink;
 
 /// <summary>
-/// The datasets read, in definition order. <see cref="Incomplete"/> is set when a list could not be read whole:
+/// The datasets read, those a lookup reads first, otherwise in definition order. <see cref="Incomplete"/> is set when a list could not be read whole:
 /// the datasets then end with the incomplete one, and what was read before it.
 /// </summary>
 internal sealed record FetchedData<TSink>(IReadOnlyList<FetchedDataset<TSink>> Datasets, DataIncompleteException? Incomplete)
@@ -24,7 +24,8 @@ internal sealed class FetchStage(TotangoOptions options, ILogger log, IProgress<
     {
         var fetcher = new ActiveListFetcher(source, options);
         var fetched = new List<FetchedDataset<TSink>>(run.Definition.Datasets.Count);
-        foreach (var dataset in run.Definition.Datasets)
+        // Datasets a lookup reads come first; BuildStage restores the definition's order for the report.
+        foreach (var dataset in Definition.Internal.LookupBinder.Order(run.Definition.Datasets) ?? [.. run.Definition.Datasets])
         {
             var since = ResolveSince(run, dataset);
 
@@ -32,10 +33,20 @@ internal sealed class FetchStage(TotangoOptions options, ILogger log, IProgress<
             var returns = dataset.Return.Count == 0 ? [ReturnType.Summary] : dataset.Return;
             var queries = returns.Select(r => new ActiveListQuery(dataset.List, dataset.Endpoint, r, since)).ToList();
             var sink = sinkFor(dataset);
-            log.LogInformation("fetching {Dataset}: list {List} {Endpoint} ({Returns})", dataset.Name, dataset.List, dataset.Endpoint.ToString().ToLowerInvariant(), string.Join(", ", returns).ToLowerInvariant());
+            if (dataset.Search is { } s)
+            {
+                log.LogInformation("fetching {Dataset}: search/{Entity}", dataset.Name, Api.Internal.SearchQuery.Path(s.Entity));
+            }
+            else
+            {
+                log.LogInformation("fetching {Dataset}: list {List} {Endpoint} ({Returns})", dataset.Name, dataset.List, dataset.Endpoint.ToString().ToLowerInvariant(), string.Join(", ", returns).ToLowerInvariant());
+            }
+
             try
             {
-                var summary = await fetcher.FetchAsync(queries, sink, allowPartial, progress, cancellationToken).ConfigureAwait(false);
+                var summary = dataset.Search is { } search
+                    ? await SearchAsync(dataset, search, source, sink, cancellationToken).ConfigureAwait(false)
+                    : await fetcher.FetchAsync(queries, sink, allowPartial, progress, cancellationToken).ConfigureAwait(false);
                 fetched.Add(new FetchedDataset<TSink>(dataset, sink, summary, since));
             }
             catch (DataIncompleteException ex)
@@ -47,6 +58,11 @@ internal sealed class FetchStage(TotangoOptions options, ILogger log, IProgress<
 
         return new FetchedData<TSink>(fetched, null);
     }
+
+    private static Task<FetchSummary> SearchAsync(DatasetDefinition dataset, SearchDefinition search, IActiveListSource source, IAccountSink sink, CancellationToken cancellationToken) =>
+        source is ISearchSource searcher
+            ? new Api.Internal.SearchFetch(searcher, search, sink).RunAsync(dataset.Name, cancellationToken)
+            : throw new TotangoConfigurationException($"Dataset '{dataset.Name}' reads the Search API (source: search), which this source (a snapshot, fetch --save, or a source of your own) does not answer: run it live, or with --sample.");
 
     private static long? ResolveSince(PreparedRun run, DatasetDefinition dataset)
     {

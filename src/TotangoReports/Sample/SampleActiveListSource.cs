@@ -15,7 +15,7 @@ namespace TotangoReports.Sample;
 /// 1010 = at-risk accounts (health Poor, not churned). Accounts are generated on demand, so memory stays small
 /// whatever the size. Both the emulator and <c>run --sample</c> read through it.
 /// </summary>
-public sealed class SampleActiveListSource : IActiveListSource
+public sealed partial class SampleActiveListSource : IActiveListSource
 {
     /// <summary>The list ids that exist, with what they hold.</summary>
     public static readonly IReadOnlyDictionary<string, string> Lists = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -7,10 +7,10 @@ public sealed class SampleConfigTests
     public static TheoryData<string> Samples() => [.. RepoFiles.SampleConfigs().Select(p => Path.GetFileName(p))];
 
     [Fact]
-    public void TheFourSamplesShip()
+    public void TheSamplesShip()
     {
         RepoFiles.SampleConfigs().Select(p => Path.GetFileName(p)).ShouldBe(
-            ["activities-export.yaml", "engagement.yaml", "inactive-accounts-delta.yaml", "weekly-usage.yaml"]);
+            ["activities-export.yaml", "engagement.yaml", "inactive-accounts-delta.yaml", "renewals-by-owner.yaml", "weekly-usage.yaml"]);
     }
 
     [Theory]

@@ -3,7 +3,7 @@ namespace TotangoReports.Definition.Internal;
 /// <summary>Binds a dataset's <c>columns</c> list; expressions are checked against column names later, once all are known.</summary>
 internal static class ColumnBinder
 {
-    private static readonly string[] Keys = ["name", "path", "expr", "type", "format"];
+    private static readonly string[] Keys = ["name", "path", "expr", "lookup", "type", "format"];
 
     private static readonly (string, ColumnType)[] Types =
         [("text", ColumnType.Text), ("number", ColumnType.Number), ("date", ColumnType.Date), ("datetime", ColumnType.DateTime)];
@@ -58,13 +58,19 @@ internal static class ColumnBinder
         var pathText = Values.Text(pathNode, bag, "path");
         var exprText = Values.Text(exprNode, bag, "expr");
         var what = name is null ? "a column" : $"column '{name}'";
-        if (pathNode is null && exprNode is null)
+        var lookupNode = map.Get("lookup");
+        var lookup = LookupBinder.Bind(lookupNode, bag);
+        if (pathNode is null && exprNode is null && lookupNode is null)
         {
             bag.Error(item, $"{what} needs a 'path' (a field of the account) or an 'expr' (a Scriban expression)");
         }
         else if (pathNode is not null && exprNode is not null)
         {
             bag.Error(map.KeyNode("expr")!, $"{what} has both 'path' and 'expr'; keep one");
+        }
+        else if (lookupNode is not null && (pathNode ?? exprNode) is not null)
+        {
+            bag.Error(map.KeyNode("lookup")!, $"{what} has 'lookup' and '{(pathNode is not null ? "path" : "expr")}'; keep one");
         }
 
         RecordPath? path = null;
@@ -90,6 +96,7 @@ internal static class ColumnBinder
             Name = name,
             Path = pathNode is null ? null : pathText,
             Expr = exprNode is null ? null : exprText,
+            Lookup = pathNode is null && exprNode is null ? lookup : null,
             Type = type,
             Format = format,
             Location = bag.Location(item),

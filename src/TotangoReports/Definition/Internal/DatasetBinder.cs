@@ -3,7 +3,7 @@ namespace TotangoReports.Definition.Internal;
 /// <summary>Binds one dataset: the list to read, what to fetch, and how accounts become rows.</summary>
 internal static class DatasetBinder
 {
-    private static readonly string[] Keys = ["list", "endpoint", "since", "return", "columns", "activities", "filter", "sort", "limit", "group"];
+    private static readonly string[] Keys = ["list", "endpoint", "since", "return", "columns", "activities", "filter", "sort", "limit", "group", .. SearchBinder.Keys];
 
     private static readonly (string, ListEndpoint)[] Endpoints =
         [("current", ListEndpoint.Current), ("recent", ListEndpoint.Recent), ("past", ListEndpoint.Past)];
@@ -20,7 +20,14 @@ internal static class DatasetBinder
             return null;
         }
 
-        var list = BindList(map, nameNode, bag, what);
+        var isSearch = SearchBinder.IsSearch(map, bag);
+        var search = isSearch ? SearchBinder.Bind(map, nameNode, bag, what) : null;
+        var list = isSearch ? (search is null ? null : string.Empty) : BindList(map, nameNode, bag, what);
+        if (!isSearch)
+        {
+            SearchBinder.RejectOnList(map, bag);
+        }
+
         var endpoint = Values.OneOf(map.Get("endpoint"), bag, "endpoint", Endpoints) ?? ListEndpoint.Current;
         var since = BindSince(map, endpoint, nameNode, bag, what);
         var written = BindReturn(map.Get("return"), bag);
@@ -74,6 +81,12 @@ internal static class DatasetBinder
         var group = GroupBinder.Bind(map.Get("group"), bag, what, scope, needs, parameters);
 
         needs.Remove(ReturnType.Summary);
+        if (isSearch)
+        {
+            SearchBinder.RejectListData(needs, nameNode, bag, what);
+            needs.Clear();
+        }
+
         var returns = ResolveReturn(written, needs, map.Get("return"), bag);
         if (list is null)
         {
@@ -84,6 +97,7 @@ internal static class DatasetBinder
         {
             Name = name,
             List = list,
+            Search = search,
             Endpoint = endpoint,
             Since = since,
             Return = returns,

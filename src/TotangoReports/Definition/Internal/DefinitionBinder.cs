@@ -18,6 +18,7 @@ internal static class DefinitionBinder
         var timeZone = BindTimeZone(map.Get("timezone"), bag);
         var parameters = BindParameters(map.Get("parameters"), bag);
         var datasets = BindDatasets(map, root, bag, parameters.Keys.ToList(), out var datasetNames);
+        LookupBinder.Check(datasets, bag);
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(sourcePath)) ?? Directory.GetCurrentDirectory();
         var outputs = map.Has("outputs") || map.ReportMissing("outputs")
             ? OutputBinder.BindAll(map.Get("outputs"), map.KeyNode("outputs") ?? root, bag, datasetNames, options, baseDirectory)
