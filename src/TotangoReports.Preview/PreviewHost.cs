@@ -33,6 +33,9 @@ public sealed class PreviewHost : IAsyncDisposable
     /// <summary>The page, e.g. <c>http://127.0.0.1:5090/</c>.</summary>
     public Uri Url { get; }
 
+    /// <summary>Cancelled when the host is asked to stop (SIGTERM): <c>serve</c> returns then.</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     internal PreviewState State { get; }
 
     /// <summary>Renders once, then listens; throws <see cref="ArgumentException"/> for a non-loopback host.</summary>
@@ -43,8 +46,8 @@ public sealed class PreviewHost : IAsyncDisposable
         var address = options.ResolveLoopback();
         var state = new PreviewState();
         var pdf = new PdfPages(options.PdfRasteriser, options.MaxPdfPages);
-        var writer = new ContentWriter(options, pdf);
-        var loop = new RenderLoop(options, state);
+        var writer = new ContentWriter(options);
+        var loop = new RenderLoop(options, state, pdf.Available);
         await loop.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -94,7 +97,7 @@ public sealed class PreviewHost : IAsyncDisposable
         Task<IReadOnlyList<byte[]>>? Pages(long version, int index)
         {
             var render = new[] { state.Current, state.LastGood }.FirstOrDefault(r => r?.Version == version);
-            if (render?.Outputs.ElementAtOrDefault(index) is not { Output.Format: Definition.OutputFormat.Pdf } output)
+            if (render is null || !render.LateOutputs.TryGetValue(index, out var bytes))
             {
                 return null;
             }
@@ -105,11 +108,26 @@ public sealed class PreviewHost : IAsyncDisposable
                 drawn.TryRemove(key, out _);
             }
 
-            return drawn.GetOrAdd((version, index), _ => new(() => pdf.DrawAsync(output.Bytes, CancellationToken.None))).Value;
+            return drawn.GetOrAdd((version, index), _ => new(async () => await pdf.DrawAsync(await bytes.Value.ConfigureAwait(false), CancellationToken.None).ConfigureAwait(false))).Value;
         }
 
         app.MapGet("/pdf/{version:long}/{index:int}", async (long version, int index) =>
-            Pages(version, index) is { } pages ? Results.Json(new { pages = (await pages.ConfigureAwait(false)).Count }) : Results.NotFound());
+        {
+            if (Pages(version, index) is not { } pages)
+            {
+                return Results.NotFound();
+            }
+
+            try
+            {
+                return Results.Json(new { pages = (await pages.ConfigureAwait(false)).Count });
+            }
+            catch (Exception ex) when (ex is Rendering.RenderException or Definition.ReportInputException)
+            {
+                // Shown by the page as text, never as markup.
+                return Results.Json(new { pages = 0, error = ex.Message });
+            }
+        });
         app.MapGet("/pdf/{version:long}/{index:int}/{page:int}", async (long version, int index, int page) =>
             Pages(version, index) is { } pages && (await pages.ConfigureAwait(false)).ElementAtOrDefault(page - 1) is { } png ? Results.Bytes(png, "image/png") : Results.NotFound());
 

@@ -57,7 +57,7 @@ public sealed class ServeCommand(CliEnvironment environment) : CommandBase<Serve
             Environment.Error.WriteLine($"Preview of {settings.Definition} on {host.Url} — save the definition or a template and the page updates. Ctrl+C stops it.");
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Environment.Lifetime);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Environment.Lifetime, host.Stopping);
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);

@@ -62,7 +62,7 @@ internal static class PreviewPage
           function drawPdfPages() {
             for (const box of content.querySelectorAll('.pdf-pages[data-src]')) {
               fetch(box.dataset.src).then(r => r.json()).then(info => {
-                box.textContent = info.pages === 0 ? 'no pages could be drawn' : '';
+                box.textContent = info.error ? 'The PDF does not render: ' + info.error : info.pages === 0 ? 'no pages could be drawn' : '';
                 for (let p = 1; p <= info.pages; p++) {
                   const img = document.createElement('img');
                   img.alt = 'page ' + p; img.src = box.dataset.src + '/' + p;

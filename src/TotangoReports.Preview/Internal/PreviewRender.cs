@@ -27,6 +27,15 @@ internal sealed class PreviewRender
 
     public IReadOnlyList<RenderedOutput> Outputs { get; init; } = [];
 
+    /// <summary>
+    /// The PDF outputs, rendered when the page first asks for their pages, after it has shown everything else: the
+    /// slowest output stays off the path from a save to the page. Keyed by the output's index.
+    /// </summary>
+    public IReadOnlyDictionary<int, Lazy<Task<byte[]>>> LateOutputs { get; init; } = new Dictionary<int, Lazy<Task<byte[]>>>();
+
+    /// <summary>How a good render is shown (warnings, summary, every output), built once right after rendering.</summary>
+    public string Shown { get; init; } = string.Empty;
+
     /// <summary>What stopped the render (a definition, template, data or render failure), or null.</summary>
     public string? Failure { get; init; }
 

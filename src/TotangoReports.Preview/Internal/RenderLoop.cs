@@ -19,11 +19,11 @@ internal sealed class RenderLoop : IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private long _version;
 
-    public RenderLoop(PreviewOptions options, PreviewState state)
+    public RenderLoop(PreviewOptions options, PreviewState state, bool pdfPages)
     {
         _options = options;
         _state = state;
-        _renderer = new PreviewRenderer(options);
+        _renderer = new PreviewRenderer(options, pdfPages);
     }
 
     /// <summary>Renders once (so the first page has content), then watches.</summary>
