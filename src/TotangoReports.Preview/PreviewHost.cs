@@ -91,7 +91,7 @@ public sealed class PreviewHost : IAsyncDisposable
                 return Results.Content("<p class=\"failure\">The preview could not show this render: " + System.Net.WebUtility.HtmlEncode(ex.Message) + "</p>", "text/html; charset=utf-8");
             }
         });
-        app.MapGet("/events", (HttpContext context) => StreamEventsAsync(context, state));
+        app.MapGet("/events", (HttpContext context, IHostApplicationLifetime lifetime) => StreamEventsAsync(context, state, lifetime.ApplicationStopping));
 
         var drawn = new ConcurrentDictionary<(long, int), Lazy<Task<IReadOnlyList<byte[]>>>>();
         Task<IReadOnlyList<byte[]>>? Pages(long version, int index)
@@ -140,12 +140,15 @@ public sealed class PreviewHost : IAsyncDisposable
         host is "127.0.0.1" or "localhost" or "[::1]" or "::1";
 
     /// <summary>One <c>render</c> event per newer render; the page fetches the content itself.</summary>
-    private static async Task StreamEventsAsync(HttpContext context, PreviewState state)
+    private static async Task StreamEventsAsync(HttpContext context, PreviewState state, CancellationToken stopping)
     {
         context.Response.ContentType = "text/event-stream";
         context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
         var seen = 0L;
-        var aborted = context.RequestAborted;
+
+        // An open page must not hold shutdown: the stream ends when the host stops (the page says "disconnected").
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        var aborted = ended.Token;
         try
         {
             while (!aborted.IsCancellationRequested)
