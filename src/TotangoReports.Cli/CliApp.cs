@@ -54,6 +54,10 @@ public static class CliApp
             config.AddCommand<SampleDataCommand>("sample-data")
                 .WithDescription("Write a deterministic, realistic snapshot of N accounts.")
                 .WithExample("sample-data", "--accounts", "700", "--seed", "1004", "--out", "snapshots/sample");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("A live preview on 127.0.0.1: every output, re-rendered when the definition or a template is saved.")
+                .WithExample("serve", "sample-config/weekly-usage.yaml", "--sample")
+                .WithExample("serve", "weekly.yaml", "--snapshot", "snapshots/2026-11-23", "--port", "5091");
             config.AddBranch("templates", templates =>
             {
                 templates.SetDescription("Work with the built-in HTML templates.");

@@ -6,7 +6,7 @@ namespace TotangoReports.Tests.Cli;
 /// </summary>
 public sealed class HelpSnapshotTests
 {
-    public static TheoryData<string> Commands() => new(["", "run", "validate", "schema", "fetch", "emulator", "sample-data", "templates init"]);
+    public static TheoryData<string> Commands() => new(["", "run", "validate", "schema", "fetch", "emulator", "sample-data", "templates init", "serve"]);
 
     [Theory]
     [MemberData(nameof(Commands))]
