@@ -43,12 +43,16 @@ internal sealed partial class AggregateSpec
     /// <summary>The per-row argument (when <see cref="Column"/> is -1 and the kind is a function), or the whole expression.</summary>
     public CompiledExpression? Expression { get; }
 
-    public static AggregateSpec Parse(string name, string text, Func<string, int> columnIndex)
+    public static AggregateSpec Parse(string name, string text, Func<string, int> columnIndex) =>
+        Parse(name, text, columnIndex, CompiledExpression.Compile);
+
+    /// <param name="compile">Parses an expression; the dataset plan passes its cache so each text is parsed once.</param>
+    public static AggregateSpec Parse(string name, string text, Func<string, int> columnIndex, Func<string, CompiledExpression> compile)
     {
         var match = Function().Match(text);
         if (!match.Success)
         {
-            return new AggregateSpec(name, AggregateKind.Expression, -1, CompiledExpression.Compile(text));
+            return new AggregateSpec(name, AggregateKind.Expression, -1, compile(text));
         }
 
         var kind = Enum.Parse<AggregateKind>(match.Groups["fn"].Value, ignoreCase: true);
@@ -56,7 +60,7 @@ internal sealed partial class AggregateSpec
         {
             return kind == AggregateKind.Count
                 ? new AggregateSpec(name, kind, -1, null)
-                : new AggregateSpec(name, AggregateKind.Expression, -1, CompiledExpression.Compile(text));
+                : new AggregateSpec(name, AggregateKind.Expression, -1, compile(text));
         }
 
         var argument = match.Groups["arg"].Value.Trim();
@@ -68,7 +72,7 @@ internal sealed partial class AggregateSpec
 
         return column >= 0
             ? new AggregateSpec(name, kind, column, null)
-            : new AggregateSpec(name, kind, -1, CompiledExpression.Compile(argument));
+            : new AggregateSpec(name, kind, -1, compile(argument));
     }
 
     [GeneratedRegex(@"^\s*(?<fn>count|sum|avg|min|max|median|distinct)\s*(?:\((?<arg>.*)\))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]

@@ -4,7 +4,8 @@ namespace TotangoReports.Data.Internal;
 
 /// <summary>
 /// Decides an <see cref="ColumnType.Auto"/> column's kind once all its cells are known: Number when every non-empty
-/// cell is a number (or, for values read from the record, a numeric string like <c>"90"</c>), otherwise Text.
+/// cell is a number (or, for values read from the record, a numeric string like <c>"90"</c>, but not an integer above
+/// 2^53, which only text holds exactly), otherwise Text.
 /// </summary>
 internal sealed class AutoColumn(bool numericStringsCount)
 {
@@ -14,7 +15,8 @@ internal sealed class AutoColumn(bool numericStringsCount)
     {
         if (AllNumeric && cell is not (null or double))
         {
-            AllNumeric = numericStringsCount && cell is string text && NumberText.TryParse(text, out _);
+            // Digits a double can't hold exactly are an id, not a quantity: the column stays text so they stay exact.
+            AllNumeric = numericStringsCount && cell is string text && NumberText.TryParse(text, out _) && !NumberText.IsInexactInteger(text);
         }
     }
 

@@ -23,7 +23,7 @@ internal static class CellReader
         switch (type)
         {
             case ColumnType.Auto:
-                return value.ValueKind == JsonValueKind.Number ? value.GetDouble() : JsonNavigator.ReadText(value);
+                return value.ValueKind == JsonValueKind.Number ? AutoNumber(value) : JsonNavigator.ReadText(value);
             case ColumnType.Text:
                 return JsonNavigator.ReadText(value);
             case ColumnType.Number:
@@ -50,6 +50,12 @@ internal static class CellReader
         if (value is null)
         {
             return null;
+        }
+
+        if (type is ColumnType.Auto or ColumnType.Text && NumberText.InexactIntegerText(value) is { } digits)
+        {
+            // An id above 2^53 (account.account_id): as a double it would become another id.
+            return digits;
         }
 
         if (NumberText.IsClrNumber(value))
@@ -102,6 +108,18 @@ internal static class CellReader
                 var shown = Convert.ToString(value, CultureInfo.InvariantCulture);
                 return type is ColumnType.Auto or ColumnType.Text ? shown : Fail(null, out failed);
         }
+    }
+
+    /// <summary>A number in an auto column: a double, unless it is an integer a double can't hold exactly (an id), then its digits.</summary>
+    private static object AutoNumber(JsonElement value)
+    {
+        var number = value.GetDouble();
+        if (Math.Abs(number) >= NumberText.ExactIntegerLimit && value.GetRawText() is var raw && NumberText.IsInexactInteger(raw))
+        {
+            return raw;
+        }
+
+        return number;
     }
 
     public static DateTimeOffset FromUnixMilliseconds(long milliseconds, TimeZoneInfo zone) =>

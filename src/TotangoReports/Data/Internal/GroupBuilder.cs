@@ -10,9 +10,11 @@ internal sealed partial class GroupBuilder(
     Func<ExpressionHost> host,
     ProblemLog problems)
 {
-    public GroupTable Build(GroupDefinition group, Func<string, int> columnIndex)
+    /// <param name="by">The group key as the plan resolved it: a column, or the expression parsed once.</param>
+    /// <param name="aggregates">The aggregates as the plan parsed them.</param>
+    public GroupTable Build(GroupDefinition group, (int Column, CompiledExpression? Expression) by, IReadOnlyList<AggregateSpec> aggregates, Func<string, int> columnIndex)
     {
-        var keys = GroupKeys(group.By, columnIndex);
+        var keys = GroupKeys(group.By, by.Column, by.Expression);
         var members = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
         for (var r = 0; r < rows.Count; r++)
         {
@@ -25,7 +27,7 @@ internal sealed partial class GroupBuilder(
             list.Add(r);
         }
 
-        var specs = group.Aggregates.Select(a => Prepare(AggregateSpec.Parse(a.Key, a.Value, columnIndex), columnIndex)).ToList();
+        var specs = aggregates.Select(a => Prepare(a, columnIndex)).ToList();
         var result = new List<GroupRow>(members.Count + 1);
         foreach (var (key, indexes) in members)
         {
@@ -105,12 +107,18 @@ internal sealed partial class GroupBuilder(
     public string[] GroupKeys(string by, Func<string, int> columnIndex)
     {
         var column = columnIndex(by);
+        return GroupKeys(by, column, column >= 0 ? null : CompiledExpression.Compile(by));
+    }
+
+    /// <summary>Each row's key for grouping by <paramref name="column"/> (when &gt;= 0), else by the parsed expression.</summary>
+    public string[] GroupKeys(string by, int column, CompiledExpression? expression)
+    {
         if (column >= 0)
         {
             return rows.Select(r => CellOrder.Text(r[column])).ToArray();
         }
 
-        var expression = CompiledExpression.Compile(by);
+        expression ??= CompiledExpression.Compile(by);
         if (expression.Single is Scriban.Syntax.ScriptVariableGlobal)
         {
             problems.Add($"group by '{by}'", "names no column", accounts.Count > 0 ? accounts[0].Id : "-", "every row falls in one group with an empty key");

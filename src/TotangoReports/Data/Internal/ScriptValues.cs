@@ -29,7 +29,16 @@ internal static class ScriptValues
             case JsonValueKind.String:
                 return element.GetString();
             case JsonValueKind.Number:
-                return element.TryGetInt64(out var whole) ? whole : element.GetDouble();
+                if (element.TryGetInt64(out var whole))
+                {
+                    return whole;
+                }
+
+                // Above long: an integer stays exact as a BigInteger (Scriban computes with it), so an id keeps its digits.
+                var raw = element.GetRawText();
+                return NumberText.IsInexactInteger(raw)
+                    ? System.Numerics.BigInteger.Parse(raw, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture)
+                    : element.GetDouble();
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:

@@ -1,0 +1,250 @@
+using System.Globalization;
+using TotangoReports.Api;
+using TotangoReports.Definition;
+
+namespace TotangoReports.Data.Internal;
+
+/// <summary>
+/// The table side of a dataset, once every record is in: evaluate the computed columns, filter, decide auto kinds,
+/// sort, limit, group, summarise and make the side tables, all from the <see cref="DatasetPlan"/>'s parsed
+/// expressions. Bad data never throws: the cell is empty and the plan's <see cref="ProblemLog"/> counts it.
+/// </summary>
+internal sealed class TableShaper(DatasetPlan plan, ReportContext context, DatasetBuilderOptions options)
+{
+    private readonly DatasetDefinition _dataset = plan.Dataset;
+    private readonly ProblemLog _problems = plan.Problems;
+    private readonly List<string> _warnings = [];
+    private ExpressionHost? _host;
+    private List<string> _names = [];
+    private IReadOnlyList<(int Activity, int Window)> _pivot = [];
+    private ResolvedKeys? _keys;
+
+    /// <summary>Warnings found while shaping, in the order they always came: sort keys, absent paths, activities, 0 rows.</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <summary>What computing the summary took: wall time and bytes allocated (for the bench).</summary>
+    public (TimeSpan Elapsed, long Allocated) SummaryCost { get; private set; }
+
+    /// <param name="built">The datasets built before this one, which its <c>lookup:</c> columns read.</param>
+    public DatasetTable Shape(AccountAccumulator accumulator, SummaryDefinition? declared, FetchSummary fetch, IReadOnlyDictionary<string, DatasetTable> built)
+    {
+        var accounts = accumulator.Accounts;
+        var columns = plan.Columns(out _pivot);
+        var lookups = LookupColumns.Prepare(_dataset, plan.Lookups, built, columns);
+        _names = columns.Select(c => c.Name).ToList();
+        var keys = _keys = plan.Resolve(_names);
+        _warnings.AddRange(keys.SortWarnings);
+        var autos = plan.ExpressionColumns.Select(e => _dataset.Columns[e.Column].Type == ColumnType.Auto ? new AutoColumn(numericStringsCount: false) : null).ToArray();
+        var kept = new List<(ProjectedAccount Account, object?[] Values, object?[] Keys)>(accounts.Count);
+        foreach (var account in accounts)
+        {
+            var values = new object?[columns.Count];
+            FillDataCells(account, values);
+            lookups.Fill(account.Id, values);
+            if (keys.NeedsHost && !Evaluate(account, values))
+            {
+                continue;
+            }
+
+            for (var e = 0; e < autos.Length; e++)
+            {
+                autos[e]?.Observe(values[plan.ExpressionColumns[e].Column]);
+            }
+
+            kept.Add((account, values, SortValues(values)));
+        }
+
+        for (var e = 0; e < autos.Length; e++)
+        {
+            if (autos[e] is not { } auto)
+            {
+                continue;
+            }
+
+            var column = plan.ExpressionColumns[e].Column;
+            columns[column] = columns[column] with { Kind = auto.Kind };
+            foreach (var row in kept)
+            {
+                row.Values[column] = auto.Finish(row.Values[column]);
+            }
+        }
+
+        var sortKeys = keys.SortKeys;
+        var order = Enumerable.Range(0, kept.Count).ToArray();
+        Array.Sort(order, (a, b) => CompareRows(kept[a].Keys, kept[b].Keys, sortKeys, a, b));
+        var take = _dataset.Limit is { } limit ? Math.Min(Math.Max(limit, 0), order.Length) : order.Length;
+        var final = order.Take(take).Select(i => kept[i]).ToList();
+
+        var rows = final.Select(r => r.Values).ToList();
+        var finalAccounts = final.Select(r => r.Account).ToList();
+        var aggregates = new GroupBuilder(rows, finalAccounts, Host, _problems);
+        var groups = _dataset.Group is { } group ? aggregates.Build(group, keys.GroupBy, keys.Aggregates, IndexOf) : null;
+        var summaryClock = System.Diagnostics.Stopwatch.StartNew();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var summary = new SummaryBuilder(_dataset.Name, rows, aggregates, IndexOf, _problems).Build(declared, () => finalAccounts.Select(Facts).ToList());
+        SummaryCost = (summaryClock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+        foreach (var (column, problem) in accumulator.Presence.Missing(accounts.Count))
+        {
+            _warnings.Add($"{_problems.Prefix($"column '{column}'")}dataset '{_dataset.Name}': column '{column}': {problem}; the column is empty.");
+        }
+
+        AddActivityWarnings(accounts);
+        _warnings.AddRange(lookups.Warnings(accounts.Count));
+        if (rows.Count == 0)
+        {
+            _warnings.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{(_dataset.Location.Line > 0 ? _dataset.Location + ": " : string.Empty)}dataset '{_dataset.Name}' has 0 rows ({accounts.Count:#,##0} accounts fetched{(accounts.Count > 0 ? ", none left after filter/limit" : string.Empty)}); its figures are empty."));
+        }
+
+        var users = _dataset.Return.Contains(ReturnType.Users) || accounts.Any(a => a.Users is not null) ? SideTables.Users(finalAccounts, context) : null;
+        var lifecycle = _dataset.Return.Contains(ReturnType.Lifecycle) || accounts.Any(a => a.Lifecycle is not null) ? SideTables.Lifecycle(finalAccounts, context) : null;
+        _host = null;
+        return new DatasetTable
+        {
+            Name = _dataset.Name,
+            Columns = columns,
+            Rows = final.Select(r => new TableRow(r.Account.Id, r.Values)).ToList(),
+            Groups = groups,
+            Summary = summary,
+            Users = users,
+            Lifecycle = lifecycle,
+            Accounts = accounts.Select(Facts).ToList(),
+            Fetch = fetch,
+        };
+    }
+
+    /// <summary>An activity or window of the pivot that no fetched account has: its columns are all 0 for no reason in the data.</summary>
+    private void AddActivityWarnings(List<ProjectedAccount> accounts)
+    {
+        if (plan.Activities is not { } activities || accounts.Count == 0)
+        {
+            return;
+        }
+
+        var windows = plan.Windows;
+        var known = ActivitiesDefinition.KnownWindows;
+        var windowsSeen = Enumerable.Range(0, known.Count).Where(i => accounts.Exists(a => a.Totals is { } totals && i < totals.Length && !double.IsNaN(totals[i]))).Select(i => known[i]).ToList();
+        foreach (var window in windows.Where(w => !windowsSeen.Contains(w)))
+        {
+            var has = windowsSeen.Count == 0 ? "no account has activity windows" : "the data has " + string.Join(", ", windowsSeen);
+            _warnings.Add($"{_problems.Prefix("activities")}dataset '{_dataset.Name}': activity window '{window}' is in none of the {accounts.Count:#,##0} accounts fetched ({has}); its columns are 0.");
+        }
+
+        foreach (var id in activities.ColumnOrder().Where(id => !accounts.Exists(a => a.Activities is { } counts && Enumerable.Range(0, windows.Count).Any(w => counts.Get(id, w) != 0))))
+        {
+            _warnings.Add($"{_problems.Prefix("activities")}dataset '{_dataset.Name}': activity '{activities.NameOf(id)}' was performed by none of the {accounts.Count:#,##0} accounts fetched in any window; its columns are 0.");
+        }
+    }
+
+    private void FillDataCells(ProjectedAccount account, object?[] values)
+    {
+        var slots = plan.PathSlot;
+        for (var i = 0; i < slots.Count; i++)
+        {
+            if (slots[i] >= 0)
+            {
+                var cell = account.Cells[slots[i]];
+                values[i] = plan.PathColumns[slots[i]].Auto is { } auto ? auto.Finish(cell) : cell;
+            }
+        }
+
+        var pivot = _pivot;
+        for (var p = 0; p < pivot.Count; p++)
+        {
+            values[slots.Count + p] = Boxes.Of(account.Activities?.Get(pivot[p].Activity, pivot[p].Window) ?? 0d);
+        }
+    }
+
+    /// <summary>Computed columns in definition order (each sees the ones before it), then the filter; false = filtered out.</summary>
+    private bool Evaluate(ProjectedAccount account, object?[] values)
+    {
+        var host = Host();
+        host.SetRow(values, account.Leaves);
+        foreach (var (column, expression) in plan.ExpressionColumns)
+        {
+            var definition = _dataset.Columns[column];
+            if (!host.TryEvaluate(expression, out var result, out var error))
+            {
+                if (expression.Template is not null)
+                {
+                    _problems.Add($"column '{definition.Name}'", $"'{expression.Text}' failed: {error}", account.Id, "those cells are empty");
+                }
+
+                continue;
+            }
+
+            var cell = CellReader.FromScript(result, definition.Type, context.TimeZone, out var failed);
+            values[column] = cell is double d ? Boxes.Of(d) : cell;
+            if (failed)
+            {
+                var problem = NumberText.IsClrNumber(result) && NumberText.FromClr(result) is null
+                    ? "the result is not a finite number (division by zero?)"
+                    : $"the result {ProblemLog.Shorten(Convert.ToString(result, CultureInfo.InvariantCulture))} is not a {definition.Type.ToString().ToLowerInvariant()}";
+                _problems.Add($"column '{definition.Name}'", problem, account.Id, "those cells are empty");
+            }
+
+            host.SetCell(column, values[column]);
+        }
+
+        if (plan.Filter is not { Template: not null } filter)
+        {
+            return true;
+        }
+
+        if (!host.TryEvaluate(filter, out var keep, out var filterError))
+        {
+            _problems.Add("filter", $"'{filter.Text}' failed: {filterError}", account.Id, "those rows are left out");
+            return false;
+        }
+
+        return host.IsTrue(keep);
+    }
+
+    private object?[] SortValues(object?[] values)
+    {
+        var keys = _keys!.SortKeys;
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new object?[keys.Count];
+        for (var k = 0; k < keys.Count; k++)
+        {
+            if (keys[k].Column >= 0)
+            {
+                result[k] = values[keys[k].Column];
+            }
+            else if (keys[k].Expression is { Template: not null } expression)
+            {
+                // The host still holds this row: sort expressions run right after the filter.
+                result[k] = Host().TryEvaluate(expression, out var value, out _) ? CellOrder.Normalize(value) : null;
+            }
+        }
+
+        return result;
+    }
+
+    private static int CompareRows(object?[] a, object?[] b, IReadOnlyList<SortKey> keys, int indexA, int indexB)
+    {
+        for (var k = 0; k < keys.Count; k++)
+        {
+            var result = CellOrder.Compare(a[k], b[k], keys[k].Descending);
+            if (result != 0)
+            {
+                return result;
+            }
+        }
+
+        // Stable: equal rows keep the order the list gave them.
+        return indexA.CompareTo(indexB);
+    }
+
+    private static AccountFacts Facts(ProjectedAccount account) =>
+        new(account.Id, account.Name ?? string.Empty, account.Score, account.Health, account.Totals is null ? WindowTotals.Empty : new WindowTotals(account.Totals));
+
+    private int IndexOf(string name) => _names.IndexOf(name);
+
+    private ExpressionHost Host() => _host ??= new ExpressionHost(options, context.Parameters, _names, plan.Chains);
+}
