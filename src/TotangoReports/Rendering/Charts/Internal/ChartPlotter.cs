@@ -212,7 +212,8 @@ internal static class ChartPlotter
         else
         {
             // Room above the tallest bar for its label: a fixed share of the data range suits every size drawn.
-            plot.Axes.SetLimitsY(0, max * 1.2);
+            // A line's highest point is a marker below its label: a little more.
+            plot.Axes.SetLimitsY(0, max * (chart.Type == ChartType.Line ? 1.35 : 1.2));
             plot.Axes.SetLimitsX(-0.5, chart.Values.Count - 0.5);
         }
     }
