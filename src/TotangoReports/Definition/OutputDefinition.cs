@@ -46,6 +46,12 @@ public sealed class OutputDefinition
     /// <summary>pdf: optional logo image path (relative to the definition).</summary>
     public string? Logo { get; init; }
 
+    /// <summary>
+    /// pdf, html, xlsx: each table shows its first N rows, then "… and M more rows"; null = every row. KPIs and charts
+    /// still describe every row. csv ignores it (a CSV is data for another program, not a page to read).
+    /// </summary>
+    public int? Rows { get; init; }
+
     /// <summary>Where it was written.</summary>
     public SourceLocation Location { get; init; }
 }

@@ -30,7 +30,9 @@ public sealed class AnalystTemplateTests
         var document = new HtmlParser().ParseDocument(File.ReadAllText(cli.PathOf("out", "weekly-usage.html")));
         var headers = document.QuerySelectorAll("table.accounts thead th").Select(th => th.TextContent).ToList();
         headers.ShouldBe(["Account ID", "Account", "Score", "Health"]);
-        document.QuerySelectorAll("table.accounts tbody tr").Length.ShouldBe(700);
+        // The sample's html output says rows: 25; the analyst's copy keeps the built-in's "… and M more rows".
+        document.QuerySelectorAll("table.accounts tbody tr").Length.ShouldBe(25);
+        document.QuerySelector("p.more-rows")!.TextContent.ShouldBe("… and 675 more rows");
         document.QuerySelectorAll("table.accounts tbody tr").ShouldAllBe(tr => tr.Children.Length == 4);
         document.QuerySelector("style")!.TextContent.ShouldContain("#ffcc00");
     }

@@ -1,5 +1,6 @@
 using TotangoReports.Fixtures;
 using System.Globalization;
+using TotangoReports.Definition;
 using TotangoReports.Rendering.Charts;
 using TotangoReports.Rendering.Charts.Internal;
 using TotangoReports.Tests.Fixtures;
@@ -28,6 +29,77 @@ public sealed class ChartLayoutTests
         }
     }
 
+    private static readonly ChartType[] Types = [ChartType.Bar, ChartType.HBar, ChartType.StackedBar, ChartType.Line, ChartType.Donut];
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Layout_LineAndDonutOfTheReportSeries_NoTwoTextBoxesIntersect(int width, int height)
+    {
+        foreach (var chart in ReportCharts.For(TestReports.Accounts(700)).Concat(ReportCharts.For(TestReports.Accounts(12))))
+        {
+            foreach (var type in new[] { ChartType.Line, ChartType.Donut })
+            {
+                var layout = ChartPlotter.Layout(chart with { Type = type }, width, height);
+
+                AssertNoOverlap(layout, $"{chart.Key} as {type} at {width}×{height}");
+                layout.TextBoxes.Count(b => b.Kind == "category").ShouldBeGreaterThan(0);
+            }
+        }
+    }
+
+    [Fact]
+    public void Layout_Line_IsALineWithMarkersOverXInTheDataOrder()
+    {
+        var chart = new ReportChart("weeks", "Active users", ReportChartKind.HealthDistribution, ["W1", "W2", "W3", "W4"], [30, 10, 40, 20]) { Type = ChartType.Line };
+
+        var layout = ChartPlotter.Layout(chart, 523, 240);
+
+        var line = layout.Plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Single();
+        line.MarkerSize.ShouldBeGreaterThan(0);
+        var points = line.Data.GetScatterPoints();
+        points.Select(p => p.X).ShouldBe([0d, 1, 2, 3]);
+        points.Select(p => p.Y).ShouldBe([30d, 10, 40, 20]);
+        layout.TextBoxes.Where(b => b.Kind == "category").Select(b => b.Text).ShouldBe(["W1", "W2", "W3", "W4"]);
+        var categories = layout.TextBoxes.Where(b => b.Kind == "category").Select(b => b.Left).ToList();
+        categories.ShouldBe(categories.Order().ToList());
+        // Each value sits above its own point: the highest point has the highest label.
+        var values = layout.TextBoxes.Where(b => b.Kind == "value").ToList();
+        values.Select(b => b.Text).ShouldBe(["30", "10", "40", "20"]);
+        values.MinBy(b => b.Top).Text.ShouldBe("40");
+    }
+
+    [Fact]
+    public void Layout_Donut_IsARingSlicePerPositiveValueWithALegendInOrder()
+    {
+        var chart = new ReportChart("health", "Accounts by health", ReportChartKind.HealthDistribution, ["Good", "Average", "Poor", "(none)"], [50, 30, 20, 0]) { Type = ChartType.Donut };
+
+        var layout = ChartPlotter.Layout(chart, 255, 200);
+
+        layout.Plot.GetPlottables().OfType<ScottPlot.Plottables.Polygon>().Count().ShouldBe(3);
+        layout.Plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>().ShouldBeEmpty();
+        var legend = layout.TextBoxes.Where(b => b.Kind == "category").ToList();
+        legend.Select(b => b.Text).ShouldBe(["Good", "Average", "Poor", "(none)"]);
+        legend.Select(b => b.Left).Distinct().Count().ShouldBe(1, "a legend is a column");
+        legend.Select(b => b.Top).ShouldBe(legend.Select(b => b.Top).Order().ToList());
+        layout.TextBoxes.Where(b => b.Kind == "value").Select(b => b.Text).ShouldBe(["50", "30", "20"]);
+        AssertNoOverlap(layout, "donut");
+    }
+
+    [Fact]
+    public void Layout_DonutWithMoreSlicesThanLegendLines_EndsTheLegendWithHowManyMore()
+    {
+        var labels = Enumerable.Range(1, 40).Select(i => "Region " + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var chart = new ReportChart("regions", "Regions", ReportChartKind.ActivityByWindow, labels, labels.Select((_, i) => (double)(i + 1)).ToList()) { Type = ChartType.Donut };
+
+        var layout = ChartPlotter.Layout(chart, 255, 200);
+
+        var legend = layout.TextBoxes.Where(b => b.Kind == "category").ToList();
+        legend.Count.ShouldBeLessThan(40);
+        legend[^1].Text.ShouldBe($"+{40 - (legend.Count - 1)} more");
+        legend.Max(b => b.Bottom).ShouldBeLessThanOrEqualTo(200);
+        AssertNoOverlap(layout, "many slices");
+    }
+
     [Fact]
     public void Layout_RandomSeries_NoTwoTextBoxesIntersect()
     {
@@ -43,7 +115,8 @@ public sealed class ChartLayoutTests
                 .ToList();
             var values = Enumerable.Range(0, count).Select(_ => Math.Round(random.NextDouble() * Math.Pow(10, random.Next(0, 9)))).ToList();
             var kind = kinds[random.Next(kinds.Length)];
-            var chart = new ReportChart("random", "Random series " + round.ToString(CultureInfo.InvariantCulture), kind, labels, values);
+            var type = Types[random.Next(Types.Length)];
+            var chart = new ReportChart("random", "Random series " + round.ToString(CultureInfo.InvariantCulture), kind, labels, values) { Type = type };
             var width = random.Next(220, 700);
             var height = random.Next(180, 400);
 
@@ -51,7 +124,7 @@ public sealed class ChartLayoutTests
             var layout = ChartPlotter.Layout(chart, width, height);
 
             // Assert
-            AssertNoOverlap(layout, $"round {round}: {kind}, {count} bars at {width}×{height}");
+            AssertNoOverlap(layout, $"round {round}: {kind} {type}, {count} points at {width}×{height}");
         }
     }
 

@@ -3,7 +3,7 @@ namespace TotangoReports.Definition.Internal;
 /// <summary>Binds the <c>outputs</c> list: which files a run writes, and from which dataset and template.</summary>
 internal static class OutputBinder
 {
-    private static readonly string[] Keys = ["format", "file", "template", "dataset", "page_size", "author", "logo"];
+    private static readonly string[] Keys = ["format", "file", "template", "dataset", "page_size", "author", "logo", "rows"];
 
     /// <summary>What a run writes into --out itself (Delivery's RunManifest and OutputFolderLock), in any letter case.</summary>
     private static readonly HashSet<string> ReservedNames = new(
@@ -104,6 +104,12 @@ internal static class OutputBinder
             }
         }
 
+        var rows = Values.PositiveInt(map.Get("rows"), bag, "rows");
+        if (format == OutputFormat.Csv && map.KeyNode("rows") is { } rowsKey)
+        {
+            bag.Warning(rowsKey, "'rows' applies to pdf, html and xlsx outputs; a csv always holds every row, so it is ignored");
+        }
+
         if (logo is not null && !File.Exists(Path.Combine(baseDirectory, logo)))
         {
             bag.Error(map.Get("logo")!, $"logo file '{logo}' not found (paths are relative to the definition's folder {baseDirectory})");
@@ -123,6 +129,7 @@ internal static class OutputBinder
             PageSize = pageSize ?? PageSize.A4,
             Author = author,
             Logo = logo,
+            Rows = rows,
             Location = bag.Location(item),
         };
     }

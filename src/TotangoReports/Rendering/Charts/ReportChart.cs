@@ -21,6 +21,9 @@ internal enum ReportChartKind
 /// </summary>
 internal sealed record ReportChart(string Key, string Title, ReportChartKind Kind, IReadOnlyList<string> Labels, IReadOnlyList<double> Values)
 {
+    /// <summary>How the summary declared it: bars (vertical or horizontal by <see cref="Kind"/>), a line, or a donut.</summary>
+    public Definition.ChartType Type { get; init; } = Definition.ChartType.Bar;
+
     /// <summary>
     /// Builds a fresh ScottPlot plot laid out for <paramref name="width"/> × <paramref name="height"/> pixels (plots are
     /// mutable and not thread-safe, so one per drawing).

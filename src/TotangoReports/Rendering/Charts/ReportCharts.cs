@@ -15,10 +15,9 @@ internal static class ReportCharts
     }
 
     private static ReportChart ToChart(SummaryChart chart) =>
-        new(chart.Key, chart.Title, KindOf(chart), chart.Labels, chart.Values);
+        new(chart.Key, chart.Title, KindOf(chart), chart.Labels, chart.Values) { Type = chart.Type };
 
-    // The plotter draws three looks: health colours, vertical bars, horizontal bars. Line, donut and stacked
-    // bars are drawn as bars until the plotter learns them.
+    // The look: health colours, vertical bars (a line, a donut, stacked bars by Type), horizontal bars.
     private static ReportChartKind KindOf(SummaryChart chart) => chart switch
     {
         { Type: ChartType.HBar } => ReportChartKind.TopAccounts,

@@ -33,7 +33,7 @@ internal sealed class XlsxRenderer : IReportRenderer
     {
         foreach (var dataset in report.Datasets)
         {
-            if (dataset.Rows.Count > MaxDataRows)
+            if (Math.Min(dataset.Rows.Count, output.Rows ?? int.MaxValue) > MaxDataRows)
             {
                 throw new RenderException(
                     output.Location,
@@ -50,7 +50,7 @@ internal sealed class XlsxRenderer : IReportRenderer
             var scratch = Path.Combine(Path.GetTempPath(), "totango-xlsx-" + Guid.NewGuid().ToString("N") + ".tmp");
             var package = new FileStream(scratch, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             await using var packageDisposal = package.ConfigureAwait(false);
-            var dataSheets = await WriteAsync(report, package, cancellationToken).ConfigureAwait(false);
+            var dataSheets = await WriteAsync(report, output.Rows, package, cancellationToken).ConfigureAwait(false);
             package.Position = 0;
             var level = _options.OptimalCompression ? System.IO.Compression.CompressionLevel.Optimal : System.IO.Compression.CompressionLevel.Fastest;
             await PrintSetup.CopyAsync(package, destination, dataSheets, level, cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,7 @@ internal sealed class XlsxRenderer : IReportRenderer
     }
 
     /// <returns>The names of the data sheets (every sheet but the Summary).</returns>
-    private async Task<IReadOnlySet<string>> WriteAsync(Report report, Stream destination, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<string>> WriteAsync(Report report, int? rowLimit, Stream destination, CancellationToken cancellationToken)
     {
         var dataSheets = new HashSet<string>(StringComparer.Ordinal);
         var spreadsheetOptions = new SpreadCheetahOptions
@@ -89,7 +89,10 @@ internal sealed class XlsxRenderer : IReportRenderer
             var name = sheetNames.Reserve(dataset.Name);
             dataSheets.Add(name);
             var totals = dataset.Columns.Any(c => c.Activity is not null);
-            await writer.WriteAsync(new SheetTable(name, tableNames.Reserve(name), dataset.Columns, dataset.Rows, totals), cancellationToken).ConfigureAwait(false);
+            // An output's rows: keeps the first N on the sheet and says how many more there are below the table.
+            var rows = rowLimit is { } limit && limit < dataset.Rows.Count ? dataset.Rows.Take(limit).ToList() : dataset.Rows;
+            var sheet = new SheetTable(name, tableNames.Reserve(name), dataset.Columns, rows, totals) { MoreRows = dataset.Rows.Count - rows.Count };
+            await writer.WriteAsync(sheet, cancellationToken).ConfigureAwait(false);
         }
 
         var withUsers = report.Datasets.Where(d => d.Users is not null).ToList();

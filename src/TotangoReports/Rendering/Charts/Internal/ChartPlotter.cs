@@ -1,4 +1,5 @@
 using ScottPlot;
+using TotangoReports.Definition;
 
 namespace TotangoReports.Rendering.Charts.Internal;
 
@@ -24,7 +25,7 @@ internal static class ChartPlotter
         Color.FromHex("#78909C"), // anything else
     ];
 
-    private static readonly Color Accent = Color.FromHex("#1565C0");
+    internal static readonly Color Accent = Color.FromHex("#1565C0");
 
     /// <param name="style">Applied before the layout is measured (the PDF sets its embedded font here).</param>
     public static Plot Create(ReportChart chart, int width, int height, Action<Plot>? style = null) =>
@@ -33,10 +34,16 @@ internal static class ChartPlotter
     /// <summary>The plot ready to render at <paramref name="width"/> × <paramref name="height"/>, and where its text goes.</summary>
     public static ChartLayout Layout(ReportChart chart, int width, int height, Action<Plot>? style = null)
     {
+        if (chart.Type == ChartType.Donut)
+        {
+            return DonutPlotter.Layout(chart, width, height, style);
+        }
+
         var plot = new Plot();
         plot.Font.Set(ChartFonts.Family);
         plot.Title(chart.Title, size: 16);
-        var horizontal = chart.Kind is ReportChartKind.TopAccounts or ReportChartKind.ActivityByWindow;
+        var line = chart.Type == ChartType.Line;
+        var horizontal = !line && chart.Kind is ReportChartKind.TopAccounts or ReportChartKind.ActivityByWindow;
         var labels = chart.Kind == ReportChartKind.ActivityByWindow ? chart.Labels.Select(WindowCaption).ToList() : chart.Labels.ToList();
         var count = chart.Values.Count;
         var bars = new List<Bar>(count);
@@ -47,7 +54,8 @@ internal static class ChartPlotter
                 // Rows read top-down in the series' order: best account, shortest window first.
                 Position = Position(i, count, horizontal),
                 Value = chart.Values[i],
-                FillColor = chart.Kind == ReportChartKind.HealthDistribution ? HealthColor(chart.Labels[i]) : Accent,
+                // A line keeps its bars invisible: they carry the value labels, drawn just above each point.
+                FillColor = line ? new Color(0, 0, 0, 0) : chart.Kind == ReportChartKind.HealthDistribution ? HealthColor(chart.Labels[i]) : Accent,
                 LineWidth = 0,
                 Label = Compact(chart.Values[i]),
             });
@@ -56,6 +64,16 @@ internal static class ChartPlotter
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = horizontal;
         barPlot.ValueLabelStyle.FontSize = 11;
+        if (line)
+        {
+            // A line with markers over x in the data's order.
+            var points = plot.Add.Scatter(Enumerable.Range(0, count).Select(i => (double)i).ToArray(), chart.Values.ToArray());
+            points.Color = Accent;
+            points.LineWidth = 2;
+            points.MarkerSize = 7;
+            points.MarkerShape = MarkerShape.FilledCircle;
+        }
+
         plot.Grid.MajorLineColor = Color.FromHex("#E0E0E0");
         var categoryAxis = horizontal ? (IAxis)plot.Axes.Left : plot.Axes.Bottom;
         var max = Math.Max(1, chart.Values.DefaultIfEmpty(0).Max());
@@ -114,6 +132,13 @@ internal static class ChartPlotter
             var box = horizontal
                 ? new ChartTextBox("value", bar.Label, end + ValueLabelGap, at - (size.Height / 2), size.Width, size.Height)
                 : new ChartTextBox("value", bar.Label, at - (size.Width / 2), end - ValueLabelGap - size.Height, size.Width, size.Height);
+            if (line && (end - ValueLabelGap - size.Height < area.Top))
+            {
+                // Above the data area a point's label would run into the title.
+                bar.Label = string.Empty;
+                continue;
+            }
+
             if (kept.Exists(k => Padded(box).Intersects(k)))
             {
                 bar.Label = string.Empty;
@@ -158,7 +183,7 @@ internal static class ChartPlotter
     }
 
     /// <summary>The data area ScottPlot lays out at this size: a render onto a canvas that draws nothing.</summary>
-    private static PixelRect MeasureLayout(Plot plot, int width, int height)
+    internal static PixelRect MeasureLayout(Plot plot, int width, int height)
     {
         using var canvas = new SkiaSharp.SKNoDrawCanvas(width, height);
         plot.Render(canvas, width, height);
@@ -187,14 +212,15 @@ internal static class ChartPlotter
         else
         {
             // Room above the tallest bar for its label: a fixed share of the data range suits every size drawn.
-            plot.Axes.SetLimitsY(0, max * 1.2);
+            // A line's highest point is a marker below its label: a little more.
+            plot.Axes.SetLimitsY(0, max * (chart.Type == ChartType.Line ? 1.35 : 1.2));
             plot.Axes.SetLimitsX(-0.5, chart.Values.Count - 0.5);
         }
     }
 
-    private static ChartTextBox Padded(ChartTextBox box) => box with { Left = box.Left - 1, Top = box.Top - 1, Width = box.Width + 2, Height = box.Height + 2 };
+    internal static ChartTextBox Padded(ChartTextBox box) => box with { Left = box.Left - 1, Top = box.Top - 1, Width = box.Width + 2, Height = box.Height + 2 };
 
-    private static string Shorten(string label, LabelStyle style, float room)
+    internal static string Shorten(string label, LabelStyle style, float room)
     {
         if (Measure(style, label).Width <= room)
         {
@@ -214,7 +240,7 @@ internal static class ChartPlotter
         return label[..(elements.Length > 1 ? elements[1] : label.Length)] + "…";
     }
 
-    private static (float Width, float Height) Measure(LabelStyle style, string text)
+    internal static (float Width, float Height) Measure(LabelStyle style, string text)
     {
         var previous = style.Text;
         style.Text = text;
@@ -224,7 +250,7 @@ internal static class ChartPlotter
         return (size.Width, size.Height);
     }
 
-    private static Color HealthColor(string label) => label switch
+    internal static Color HealthColor(string label) => label switch
     {
         "Good" => HealthColors[0],
         "Average" => HealthColors[1],

@@ -26,11 +26,11 @@ internal sealed class HtmlTemplateEngine(HtmlRendererOptions options)
             throw new RenderException(output.Location, $"cannot read template {display}: {e.Message}");
         }
 
-        RenderText(report, primary, store, display, text, writer, cancellationToken);
+        RenderText(report, primary, store, display, text, writer, cancellationToken, output.Rows);
     }
 
     /// <summary>Runs <paramref name="text"/> as a template named <paramref name="display"/>; includes come from <paramref name="store"/>.</summary>
-    public void RenderText(Report report, DatasetTable? primary, ITemplateStore store, string display, string text, TextWriter writer, CancellationToken cancellationToken)
+    public void RenderText(Report report, DatasetTable? primary, ITemplateStore store, string display, string text, TextWriter writer, CancellationToken cancellationToken, int? rowLimit = null)
     {
         var template = Template.Parse(text, display);
         if (template.HasErrors)
@@ -42,7 +42,7 @@ internal sealed class HtmlTemplateEngine(HtmlRendererOptions options)
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var context = new SandboxedTemplateContext(options, report.TimeZone, new SandboxTemplateLoader(store), linked.Token);
         context.PushGlobal(new TemplateFunctions(report.TimeZone).ToScriptObject());
-        context.PushGlobal(TemplateModel.Build(report, primary, options));
+        context.PushGlobal(TemplateModel.Build(report, primary, options, rowLimit));
         context.PushGlobal(new ScriptObject());
         context.PushOutput(new TextWriterOutput(writer));
         try

@@ -13,14 +13,15 @@ namespace TotangoReports.Rendering.Html.Internal;
 /// </summary>
 internal static class TemplateModel
 {
-    public static ScriptObject Build(Report report, DatasetTable? primary, HtmlRendererOptions options)
+    /// <param name="rowLimit">The output's <c>rows:</c>: each dataset's <c>rows</c> holds the first N, <c>more_rows</c> the rest's count.</param>
+    public static ScriptObject Build(Report report, DatasetTable? primary, HtmlRendererOptions options, int? rowLimit = null)
     {
         var zone = report.TimeZone;
         var datasets = new ScriptArray(report.Datasets.Count);
         ScriptObject? primaryModel = null;
         foreach (var table in report.Datasets)
         {
-            var model = Dataset(table, zone, ReferenceEquals(table.Summary, report.Summary) || report.Summary.Dataset == table.Name ? report.Summary : table.Summary);
+            var model = Dataset(table, zone, rowLimit, ReferenceEquals(table.Summary, report.Summary) || report.Summary.Dataset == table.Name ? report.Summary : table.Summary);
             datasets.Add(model);
             if (ReferenceEquals(table, primary))
             {
@@ -58,7 +59,7 @@ internal static class TemplateModel
         };
     }
 
-    private static ScriptObject Dataset(DatasetTable table, TimeZoneInfo zone, ReportSummary? summary)
+    private static ScriptObject Dataset(DatasetTable table, TimeZoneInfo zone, int? rowLimit, ReportSummary? summary)
     {
         var columnModels = table.Columns.Select(c => new ColumnModel(c)).ToArray();
         var columns = new ScriptArray(table.Columns.Count);
@@ -75,8 +76,9 @@ internal static class TemplateModel
             });
         }
 
-        var rows = new ScriptArray(table.Rows.Count);
-        foreach (var row in table.Rows)
+        var shown = Math.Min(table.Rows.Count, rowLimit ?? int.MaxValue);
+        var rows = new ScriptArray(shown);
+        foreach (var row in table.Rows.Take(shown))
         {
             rows.Add(new RowModel(row, columnModels, zone));
         }
@@ -87,6 +89,9 @@ internal static class TemplateModel
             ["columns"] = columns,
             ["rows"] = rows,
             ["row_count"] = table.Rows.Count,
+            ["row_limit"] = rowLimit,
+            ["more_rows"] = table.Rows.Count - shown,
+            ["more_rows_text"] = shown < table.Rows.Count ? MoreRows.Text(table.Rows.Count - shown) : string.Empty,
             ["account_count"] = table.Accounts.Count,
             ["total_items"] = table.Fetch.TotalItems,
             ["complete"] = table.Fetch.Complete,

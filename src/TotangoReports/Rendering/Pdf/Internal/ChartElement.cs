@@ -63,6 +63,13 @@ internal sealed class ChartElement(ReportChart chart, SKRect area) : PageElement
                 bars.ValueLabelStyle.Font = context.Typeface(PdfFonts.Shared.Regular);
             }
 
+            foreach (var text in plot.GetPlottables().OfType<Text>())
+            {
+                // The donut's value and legend labels, like the bars' value labels.
+                text.LabelStyle.FontName = context.ChartFamily;
+                text.LabelStyle.Font = context.Typeface(text.LabelStyle.Bold ? PdfFonts.Shared.Bold : PdfFonts.Shared.Regular);
+            }
+
             foreach (var axis in plot.Axes.GetAxes())
             {
                 axis.TickLabelStyle.FontName = context.ChartFamily;

@@ -193,7 +193,7 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
     {
         var portrait = PageGeometry.For(output.PageSize, landscape: false, options.Margin);
         var landscapeGeometry = PageGeometry.For(output.PageSize, landscape: true, options.Margin);
-        var table = new TableBuilder(shaper, _formatter, options).Build(dataset, portrait.ContentWidth, landscapeGeometry.ContentWidth);
+        var table = new TableBuilder(shaper, _formatter, options).Build(dataset, portrait.ContentWidth, landscapeGeometry.ContentWidth, output.Rows);
         var geometry = table.Landscape ? landscapeGeometry : portrait;
         var captionHeight = SectionStyle.LineHeight + 6;
         var tableHeight = geometry.BodyHeight - captionHeight;

@@ -12,7 +12,8 @@ namespace TotangoReports.Rendering.Pdf.Internal;
 /// </summary>
 internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, PdfRendererOptions options)
 {
-    public TableLayout Build(DatasetTable table, float portraitWidth, float landscapeWidth)
+    /// <param name="rowLimit">The output's <c>rows:</c>: the first N rows in table order, then "… and M more rows".</param>
+    public TableLayout Build(DatasetTable table, float portraitWidth, float landscapeWidth, int? rowLimit = null)
     {
         var columns = table.Columns;
         var count = columns.Count;
@@ -36,18 +37,26 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
         var bands = plan.Select((b, i) => Band(table, measured, b, i == 0 ? 0 : keyCount, available, stretch: plan.Count == 1)).ToList();
 
         var entries = new List<TableEntry>(rows + ((table.Groups?.Rows.Count ?? 0) * 2));
+        var limit = Math.Min(rows, rowLimit ?? int.MaxValue);
+        var shown = 0;
         if (table.Groups is { } groups)
         {
             var placed = new bool[rows];
             foreach (var group in groups.Rows)
             {
+                if (shown >= limit)
+                {
+                    break;
+                }
+
                 var key = group.Key.Length == 0 ? "(none)" : group.Key;
                 entries.Add(BandEntry(bands, TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"{groups.By}: {key} · {group.RowIndexes.Count} rows")));
                 var shade = false;
                 foreach (var index in group.RowIndexes)
                 {
-                    if (index >= 0 && index < rows)
+                    if (index >= 0 && index < rows && shown < limit)
                     {
+                        shown++;
                         entries.Add(Row(bands, measured.CellWidths, index, count, shade));
                         placed[index] = true;
                         shade = !shade;
@@ -59,11 +68,11 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
 
             // Rows no group claims are still shown, never silently dropped.
             var rest = Enumerable.Range(0, rows).Where(i => !placed[i]).ToList();
-            if (rest.Count > 0)
+            if (rest.Count > 0 && shown < limit)
             {
                 entries.Add(BandEntry(bands, TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"Not in any group · {rest.Count} rows")));
                 var shade = false;
-                foreach (var index in rest)
+                foreach (var index in rest.Take(limit - shown))
                 {
                     entries.Add(Row(bands, measured.CellWidths, index, count, shade));
                     shade = !shade;
@@ -72,10 +81,16 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
         }
         else
         {
-            for (var r = 0; r < rows; r++)
+            for (var r = 0; r < limit; r++)
             {
                 entries.Add(Row(bands, measured.CellWidths, r, count, r % 2 == 1));
             }
+        }
+
+        var shownRows = entries.Count(e => e.Kind == TableEntryKind.Row);
+        if (shownRows < rows)
+        {
+            entries.Add(BandEntry(bands, TableEntryKind.MoreRows, Formatting.MoreRows.Text(rows - shownRows)));
         }
 
         return new TableLayout

@@ -5,4 +5,7 @@ internal enum TableEntryKind
     Row,
     GroupHeading,
     Subtotal,
+
+    /// <summary>"… and M more rows": the rows an output's <c>rows:</c> left out.</summary>
+    MoreRows,
 }

@@ -75,6 +75,12 @@ internal sealed class TableSheetWriter(Spreadsheet spreadsheet, XlsxStyles style
         {
             await WriteTotalsAsync(sheet, plans, dataRows, cancellationToken).ConfigureAwait(false);
         }
+
+        if (sheet.MoreRows > 0)
+        {
+            var more = Formatting.MoreRows.Text(sheet.MoreRows);
+            await spreadsheet.AddRowAsync([new Cell(more, styles.Get(new CellStyleKey(Bold: true)))], cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
