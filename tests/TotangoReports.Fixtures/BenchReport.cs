@@ -42,21 +42,8 @@ public static class BenchReport
     {
         var zone = FixtureValues.Berlin;
         var generated = FixtureValues.GeneratedAt;
-        TableColumn[] columns =
-        [
-            new("Account ID", CellKind.Text),
-            new("Account", CellKind.Text),
-            new("Score", CellKind.Number, "0"),
-            new("Health", CellKind.Text),
-            new("Region", CellKind.Text),
-            new("Renewal", CellKind.Date),
-            new("Last activity", CellKind.DateTime),
-            new("Users 30d", CellKind.Number),
-            new("Utilisation", CellKind.Number, "0%"),
-            new("Website", CellKind.Text),
-            new("create-task 30d", CellKind.Number, null, new ActivityColumn("create-task", "past_30d")),
-            new("create-task 90d", CellKind.Number, null, new ActivityColumn("create-task", "past_90d")),
-        ];
+        // The same twelve columns the tests' reports have: one column set for tests and benchmarks.
+        var columns = TestReports.AccountColumns;
         var tableRows = new List<TableRow>(rows);
         var facts = new List<AccountFacts>(rows);
         for (var i = 0; i < rows; i++)
