@@ -158,7 +158,7 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
         var totals = values.GroupBy(v => v.Key.X, StringComparer.Ordinal).Select(g => (Label: g.Key, Value: g.Sum(v => v.Value))).ToList();
         var bars = Top(totals, Order(chart), chart.Limit);
         var order = names.ToList();
-        order.Sort(DefaultSummary.CompareLabels);
+        order.Sort((a, b) => DefaultSummary.CompareLabels(a, b) is var byHealth and not 0 ? byHealth : string.CompareOrdinal(a, b));
         var stacks = order
             .Select(name => (IReadOnlyList<double>)bars.Select(b => values.GetValueOrDefault((b.Label, name))).ToList())
             .ToList();

@@ -63,12 +63,12 @@ internal static class StackedPlotter
         ChartPlotter.SetTicks(plot, plot.Axes.Bottom, shown, horizontal: false);
         var area = ChartPlotter.MeasureLayout(plot, width, height);
 
-        // The legend: as wide as its longest entry, at most 30% of the data area.
+        // The legend: as wide as its longest entry, at most 40% of the data area.
         var legendStyle = legend[0].LabelStyle;
         var lineHeight = ChartPlotter.Measure(legendStyle, "Ag").Height + 3;
         var room = Math.Max(0, (int)Math.Floor(area.Height / lineHeight));
         var shownCount = series.Count <= room ? series.Count : Math.Max(0, room - 1);
-        var maxText = Math.Max(1, (area.Width * 0.3f) - SwatchSize - SwatchGap);
+        var maxText = Math.Max(1, (area.Width * 0.4f) - SwatchSize - SwatchGap);
         var names = series.Take(shownCount).Select(l => ChartPlotter.Shorten(l, legendStyle, maxText)).ToList();
         var more = series.Count - shownCount;
         var moreText = more > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"+{more} more") : string.Empty;
