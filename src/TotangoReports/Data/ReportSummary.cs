@@ -48,4 +48,17 @@ public sealed record SummaryKpi(string Key, string Label, double? Value, string 
 
 /// <summary>One chart's data: a label and a value per bar (point, slice), in drawing order.</summary>
 /// <param name="Key">A stable id (<c>health</c>, <c>activity</c>, <c>top-accounts</c>, or <c>chart-N</c>).</param>
-public sealed record SummaryChart(string Key, string Title, ChartType Type, IReadOnlyList<string> Labels, IReadOnlyList<double> Values);
+public sealed record SummaryChart(string Key, string Title, ChartType Type, IReadOnlyList<string> Labels, IReadOnlyList<double> Values)
+{
+    /// <summary>
+    /// A stacked-bar's segment names (the distinct values of its <c>series</c> column: Good/Average/Poor first, then
+    /// ordinal), bottom segment first; empty for every other chart. <see cref="Values"/> then holds each bar's total.
+    /// </summary>
+    public IReadOnlyList<string> Series { get; init; } = [];
+
+    /// <summary>
+    /// A stacked-bar's segments: one list per <see cref="Series"/> entry, each with a value per label (0 where the pair
+    /// has no rows); empty for every other chart.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>> Stacks { get; init; } = [];
+}

@@ -46,4 +46,11 @@ public sealed record KpiDefinition(string Label, string Value, string? Format, s
 /// <summary>One chart: a bar (point, slice) per distinct <see cref="X"/> sized by the aggregate <see cref="Y"/>, or per row when Y is a column.</summary>
 /// <param name="Y">An aggregate per distinct x (<c>count</c>, <c>sum(C)</c>, ...), or a column name: one bar per row, labelled by x.</param>
 /// <param name="Sort">Null = x order (Good/Average/Poor first for health); <c>y</c>/<c>-y</c>, <c>x</c>/<c>-x</c>, or the y column with an optional <c>-</c>.</param>
-public sealed record ChartDefinition(string Title, ChartType Type, string X, string Y, string? Sort, int? Limit, SourceLocation Location);
+public sealed record ChartDefinition(string Title, ChartType Type, string X, string Y, string? Sort, int? Limit, SourceLocation Location)
+{
+    /// <summary>
+    /// The column that splits each bar of a <see cref="ChartType.StackedBar"/> into segments (required there, an error on
+    /// other types); null for every other chart type.
+    /// </summary>
+    public string? Series { get; init; }
+}

@@ -161,6 +161,43 @@ public sealed class SummaryTests
     }
 
     [Fact]
+    public void StackedBar_HasYPerXAndSeries_TotalsOrderTheBars_SeriesSorted()
+    {
+        // The (Region, Health, Users 30d) of Accounts, counted here.
+        (string Region, string Health, double Users)[] rows =
+            [("EMEA", "Good", 10), ("APAC", "Poor", 5), ("EMEA", "good", 20), ("NA", "Average", 8), ("EMEA", "Poor", 0)];
+        var declared = new SummaryDefinition
+        {
+            Charts =
+            [
+                new ChartDefinition("Accounts by region", ChartType.StackedBar, "Region", "count", "-y", null, default) { Series = "Health" },
+                new ChartDefinition("Users by region", ChartType.StackedBar, "Region", "sum(Users 30d)", null, 2, default) { Series = "Health" },
+            ],
+        };
+
+        var charts = Summarise(Dataset(), declared).Charts;
+
+        var count = charts[0];
+        count.Type.ShouldBe(ChartType.StackedBar);
+        count.Labels.ShouldBe(["EMEA", "APAC", "NA"]);
+        count.Series.ShouldBe(["Good", "good", "Average", "Poor"]);
+        count.Stacks.Count.ShouldBe(count.Series.Count);
+        for (var s = 0; s < count.Series.Count; s++)
+        {
+            count.Stacks[s].ShouldBe(count.Labels.Select(x => (double)rows.Count(r => r.Region == x && r.Health == count.Series[s])).ToList(), count.Series[s]);
+        }
+
+        count.Values.ShouldBe(count.Labels.Select(x => (double)rows.Count(r => r.Region == x)).ToList(), "a bar's total is the sum of its segments");
+
+        var users = charts[1];
+        users.Labels.ShouldBe(["APAC", "EMEA"], "x order, then the limit");
+        for (var s = 0; s < users.Series.Count; s++)
+        {
+            users.Stacks[s].ShouldBe(users.Labels.Select(x => rows.Where(r => r.Region == x && r.Health == users.Series[s]).Sum(r => r.Users)).ToList(), users.Series[s]);
+        }
+    }
+
+    [Fact]
     public void FailingKpiExpression_IsAWarning_AndTheTileIsEmpty()
     {
         var builder = new DatasetBuilder(Dataset(), Context()) { Summary = new SummaryDefinition { Kpis = [K("Broken", "count(1 / Nope.x)")] } };

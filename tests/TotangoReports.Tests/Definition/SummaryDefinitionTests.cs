@@ -82,6 +82,59 @@ public sealed class SummaryDefinitionTests
         error.Message.ShouldContain(message);
         (error.Location.Line, error.Location.Column).ShouldBe((line, column), error.ToString());
     }
+
+    [Fact]
+    public void StackedBar_BindsItsSeriesColumn()
+    {
+        var result = Parse("""
+            summary:
+              charts:
+                - { title: By health, type: stacked-bar, x: Account, y: count, series: Health }
+            """);
+
+        result.Diagnostics.ShouldBeEmpty();
+        var chart = result.Definition!.Summary!.Charts!.ShouldHaveSingleItem();
+        (chart.Type, chart.Series).ShouldBe((ChartType.StackedBar, "Health"));
+    }
+
+    [Fact]
+    public void StackedBar_SeriesNamingNoColumn_IsAnErrorAtItsPlaceWithAHint()
+    {
+        var error = SingleError(Parse("""
+            summary:
+              charts:
+                - { title: By health, type: stacked-bar, x: Account, series: Helth }
+            """));
+
+        error.Message.ShouldBe("series of chart 'By health' 'Helth' is not a column of dataset 'accounts' — did you mean 'Health'?");
+        (error.Location.Line, error.Location.Column).ShouldBe((13, 66), error.ToString());
+    }
+
+    [Fact]
+    public void StackedBar_WithoutSeries_IsAnError()
+    {
+        var error = SingleError(Parse("""
+            summary:
+              charts:
+                - { title: By health, type: stacked-bar, x: Account }
+            """));
+
+        error.Message.ShouldContain("needs 'series: COLUMN'");
+        error.Location.Line.ShouldBe(13);
+    }
+
+    [Fact]
+    public void Series_OnAnotherChartType_IsAnError()
+    {
+        var error = SingleError(Parse("""
+            summary:
+              charts:
+                - { title: By health, type: bar, x: Account, series: Health }
+            """));
+
+        error.Message.ShouldContain("applies only to type: stacked-bar");
+        error.Location.Line.ShouldBe(13);
+    }
 }
 
 public sealed class GroupOrderDefinitionTests

@@ -160,6 +160,60 @@ public sealed class ChartLayoutTests
         categories[1].Text.ShouldBe("Short Ltd");
     }
 
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Layout_StackedBarOfRegionsByHealth_NoTwoTextBoxesIntersect_AndHasALegend(int width, int height)
+    {
+        var chart = Stacked("Accounts by region", ["NA", "EMEA", "LATAM", "APAC"], ["Good", "Average", "Poor"], [[120, 80, 40, 30], [90, 60, 30, 25], [60, 40, 20, 10]]);
+
+        var layout = ChartPlotter.Layout(chart, width, height);
+
+        AssertNoOverlap(layout, $"stacked at {width}×{height}");
+        var legend = layout.TextBoxes.Where(b => b.Kind == "legend").Select(b => b.Text).ToList();
+        legend.Count.ShouldBe(3);
+        legend.Zip(chart.Series).ShouldAllBe(p => p.First == p.Second || (p.First.EndsWith('…') && p.Second.StartsWith(p.First.TrimEnd('…'), StringComparison.Ordinal)));
+        if (width >= 500)
+        {
+            legend.ShouldBe(["Good", "Average", "Poor"]);
+        }
+        layout.TextBoxes.Count(b => b.Kind == "category").ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Layout_RandomStackedSeries_NoTwoTextBoxesIntersect()
+    {
+        var random = new Random(11);
+        string[] words = ["Nordlicht", "Software", "AG", "株式会社テスト", "חברת אלפא", "Café Müller GmbH", "x", "Supercalifragilistic"];
+        for (var round = 0; round < 60; round++)
+        {
+            // Arrange
+            var count = random.Next(1, 31);
+            string Name() => string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => words[random.Next(words.Length)]));
+            var labels = Enumerable.Range(0, count).Select(_ => Name()).ToList();
+            var series = Enumerable.Range(0, random.Next(1, 25)).Select(i => Name() + " " + i.ToString(CultureInfo.InvariantCulture)).ToList();
+            var scale = Math.Pow(10, random.Next(0, 8));
+            var stacks = series.Select(_ => (IReadOnlyList<double>)labels.Select(_ => Math.Round(random.NextDouble() * scale)).ToList()).ToList();
+            var chart = Stacked("Random stacked " + round.ToString(CultureInfo.InvariantCulture), labels, series, stacks);
+            var width = random.Next(220, 700);
+            var height = random.Next(180, 400);
+
+            // Act
+            var layout = ChartPlotter.Layout(chart, width, height);
+
+            // Assert
+            AssertNoOverlap(layout, $"round {round}: {count} bars, {series.Count} series at {width}×{height}");
+            layout.TextBoxes.Count(b => b.Kind == "legend").ShouldBeGreaterThan(0);
+        }
+    }
+
+    internal static ReportChart Stacked(string title, IReadOnlyList<string> labels, IReadOnlyList<string> series, IReadOnlyList<IReadOnlyList<double>> stacks) =>
+        new("stacked", title, ReportChartKind.ActivityByWindow, labels, labels.Select((_, i) => stacks.Sum(s => s[i])).ToList())
+        {
+            Type = ChartType.StackedBar,
+            Series = series,
+            Stacks = stacks,
+        };
+
     private static void AssertNoOverlap(ChartLayout layout, string context)
     {
         var boxes = layout.TextBoxes;

@@ -49,6 +49,52 @@ public sealed partial class ChartTypesRenderingTests
         svg.QuerySelectorAll("text").Select(t => t.TextContent.Trim()).ShouldContain("285");
     }
 
+    private static readonly SummaryChart StackedByHealth = new("chart-3", "Accounts by region", ChartType.StackedBar, ["NA", "EMEA", "LATAM", "APAC"], [270, 180, 90, 65])
+    {
+        Series = ["Good", "Average", "Poor"],
+        Stacks = [[120, 80, 40, 30], [90, 60, 30, 25], [60, 40, 20, 10]],
+    };
+
+    [Fact]
+    public async Task Html_StackedBar_HasARectPerXAndSeriesInItsColour_AndALegend()
+    {
+        var html = await HtmlTestKit.RenderAsync(WithCharts(StackedByHealth), "exec-summary");
+
+        var svg = HtmlTestKit.Parse(html).QuerySelector("div.chart[data-chart=chart-3] svg")!;
+        var rects = svg.QuerySelectorAll("rect").Select(r => (r.GetAttribute("fill") ?? string.Empty).ToUpperInvariant()).ToList();
+        foreach (var colour in new[] { "#2E7D32", "#F9A825", "#C62828" })
+        {
+            // A segment per x, and the legend's swatch.
+            rects.Count(f => f == colour).ShouldBe(4 + 1, colour);
+        }
+
+        var texts = svg.QuerySelectorAll("text").Select(t => t.TextContent.Trim()).ToList();
+        texts.ShouldContain("Good");
+        texts.ShouldContain("Average");
+        texts.ShouldContain("Poor");
+        texts.ShouldContain("270");
+    }
+
+    [Fact]
+    public async Task Pdf_StackedBar_ShowsItsLegendAndTotals()
+    {
+        var pdf = await PdfTestSupport.RenderAsync(WithCharts(StackedByHealth));
+
+        using var document = PdfTestSupport.Open(pdf);
+        var words = document.GetPage(1).GetWords().Select(w => w.Text).ToList();
+        words.ShouldContain("Average");
+        words.ShouldContain("270");
+    }
+
+    [Fact]
+    public void StackedBar_IsNotDrawnAsPlainBars()
+    {
+        var chart = ReportCharts.For(WithCharts(StackedByHealth)).Single();
+
+        chart.Series.ShouldBe(["Good", "Average", "Poor"]);
+        chart.ToPng(600, 300).ShouldNotBe((chart with { Type = ChartType.Bar }).ToPng(600, 300));
+    }
+
     [Fact]
     public async Task Pdf_Donut_LegendIsAColumnOnTheFirstPage()
     {

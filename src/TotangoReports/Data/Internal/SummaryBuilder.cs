@@ -46,6 +46,12 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
         {
             var chart = charts[c];
             problems.Locate($"aggregate '{chart.Title}'", chart.Location);
+            if (chart.Type == ChartType.StackedBar && chart.Series is { } series)
+            {
+                result.Add(Stacked($"chart-{c + 1}", chart, series));
+                continue;
+            }
+
             var points = columnIndex(chart.Y.Trim()) is var yColumn and >= 0 ? PerRow(chart, yColumn) : PerX(chart);
             points = Top(points, Order(chart), chart.Limit);
 
@@ -122,6 +128,45 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
 
         var aggregate = aggregates.Prepare(AggregateSpec.Parse(chart.Title, chart.Y, columnIndex), columnIndex);
         return members.Select(m => (Label: m.Key.Length == 0 ? "(none)" : m.Key, Value: aggregate.Over(m.Value) ?? 0d)).ToList();
+    }
+
+    /// <summary>
+    /// y's aggregate per (x, series) pair (a y column is summed); a bar's total is the sum of its segments, which orders
+    /// and limits the bars as for plain bars. Series are sorted: health order, then ordinal.
+    /// </summary>
+    private SummaryChart Stacked(string key, ChartDefinition chart, string series)
+    {
+        var xs = aggregates.GroupKeys(chart.X, columnIndex);
+        var ss = aggregates.GroupKeys(series, columnIndex);
+        var members = new Dictionary<(string X, string S), List<int>>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var r = 0; r < xs.Length; r++)
+        {
+            var pair = (X: xs[r].Length == 0 ? "(none)" : xs[r], S: ss[r].Length == 0 ? "(none)" : ss[r]);
+            if (!members.TryGetValue(pair, out var list))
+            {
+                members.Add(pair, list = []);
+            }
+
+            list.Add(r);
+            names.Add(pair.S);
+        }
+
+        var y = columnIndex(chart.Y.Trim()) >= 0 ? $"sum({chart.Y.Trim()})" : chart.Y;
+        var aggregate = aggregates.Prepare(AggregateSpec.Parse(chart.Title, y, columnIndex), columnIndex);
+        var values = members.ToDictionary(m => m.Key, m => aggregate.Over(m.Value) ?? 0d);
+        var totals = values.GroupBy(v => v.Key.X, StringComparer.Ordinal).Select(g => (Label: g.Key, Value: g.Sum(v => v.Value))).ToList();
+        var bars = Top(totals, Order(chart), chart.Limit);
+        var order = names.ToList();
+        order.Sort((a, b) => DefaultSummary.CompareLabels(a, b) is var byHealth and not 0 ? byHealth : string.CompareOrdinal(a, b));
+        var stacks = order
+            .Select(name => (IReadOnlyList<double>)bars.Select(b => values.GetValueOrDefault((b.Label, name))).ToList())
+            .ToList();
+        return new SummaryChart(key, chart.Title, chart.Type, bars.Select(b => b.Label).ToList(), bars.Select(b => b.Value).ToList())
+        {
+            Series = order,
+            Stacks = stacks,
+        };
     }
 
     /// <summary>Sort by x (health order, then ordinal) unless the chart sorts by y; ties by label.</summary>

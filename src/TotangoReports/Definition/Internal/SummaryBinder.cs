@@ -5,7 +5,7 @@ internal static class SummaryBinder
 {
     private static readonly string[] Keys = ["dataset", "kpis", "charts"];
     private static readonly string[] KpiKeys = ["label", "value", "format", "compare"];
-    private static readonly string[] ChartKeys = ["title", "type", "x", "y", "sort", "limit"];
+    private static readonly string[] ChartKeys = ["title", "type", "x", "y", "series", "sort", "limit"];
 
     private static readonly (string, ChartType)[] Types =
         [("bar", ChartType.Bar), ("hbar", ChartType.HBar), ("stacked-bar", ChartType.StackedBar), ("line", ChartType.Line), ("donut", ChartType.Donut)];
@@ -101,12 +101,28 @@ internal static class SummaryBinder
         var y = Values.Text(map.Get("y"), bag, $"y of {what}") ?? "count";
         var sort = Values.Text(map.Get("sort"), bag, $"sort of {what}");
         var limit = Values.PositiveInt(map.Get("limit"), bag, $"limit of {what}");
+        var series = Values.Text(map.Get("series"), bag, $"series of {what}")?.Trim();
+        if (type == ChartType.StackedBar && series is null && map.Get("series") is null)
+        {
+            bag.Error(node, $"{what} is a stacked-bar: it needs 'series: COLUMN', the column whose values split each bar");
+        }
+        else if (type != ChartType.StackedBar && map.Get("series") is { } seriesNode)
+        {
+            bag.Error(seriesNode, $"series of {what} applies only to type: stacked-bar");
+            series = null;
+        }
+
         if (scope is not null)
         {
             if (x is not null)
             {
                 var xNode = map.Get("x")!;
                 scope.Require(x, xNode.Line, xNode.Column, bag, dataset, $"x of {what}");
+            }
+
+            if (series is not null && map.Get("series") is { } seriesNode)
+            {
+                scope.Require(series, seriesNode.Line, seriesNode.Column, bag, dataset, $"series of {what}");
             }
 
             if (map.Get("y") is { } yNode)
@@ -127,7 +143,7 @@ internal static class SummaryBinder
             bag.Error(map.Get("sort")!, $"sort of {what} must be y, -y, x or -x (or the x or y column, '-' for descending), found '{sort}'{Suggestions.Hint(sort.TrimStart('-'), SortNames(x, y))}");
         }
 
-        return title is null || x is null ? null : new ChartDefinition(title, type, x, y, sort?.Trim(), limit, bag.Location(node));
+        return title is null || x is null ? null : new ChartDefinition(title, type, x, y, sort?.Trim(), limit, bag.Location(node)) { Series = series };
     }
 
     private static string[] SortNames(string x, string y) => ["x", "y", x, y.Trim(), AggregateArgument(y)];

@@ -24,6 +24,12 @@ internal sealed record ReportChart(string Key, string Title, ReportChartKind Kin
     /// <summary>How the summary declared it: bars (vertical or horizontal by <see cref="Kind"/>), a line, or a donut.</summary>
     public Definition.ChartType Type { get; init; } = Definition.ChartType.Bar;
 
+    /// <summary>A stacked-bar's segment names, bottom first (<see cref="Data.SummaryChart.Series"/>); empty otherwise.</summary>
+    public IReadOnlyList<string> Series { get; init; } = [];
+
+    /// <summary>A stacked-bar's segments, a list per series with a value per label; <see cref="Values"/> are the totals.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> Stacks { get; init; } = [];
+
     /// <summary>
     /// Builds a fresh ScottPlot plot laid out for <paramref name="width"/> × <paramref name="height"/> pixels (plots are
     /// mutable and not thread-safe, so one per drawing).

@@ -15,7 +15,7 @@ internal static class ReportCharts
     }
 
     private static ReportChart ToChart(SummaryChart chart) =>
-        new(chart.Key, chart.Title, KindOf(chart), chart.Labels, chart.Values) { Type = chart.Type };
+        new(chart.Key, chart.Title, KindOf(chart), chart.Labels, chart.Values) { Type = chart.Type, Series = chart.Series, Stacks = chart.Stacks };
 
     // The look: health colours, vertical bars (a line, a donut, stacked bars by Type), horizontal bars.
     private static ReportChartKind KindOf(SummaryChart chart) => chart switch

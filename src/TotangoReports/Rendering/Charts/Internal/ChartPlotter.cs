@@ -39,6 +39,11 @@ internal static class ChartPlotter
             return DonutPlotter.Layout(chart, width, height, style);
         }
 
+        if (chart.Type == ChartType.StackedBar && chart.Series.Count > 0)
+        {
+            return StackedPlotter.Layout(chart, width, height, style);
+        }
+
         var plot = new Plot();
         plot.Font.Set(ChartFonts.Family);
         plot.Title(chart.Title, size: 16);
@@ -190,9 +195,9 @@ internal static class ChartPlotter
         return plot.LastRender.DataRect;
     }
 
-    private static double Position(int index, int count, bool horizontal) => horizontal ? count - 1 - index : index;
+    internal static double Position(int index, int count, bool horizontal) => horizontal ? count - 1 - index : index;
 
-    private static void SetTicks(Plot plot, IAxis axis, List<string> labels, bool horizontal)
+    internal static void SetTicks(Plot plot, IAxis axis, List<string> labels, bool horizontal)
     {
         var ticks = labels.Select((label, i) => new Tick(Position(i, labels.Count, horizontal), label)).ToArray();
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);

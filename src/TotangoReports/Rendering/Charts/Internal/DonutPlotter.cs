@@ -15,7 +15,7 @@ internal static class DonutPlotter
     private const float SwatchGap = 5;
     private const float HoleFraction = 0.55f;
 
-    private static readonly Color[] Palette =
+    internal static readonly Color[] Palette =
     [
         Color.FromHex("#1565C0"), Color.FromHex("#EF6C00"), Color.FromHex("#6A1B9A"), Color.FromHex("#00838F"),
         Color.FromHex("#AD1457"), Color.FromHex("#558B2F"), Color.FromHex("#4E342E"), Color.FromHex("#78909C"),
