@@ -4,11 +4,19 @@ using TotangoReports.Tests.Cli;
 namespace TotangoReports.Tests.Hostile;
 
 /// <summary>
+/// Runs alone: the memory bound reads the process's allocation counter, which tests running beside it would raise
+/// (two attacks failed that way once the suite grew, each passing when run by itself).
+/// </summary>
+[CollectionDefinition(nameof(TemplateAttackTests), DisableParallelization = true)]
+public sealed class TemplateAttacksRunAlone;
+
+/// <summary>
 /// The hostile template corpus end to end: <c>run --sample</c> with a custom template, at the product's default
 /// limits. Each attack ends with exit 2 and a <c>template:line:col</c> message, within a time and memory bound, and
 /// leaves no output file. (The renderer-level cases, with lowered limits, are in Rendering/Html/SandboxTests.)
 /// </summary>
 [Trait("Category", "Slow")]
+[Collection(nameof(TemplateAttackTests))]
 public sealed class TemplateAttackTests
 {
     private static readonly TimeSpan TimeBound = TimeSpan.FromSeconds(40);

@@ -28,6 +28,12 @@ internal static class ImageBaseline
             return;
         }
 
+        AssertMatches(actual, path);
+    }
+
+    /// <summary>The comparison itself, whatever <see cref="Updating"/> says.</summary>
+    public static void AssertMatches(SKBitmap actual, string path)
+    {
         File.Exists(path).ShouldBeTrue($"Baseline {path} is missing: run the test once with UPDATE_BASELINES=1, check the PNG and commit it.");
         using var expected = SKBitmap.Decode(path);
         var name = Path.GetFileNameWithoutExtension(path);

@@ -19,8 +19,8 @@ public sealed class ImageBaselineTests
         using var moved = Draw(x: 20, y: 70);
 
         // Act and assert
-        Should.NotThrow(() => ImageBaseline.Compare(shifted, baseline));
-        Should.Throw<ShouldAssertException>(() => ImageBaseline.Compare(moved, baseline));
+        Should.NotThrow(() => ImageBaseline.AssertMatches(shifted, baseline));
+        Should.Throw<ShouldAssertException>(() => ImageBaseline.AssertMatches(moved, baseline));
         File.Delete(baseline);
     }
 
