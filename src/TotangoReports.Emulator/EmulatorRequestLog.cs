@@ -3,17 +3,28 @@ namespace TotangoReports.Emulator;
 /// <summary>One request the emulator received: when (its <see cref="EmulatorOptions.TimeProvider"/>) and its path.</summary>
 public sealed record EmulatorRequest(DateTimeOffset At, string Path);
 
-/// <summary>Every request received, in arrival order, so tests can check pacing (e.g. ≤ 100 in any 60 s).</summary>
-internal sealed class EmulatorRequestLog
+/// <summary>
+/// The newest requests received, in arrival order, so tests can check pacing (e.g. ≤ 100 in any 60 s). Bounded: an
+/// emulator left running for a demo must not grow with every request it ever answered.
+/// </summary>
+internal sealed class EmulatorRequestLog(int capacity = EmulatorRequestLog.DefaultCapacity)
 {
-    private readonly List<EmulatorRequest> _requests = [];
+    /// <summary>Far more than any test or soak sends (100,000 accounts at 100 a page is about 1,000 requests).</summary>
+    public const int DefaultCapacity = 100_000;
+
+    private readonly Queue<EmulatorRequest> _requests = new();
     private readonly Lock _gate = new();
 
     public void Add(EmulatorRequest request)
     {
         lock (_gate)
         {
-            _requests.Add(request);
+            if (_requests.Count == capacity)
+            {
+                _requests.Dequeue();
+            }
+
+            _requests.Enqueue(request);
         }
     }
 
