@@ -28,6 +28,9 @@ public sealed class ReportDefinition
     /// <summary>The declared headline (KPIs, charts); null = the defaults over the first dataset.</summary>
     public SummaryDefinition? Summary { get; init; }
 
+    /// <summary><c>history:</c>: record this report in the history store after each live run; null = no history.</summary>
+    public HistoryDefinition? History { get; init; }
+
     /// <summary>The declared <c>summary:</c> when <paramref name="dataset"/> is the one it summarises (its own, or the first dataset); else null.</summary>
     public SummaryDefinition? SummaryFor(string dataset) =>
         Summary is { } summary && string.Equals(summary.Dataset ?? (Datasets.Count > 0 ? Datasets[0].Name : null), dataset, StringComparison.Ordinal) ? summary : null;

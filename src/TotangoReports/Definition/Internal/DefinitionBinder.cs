@@ -3,7 +3,7 @@ namespace TotangoReports.Definition.Internal;
 /// <summary>Turns a document's top-level map into a <see cref="ReportDefinition"/>, collecting every problem.</summary>
 internal static class DefinitionBinder
 {
-    private static readonly string[] Keys = ["$schema", "title", "description", "timezone", "parameters", "datasets", "outputs", "delivery", "summary"];
+    private static readonly string[] Keys = ["$schema", "title", "description", "timezone", "parameters", "datasets", "outputs", "delivery", "summary", "history"];
 
     public static ReportDefinition? Bind(YamlNode root, DiagnosticBag bag, DefinitionLoadOptions options, string sourcePath)
     {
@@ -25,6 +25,7 @@ internal static class DefinitionBinder
             : [];
         var delivery = DeliveryBinder.Bind(map.Get("delivery"), bag, outputs);
         var summary = SummaryBinder.Bind(map.Get("summary"), bag, datasets, parameters.Keys.ToList());
+        var history = HistoryBinder.Bind(map.Get("history"), bag);
 
         if (title is null)
         {
@@ -41,6 +42,7 @@ internal static class DefinitionBinder
             Outputs = outputs,
             Delivery = delivery,
             Summary = summary,
+            History = history,
             SourcePath = sourcePath,
         };
     }
