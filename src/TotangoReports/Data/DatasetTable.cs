@@ -32,6 +32,18 @@ public sealed class DatasetTable
     /// <summary>How the dataset was read.</summary>
     public FetchSummary Fetch { get; init; } = new();
 
+    /// <summary>
+    /// The columns the history store records for this dataset (its value columns: never <c>change</c>,
+    /// <c>previous</c> or <c>trend</c>); null = <see cref="Columns"/>.
+    /// </summary>
+    internal IReadOnlyList<TableColumn>? RecordedColumns { get; init; }
+
+    /// <summary>
+    /// Every fetched account's cells for <see cref="RecordedColumns"/>, before filter and limit, marked with whether
+    /// the table shows it; null = <see cref="Rows"/>, all shown (a table built by hand).
+    /// </summary>
+    internal IReadOnlyList<History.HistoryRow>? RecordedRows { get; init; }
+
     /// <summary>Index of the column named <paramref name="name"/>, or -1.</summary>
     public int ColumnIndex(string name)
     {
