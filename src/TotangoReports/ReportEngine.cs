@@ -76,7 +76,9 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(source);
         options ??= new BuildOptions();
-        var run = Prepare(definition, options);
+        var run = await PrepareAsync(definition, options, source.Kind, cancellationToken).ConfigureAwait(false);
+        var store = new StoreScope(run.Store);
+        await using var storeDisposal = store.ConfigureAwait(false);
         using var opened = source.Open(Options, run.Context.Now);
         var fetched = await FetchAsync(run, opened, options.AllowPartial, cancellationToken).ConfigureAwait(false);
         if (fetched.Incomplete is { } incomplete)
@@ -123,7 +125,9 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        var run = Prepare(definition, options);
+        var run = await PrepareAsync(definition, options, source.Kind, cancellationToken).ConfigureAwait(false);
+        var store = new StoreScope(run.Store);
+        await using var storeDisposal = store.ConfigureAwait(false);
         var notes = new RunNotes(Options.Logger);
         var plan = RunPlan.Create(definition, options.Formats, options.SendEmail, options.SendSampleMail, Options.Smtp, source.Kind, notes);
         OutputFolderCheck.Check(options.OutputDirectory);
@@ -159,13 +163,16 @@ public sealed class ReportEngine
         var rendered = await new RenderStage(_renderers, Options.Logger).RunAsync(built, plan, staged, cancellationToken).ConfigureAwait(false);
         var complete = fetched.Datasets.All(f => f.Summary.Complete);
         var stays = run.UsesLastRun ? WatermarkPolicy.WhyItStays(definition, source.Kind, options.AsOf is not null, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete) : null;
+
+        // History is recorded by the runs that would move a watermark, and by --as-of runs (backfills) at their time.
+        var record = definition.History is not null && WatermarkPolicy.WhyItStays(definition, source.Kind, asOf: false, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete) is null;
         if (stays is not null)
         {
             notes.Warn(WatermarkPolicy.Message(stays));
         }
 
         var delivered = await new DeliverStage(Options.Time, Options.Logger).RunAsync(built, plan, rendered, notes, cancellationToken).ConfigureAwait(false);
-        var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, notes, stays, cancellationToken).ConfigureAwait(false);
+        var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, notes, stays, record, cancellationToken).ConfigureAwait(false);
         return new RunResult { Report = built.Report, Manifest = committed.Manifest, Files = committed.Files, EmailSent = delivered.Email is not null };
     }
 
@@ -180,7 +187,9 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(directory);
         options ??= new BuildOptions();
-        var run = Prepare(definition, options);
+        var run = await PrepareAsync(definition, options, source.Kind, cancellationToken).ConfigureAwait(false);
+        var store = new StoreScope(run.Store);
+        await using var storeDisposal = store.ConfigureAwait(false);
         var target = SnapshotFolder.CheckReplaceable(directory, definition.SourcePath);
         using var opened = source.Open(Options, run.Context.Now);
         var staging = SnapshotFolder.StagingPath(target);
@@ -210,8 +219,9 @@ public sealed class ReportEngine
         return fetched.Datasets.Sum(f => f.Summary.Pages);
     }
 
-    private PreparedRun Prepare(ReportDefinition definition, BuildOptions options) =>
-        PrepareStage.Run(definition, options.Parameters, options.Since, options.StatePath, options.AsOf ?? Options.Time.GetUtcNow());
+    /// <summary>The run prepared and, when it needs one, its store opened (the caller disposes it through <see cref="StoreScope"/>).</summary>
+    private Task<PreparedRun> PrepareAsync(ReportDefinition definition, BuildOptions options, SourceKind source, CancellationToken cancellationToken) =>
+        StoreStage.OpenAsync(PrepareStage.Run(definition, options.Parameters, options.Since, options.AsOf ?? Options.Time.GetUtcNow()), source, Options.Store, options.StatePath, _redactor, Options.Logger, cancellationToken);
 
     private Task<FetchedData<DatasetBuilder>> FetchAsync(PreparedRun run, OpenedSource opened, bool allowPartial, CancellationToken cancellationToken) =>
         new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context) { Summary = run.Definition.SummaryFor(dataset.Name) }, allowPartial, cancellationToken);
