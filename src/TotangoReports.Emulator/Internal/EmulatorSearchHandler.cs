@@ -6,13 +6,14 @@ using TotangoReports.Sample;
 namespace TotangoReports.Emulator.Internal;
 
 /// <summary>
-/// Answers <c>POST /api/v1/search/{accounts|users}</c> like the Totango Search API (totango-search-api.md): the
-/// token in <c>app-token</c>, the query in the form field <c>query</c>, the same rate limit and faults as the List
-/// API (a fault's page is <c>offset / count</c>), and refusals as <c>status: "failed"</c> with HTTP 200.
+/// Answers <c>POST /api/v1/search/{accounts|users}</c> and <c>POST /api/v2/events/search</c> like the Totango Search
+/// API (totango-search-api.md): the token in <c>app-token</c>, the query in the form field <c>query</c>, the same
+/// rate limit and faults as the List API (a fault's page is <c>offset / count</c>, for events <c>offset</c> itself),
+/// and refusals as <c>status: "failed"</c> with HTTP 200.
 /// </summary>
 internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorState state, EmulatorRequestHandler list, SampleActiveListSource? sample)
 {
-    private static readonly (string, SearchEntity)[] Entities = [("accounts", SearchEntity.Accounts), ("users", SearchEntity.Users)];
+    private static readonly (string, SearchEntity)[] Entities = [("accounts", SearchEntity.Accounts), ("users", SearchEntity.Users), ("v2/events", SearchEntity.Events)];
 
     public async Task HandleAsync(HttpContext context, string entityName)
     {
@@ -49,7 +50,7 @@ internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorSta
             return;
         }
 
-        var fault = list.TakeFault(PageIndex(query), ReturnType.Summary);
+        var fault = list.TakeFault(PageIndex(query, entity.Item2), ReturnType.Summary);
         if (fault is { Hang: true })
         {
             state.HangReached.TrySetResult();
@@ -79,8 +80,8 @@ internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorSta
         await WriteBodyAsync(context, 200, fault is { Truncate: true } ? body[..(body.Length / 2)] : body).ConfigureAwait(false);
     }
 
-    // Faults name pages; the Search API's offset is a record index.
-    private static int PageIndex(string query)
+    // Faults name pages; the Search API's offset is a record index, the events API's a page number.
+    private static int PageIndex(string query, SearchEntity entity)
     {
         try
         {
@@ -88,7 +89,7 @@ internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorSta
             var root = document.RootElement;
             var offset = root.TryGetProperty("offset", out var o) && o.TryGetInt32(out var n) ? n : 0;
             var count = root.TryGetProperty("count", out var c) && c.TryGetInt32(out var m) && m > 0 ? m : SearchDefinition.MaxCount;
-            return offset / count;
+            return entity == SearchEntity.Events ? offset : offset / count;
         }
         catch (System.Text.Json.JsonException)
         {

@@ -66,7 +66,9 @@ public sealed class RenewalsByOwnerTests
         var engine = new ReportEngine(new ReportEngineOptions { Totango = EmulatorTestKit.Options(host) });
 
         var live = await engine.BuildAsync(definition, ReportSource.Live, cancellationToken: Ct);
-        var sample = await new ReportEngine().BuildAsync(definition, ReportSource.Sample(900, seed: 7), cancellationToken: Ct);
+        // The emulator's sample is dated at the fixed sample epoch; ReportSource.Sample would date it at the run's now.
+        var sameData = new TotangoReports.Sample.SampleActiveListSource(new TotangoReports.Sample.SampleSourceOptions { Accounts = 900, Seed = 7 });
+        var sample = await new ReportEngine().BuildAsync(definition, ReportSource.From(sameData, "sample"), cancellationToken: Ct);
 
         live.Datasets[0].Rows.Select(r => r.AccountId).ShouldBe(sample.Datasets[0].Rows.Select(r => r.AccountId));
         live.Datasets[1].Rows.Select(r => r.Values).ShouldBe(sample.Datasets[1].Rows.Select(r => r.Values));
