@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using TotangoReports.Api;
 using TotangoReports.Definition;
 using TotangoReports.Sample;
 
@@ -11,7 +12,7 @@ namespace TotangoReports.Emulator.Internal;
 /// rate limit and faults as the List API (a fault's page is <c>offset / count</c>, for events <c>offset</c> itself),
 /// and refusals as <c>status: "failed"</c> with HTTP 200.
 /// </summary>
-internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorState state, EmulatorRequestHandler list, SampleActiveListSource? sample)
+internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorState state, EmulatorRequestHandler list, SampleActiveListSource? sample, SnapshotSource? snapshot)
 {
     private static readonly (string, SearchEntity)[] Entities = [("accounts", SearchEntity.Accounts), ("users", SearchEntity.Users), ("v2/events", SearchEntity.Events)];
 
@@ -41,12 +42,12 @@ internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorSta
 
         var entity = Array.Find(Entities, e => e.Item1 == entityName);
         var query = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync(aborted).ConfigureAwait(false))["query"].ToString() : string.Empty;
-        if (entity.Item1 is null || query.Length == 0 || sample is null)
+        if (entity.Item1 is null || query.Length == 0 || (sample is null && snapshot is null))
         {
             var problem = entity.Item1 is null ? $"Unknown search entity '{entityName}'"
                 : query.Length == 0 ? "Missing form field 'query' (send application/x-www-form-urlencoded query=<JSON>)"
-                : "This emulator serves a snapshot: the Search API needs sample data";
-            await WriteBodyAsync(context, 200, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["status"] = "failed", ["_error"] = problem })).ConfigureAwait(false);
+                : "This emulator has no data for the Search API";
+            await WriteFailedAsync(context, problem).ConfigureAwait(false);
             return;
         }
 
@@ -76,7 +77,25 @@ internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorSta
             return;
         }
 
-        var body = sample.Search(entity.Item2, query);
+        byte[] body;
+        if (sample is not null)
+        {
+            body = sample.Search(entity.Item2, query);
+        }
+        else
+        {
+            try
+            {
+                // A snapshot answers the queries it saved, byte for byte; any other is refused as the server refuses.
+                body = (await snapshot!.SearchAsync(entity.Item2, query, aborted).ConfigureAwait(false)).ToArray();
+            }
+            catch (TotangoConfigurationException ex)
+            {
+                await WriteFailedAsync(context, ex.Message).ConfigureAwait(false);
+                return;
+            }
+        }
+
         await WriteBodyAsync(context, 200, fault is { Truncate: true } ? body[..(body.Length / 2)] : body).ConfigureAwait(false);
     }
 
@@ -96,6 +115,9 @@ internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorSta
             return 0;
         }
     }
+
+    private static Task WriteFailedAsync(HttpContext context, string problem) =>
+        WriteBodyAsync(context, 200, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["status"] = "failed", ["_error"] = problem }));
 
     private static async Task WriteBodyAsync(HttpContext context, int status, byte[] body)
     {
