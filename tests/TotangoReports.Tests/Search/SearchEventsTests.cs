@@ -105,7 +105,7 @@ public sealed class SearchEventsTests
     }
 
     [Fact]
-    public async Task Fetch_EventsStatusFailed_AndAuthErrors_NeverShowTheToken()
+    public async Task Fetch_EventsStatusFailed_IsAnApiErrorWithTheApiMessage_WithoutTheToken()
     {
         await using var host = await EmulatorTestKit.StartAsync(accounts: 20, token: null);
         host.Options.Faults.Add(new EmulatorFault { StatusCode = 200, Body = $$"""{"status":"failed","_error":"bad events query for {{Sentinel}}"}""" });

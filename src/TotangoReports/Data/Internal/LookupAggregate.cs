@@ -62,7 +62,8 @@ internal static class LookupAggregate
         object? best = null;
         foreach (var cell in cells)
         {
-            if (cell is IComparable comparable && (best is null || comparable.CompareTo(best) * (max ? 1 : -1) > 0))
+            var order = cell is string text && best is string other ? string.CompareOrdinal(text, other) : (cell as IComparable)?.CompareTo(best) ?? 0;
+            if (cell is IComparable && (best is null || order * (max ? 1 : -1) > 0))
             {
                 best = cell;
             }
