@@ -84,8 +84,28 @@ public sealed partial class SampleActiveListSource : ISearchSource
 
             return [.. matched.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal).Select(m => (m.Account, m.User))];
         })).Value;
-        var parentFields = document!.RootElement.TryGetProperty("parent_account_fields", out var p) ? p : default;
-        return SampleUserSearch.Page(members, query, parentFields, Options.Seed, Options.Epoch, Options.ServiceId);
+        var root = document!.RootElement;
+        var parentFields = root.TryGetProperty("parent_account_fields", out var p) ? p : default;
+        var sortBy = root.TryGetProperty("sort_by", out var sort) ? sort.GetString() : null;
+        var descending = root.TryGetProperty("sort_order", out var order) && string.Equals(order.GetString(), "DESC", StringComparison.OrdinalIgnoreCase);
+        return SampleUserSearch.Page(SortUsers(members, sortBy, descending), query, parentFields, Options.Seed, Options.Epoch, Options.ServiceId);
+    }
+
+    // sort_by a user time (what split_by reads its bounds with); users without it last. The default is display name.
+    private (int, int)[] SortUsers((int Account, int User)[] members, string? sortBy, bool descending)
+    {
+        if (sortBy is not ("last_activity_time" or "first_activity_time"))
+        {
+            return descending ? [.. members.Reverse()] : members;
+        }
+
+        var keyed = members.Select(m =>
+        {
+            var user = SampleAccountFactory.Create(Options.Seed, m.Account, Options.Epoch).Users[m.User];
+            return (Member: m, Key: (sortBy == "last_activity_time" ? user.LastUsage : user.FirstUsage).ToUnixTimeMilliseconds());
+        });
+        var ordered = descending ? keyed.OrderByDescending(k => k.Key) : keyed.OrderBy(k => k.Key);
+        return [.. ordered.Select(k => k.Member)];
     }
 
     private byte[] SearchEvents(string queryJson)

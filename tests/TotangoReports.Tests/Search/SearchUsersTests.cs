@@ -69,6 +69,37 @@ public sealed class SearchUsersTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public async Task Fetch_MoreUsersThanTheCap_SplitByLastSeen_ReadsEveryUserOnce_OverLoopback()
+    {
+        // Arrange: more than 10,000 users in all, split by a date field each user has.
+        await using var host = await EmulatorTestKit.StartAsync(accounts: 2500);
+        var epoch = host.Sample!.Options.Epoch;
+        var users = Enumerable.Range(0, 2500).SelectMany(i => SampleAccountFactory.Create(7, i, epoch).Users).Select(u => u.Name).ToList();
+        users.Count.ShouldBeGreaterThan(SearchDefinition.RecordCap);
+        using var http = new TotangoHttpSource(EmulatorTestKit.Options(host), new VirtualTimeProvider());
+        var source = new RecordingSearchSource(http);
+        var sink = new RecordingSink();
+        var search = new SearchDefinition
+        {
+            Entity = SearchEntity.Users,
+            TermsJson = "[]",
+            Fields = [new SearchField("Last seen", """{"type":"date","term":"last_activity_time","field_display_name":"Last seen"}""")],
+            SplitBy = "Last seen",
+        };
+
+        // Act
+        var summary = await new SearchFetch(source, search, sink).RunAsync("people", Ct);
+
+        // Assert: every user exactly once, and no query asked past the cap.
+        summary.Complete.ShouldBeTrue();
+        sink.RawAccounts.Select(r => JsonDocument.Parse(r).RootElement.GetProperty("user_id").GetString()).Order(StringComparer.Ordinal)
+            .ShouldBe(users.Order(StringComparer.Ordinal));
+        source.Queries.Select(q => JsonDocument.Parse(q.Query).RootElement).ShouldAllBe(q => q.GetProperty("offset").GetInt32() + q.GetProperty("count").GetInt32() <= SearchDefinition.RecordCap);
+        source.Queries.ShouldContain(q => q.Query.Contains("\"gte\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Fetch_UsersFaults_AreRetried_AndARefusedTokenIsAnAuthErrorWithoutIt()
     {
         // Arrange: a 503 on the second page, then a token the server refuses.
