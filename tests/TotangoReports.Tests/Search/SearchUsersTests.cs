@@ -191,6 +191,30 @@ public sealed class SearchUsersTests
         report.Warnings.ShouldContain(w => w.Contains("lookup people: count:", StringComparison.Ordinal) && w.Contains("their count is 0", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void UserHit_WithItsParentUnderAccount_IsReadToo_AndAHitWithoutAnIdIsSkipped()
+    {
+        // Where a real server puts the parent account is not documented: 'account' {id, …} is read like 'parent_account'.
+        var body = """
+            {"status":"success","response":{"users":{"total_hits":2,"hits":[
+              {"name":"ann@x.example","display_name":"Ann","selected_fields":["Admin"],"account":{"id":"a7","display_name":"Acme","selected_fields":["Dana Levi"]}},
+              {"display_name":"no id"}]}}}
+            """u8.ToArray();
+        var search = PayingUsers(10);
+        var records = new List<string>();
+
+        var (total, hits) = SearchPage.Read(body, search, "users", (key, record) => records.Add(key + " " + record.GetRawText()));
+
+        (total, hits).ShouldBe((2L, 2));
+        records.Count.ShouldBe(1);
+        using var record = JsonDocument.Parse(records[0][(records[0].IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        record.RootElement.GetProperty("user_id").GetString().ShouldBe("ann@x.example");
+        record.RootElement.GetProperty("account_id").GetString().ShouldBe("a7");
+        record.RootElement.GetProperty("account_name").GetString().ShouldBe("Acme");
+        record.RootElement.GetProperty("fields").GetProperty("Role").GetString().ShouldBe("Admin");
+        record.RootElement.GetProperty("account").GetProperty("fields").GetProperty("CSM").GetString().ShouldBe("Dana Levi");
+    }
+
     [Theory]
     [InlineData("entity: accounts", "{ name: CSM, type: string_attribute, attribute: Success Manager }", "'parent_account_fields' applies to entity: users only")]
     [InlineData("entity: users", "{ type: string_attribute, attribute: Success Manager }", "a field needs 'name'")]

@@ -8,7 +8,8 @@ namespace TotangoReports.Api.Internal;
 /// One Search API answer read: <c>total_hits</c>, and each hit mapped to a record shaped like a List API account
 /// (<c>name</c> → <c>account_id</c>, <c>display_name</c> → <c>name</c>, <c>selected_fields[i]</c> →
 /// <c>fields.&lt;name of fields[i]&gt;</c>, every other key as sent, times in ms), so paths, expressions and
-/// renderers read both sources alike.
+/// renderers read both sources alike. Users and events keep their account's id as <c>account_id</c> too (see
+/// <see cref="WriteUser"/>, <see cref="WriteEvent"/>), so every record joins other datasets on its account.
 /// </summary>
 internal static class SearchPage
 {
