@@ -3,7 +3,7 @@ namespace TotangoReports.Definition.Internal;
 /// <summary>Binds a dataset's <c>columns</c> list; expressions are checked against column names later, once all are known.</summary>
 internal static class ColumnBinder
 {
-    private static readonly string[] Keys = ["name", "path", "expr", "lookup", "type", "format"];
+    private static readonly string[] Keys = ["name", "path", "expr", "lookup", "aggregate", "type", "format"];
 
     private static readonly (string, ColumnType)[] Types =
         [("text", ColumnType.Text), ("number", ColumnType.Number), ("date", ColumnType.Date), ("datetime", ColumnType.DateTime)];
@@ -59,7 +59,7 @@ internal static class ColumnBinder
         var exprText = Values.Text(exprNode, bag, "expr");
         var what = name is null ? "a column" : $"column '{name}'";
         var lookupNode = map.Get("lookup");
-        var lookup = LookupBinder.Bind(lookupNode, bag);
+        var lookup = LookupBinder.Bind(lookupNode, map.Get("aggregate"), bag);
         if (pathNode is null && exprNode is null && lookupNode is null)
         {
             bag.Error(item, $"{what} needs a 'path' (a field of the account) or an 'expr' (a Scriban expression)");
