@@ -219,6 +219,14 @@ public sealed class ReportEngine
         return fetched.Datasets.Sum(f => f.Summary.Pages);
     }
 
+    /// <summary><c>history import</c>: records the report of a <c>fetch --save</c> snapshot as of its fetch time.</summary>
+    internal Task<IReadOnlyList<Data.History.HistorySnapshot>> ImportHistoryAsync(ReportDefinition definition, string snapshotDirectory, string? sqlitePath, CancellationToken cancellationToken) =>
+        HistoryImport.RunAsync(Options.Totango, Options.Store, Options.Logger, _redactor, definition, snapshotDirectory, sqlitePath, cancellationToken);
+
+    /// <summary>The store of <paramref name="definition"/> (or of <paramref name="baseDirectory"/>), for the <c>history</c> commands.</summary>
+    internal Store.Internal.SqlReportStore OpenStore(ReportDefinition? definition, string baseDirectory, string? sqlitePath) =>
+        Store.StoreFactory.Open(Options.Store, definition?.BaseDirectory ?? baseDirectory, sqlitePath, _redactor);
+
     /// <summary>The run prepared and, when it needs one, its store opened (the caller disposes it through <see cref="StoreScope"/>).</summary>
     private Task<PreparedRun> PrepareAsync(ReportDefinition definition, BuildOptions options, SourceKind source, CancellationToken cancellationToken) =>
         StoreStage.OpenAsync(PrepareStage.Run(definition, options.Parameters, options.Since, options.AsOf ?? Options.Time.GetUtcNow()), source, Options.Store, options.StatePath, _redactor, Options.Logger, cancellationToken);
