@@ -24,7 +24,7 @@ namespace TotangoReports;
 /// output folder), <see cref="TotangoAuthException"/>, <see cref="TotangoApiException"/>,
 /// <see cref="TotangoConfigurationException"/>, <see cref="DataIncompleteException"/>, <see cref="RenderException"/>,
 /// <see cref="ReportHeldException"/>, <see cref="OutputFolderBusyException"/>, <see cref="EmailDeliveryException"/>,
-/// <see cref="WatermarkSaveException"/>.
+/// <see cref="WatermarkSaveException"/>, <see cref="Store.ReportStoreException"/> (a damaged or unreachable store).
 /// Messages never contain the API token, the SMTP password or a password in the API's base URL.
 /// </remarks>
 public sealed class ReportEngine
@@ -165,7 +165,12 @@ public sealed class ReportEngine
         var stays = run.UsesLastRun ? WatermarkPolicy.WhyItStays(definition, source.Kind, options.AsOf is not null, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete) : null;
 
         // History is recorded by the runs that would move a watermark, and by --as-of runs (backfills) at their time.
-        var record = definition.History is not null && WatermarkPolicy.WhyItStays(definition, source.Kind, asOf: false, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete) is null;
+        var notRecorded = definition.History is null ? null : WatermarkPolicy.WhyItStays(definition, source.Kind, asOf: false, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete);
+        var record = definition.History is not null && notRecorded is null;
+        if (notRecorded is not null)
+        {
+            Options.Logger.LogInformation("history: this run records nothing: {Reason}", notRecorded);
+        }
         if (stays is not null)
         {
             notes.Warn(WatermarkPolicy.Message(stays));
