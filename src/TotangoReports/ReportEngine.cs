@@ -24,7 +24,7 @@ namespace TotangoReports;
 /// output folder), <see cref="TotangoAuthException"/>, <see cref="TotangoApiException"/>,
 /// <see cref="TotangoConfigurationException"/>, <see cref="DataIncompleteException"/>, <see cref="RenderException"/>,
 /// <see cref="ReportHeldException"/>, <see cref="OutputFolderBusyException"/>, <see cref="EmailDeliveryException"/>,
-/// <see cref="WatermarkSaveException"/>.
+/// <see cref="WatermarkSaveException"/>, <see cref="Store.ReportStoreException"/> (a damaged or unreachable store).
 /// Messages never contain the API token, the SMTP password or a password in the API's base URL.
 /// </remarks>
 public sealed class ReportEngine
@@ -165,7 +165,12 @@ public sealed class ReportEngine
         var stays = run.UsesLastRun ? WatermarkPolicy.WhyItStays(definition, source.Kind, options.AsOf is not null, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete) : null;
 
         // History is recorded by the runs that would move a watermark, and by --as-of runs (backfills) at their time.
-        var record = definition.History is not null && WatermarkPolicy.WhyItStays(definition, source.Kind, asOf: false, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete) is null;
+        var notRecorded = definition.History is null ? null : WatermarkPolicy.WhyItStays(definition, source.Kind, asOf: false, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete);
+        var record = definition.History is not null && notRecorded is null;
+        if (notRecorded is not null)
+        {
+            Options.Logger.LogInformation("history: this run records nothing: {Reason}", notRecorded);
+        }
         if (stays is not null)
         {
             notes.Warn(WatermarkPolicy.Message(stays));
@@ -218,6 +223,14 @@ public sealed class ReportEngine
         SnapshotFolder.Replace(target, staging);
         return fetched.Datasets.Sum(f => f.Summary.Pages);
     }
+
+    /// <summary><c>history import</c>: records the report of a <c>fetch --save</c> snapshot as of its fetch time.</summary>
+    internal Task<IReadOnlyList<Data.History.HistorySnapshot>> ImportHistoryAsync(ReportDefinition definition, string snapshotDirectory, string? sqlitePath, CancellationToken cancellationToken) =>
+        HistoryImport.RunAsync(Options.Totango, Options.Store, Options.Logger, _redactor, definition, snapshotDirectory, sqlitePath, cancellationToken);
+
+    /// <summary>The store of <paramref name="definition"/> (or of <paramref name="baseDirectory"/>), for the <c>history</c> commands.</summary>
+    internal Store.Internal.SqlReportStore OpenStore(ReportDefinition? definition, string baseDirectory, string? sqlitePath) =>
+        Store.StoreFactory.Open(Options.Store, definition?.BaseDirectory ?? baseDirectory, sqlitePath, _redactor);
 
     /// <summary>The run prepared and, when it needs one, its store opened (the caller disposes it through <see cref="StoreScope"/>).</summary>
     private Task<PreparedRun> PrepareAsync(ReportDefinition definition, BuildOptions options, SourceKind source, CancellationToken cancellationToken) =>

@@ -65,7 +65,11 @@ internal sealed class SnapshotSource : IActiveListSource, ISearchSource
         }
 
         PageCount = index.Pages.Count;
+        Created = index.Created;
     }
+
+    /// <summary>When the snapshot was fetched (its index's <c>created</c>): the time <c>history import</c> records it at.</summary>
+    public DateTimeOffset Created { get; }
 
     public string Directory { get; }
 

@@ -44,7 +44,7 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
     /// The watermarks and the history in one transaction, after the files: a run killed in the middle leaves the store
     /// as it was. Not cancellable: the files are already in place.
     /// </summary>
-    private static async Task WriteStoreAsync(PreparedRun run, BuiltReport built, string? watermarkStays, bool record)
+    private async Task WriteStoreAsync(PreparedRun run, BuiltReport built, string? watermarkStays, bool record)
     {
         var now = run.Context.Now.ToUniversalTime();
         var commit = new StoreCommit(run.StoreKey, now)
@@ -67,6 +67,11 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
         catch (Exception ex) when (ex is ReportStoreException or DbException or IOException or UnauthorizedAccessException)
         {
             throw new WatermarkSaveException(store is SqlReportStore sql ? sql.Description : "the store", ex);
+        }
+
+        foreach (var snapshot in commit.Snapshots)
+        {
+            log.LogInformation("history: recorded {Rows} rows of {Dataset} at {TakenAt:O}", snapshot.Rows.Count, snapshot.Dataset, snapshot.TakenAt);
         }
     }
 

@@ -27,6 +27,9 @@ internal static class StoreStage
         var store = StoreFactory.Open(options, run.Definition, sqlitePath, redactor);
         try
         {
+            // Connected now, before anything is fetched: a refused login or a damaged file stops the run here, not
+            // after the report went out (a SQLite store that does not exist yet is made by the run's commit).
+            await store.OpenAsync(create: false, cancellationToken).ConfigureAwait(false);
             IReadOnlyDictionary<string, DateTimeOffset> watermarks = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
             if (run.UsesLastRun)
             {

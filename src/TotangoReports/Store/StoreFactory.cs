@@ -30,8 +30,14 @@ internal static class StoreFactory
     /// <param name="redactor">Learns the store's password, which is a secret like the token.</param>
     public static SqlReportStore Open(StoreOptions options, ReportDefinition definition, string? sqlitePath, SecretRedactor redactor)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(definition);
+        return Open(options, definition.BaseDirectory, sqlitePath, redactor);
+    }
+
+    /// <param name="baseDirectory">Where the default store is and a relative <c>Data Source</c> points: the definition's folder.</param>
+    public static SqlReportStore Open(StoreOptions options, string baseDirectory, string? sqlitePath, SecretRedactor redactor)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(redactor);
         if (sqlitePath is not null)
         {
@@ -40,7 +46,7 @@ internal static class StoreFactory
 
         if (options.ConnectionString is not { } text)
         {
-            return new SqlReportStore(new SqliteDialect(Path.Combine(definition.BaseDirectory, StoreOptions.DefaultFileName), options.BusyTimeout));
+            return new SqlReportStore(new SqliteDialect(Path.Combine(baseDirectory, StoreOptions.DefaultFileName), options.BusyTimeout));
         }
 
         var parsed = new System.Data.Common.DbConnectionStringBuilder();
@@ -66,7 +72,7 @@ internal static class StoreFactory
         }
 
         // A relative file is beside the definition, as the default is.
-        return new SqlReportStore(new SqliteDialect(Path.GetFullPath(source, definition.BaseDirectory), options.BusyTimeout));
+        return new SqlReportStore(new SqliteDialect(Path.GetFullPath(source, baseDirectory), options.BusyTimeout));
     }
 
     private static SqlReportStore Postgres(string text, StoreOptions options, SecretRedactor redactor)

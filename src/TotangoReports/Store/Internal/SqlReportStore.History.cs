@@ -40,19 +40,31 @@ internal sealed partial class SqlReportStore
                 }
             }
 
+            // Read in order, decoded in parallel; consecutive snapshots of an unchanged list share one id vector.
+            var blobs = new List<List<(TableColumn Column, byte[] Cells)>>(heads.Count);
             foreach (var head in heads)
             {
-                var read = await ColumnsAsync(connection, head.Id, columns, cancellationToken).ConfigureAwait(false);
-                result.Add(Assemble(dataset, DateTimeOffset.FromUnixTimeMilliseconds(head.TakenAt), head.Ids, head.Shown, read));
+                blobs.Add(await ColumnsAsync(connection, head.Id, columns, cancellationToken).ConfigureAwait(false));
             }
+
+            var ids = new object?[]?[heads.Count];
+            Parallel.For(0, heads.Count, i => ids[i] = i > 0 && heads[i].Ids.AsSpan().SequenceEqual(heads[i - 1].Ids) ? null : CellVector.Decode(heads[i].Ids));
+            for (var i = 1; i < heads.Count; i++)
+            {
+                ids[i] ??= ids[i - 1];
+            }
+
+            var assembled = new HistorySnapshot[heads.Count];
+            Parallel.For(0, heads.Count, i => assembled[i] = Assemble(dataset, DateTimeOffset.FromUnixTimeMilliseconds(heads[i].TakenAt), ids[i]!, heads[i].Shown, [.. blobs[i].Select(b => (b.Column, CellVector.Decode(b.Cells)))]));
+            result.AddRange(assembled);
         }).ConfigureAwait(false);
         return result;
     }
 
-    private static async Task<List<(TableColumn Column, object?[] Cells)>> ColumnsAsync(DbConnection connection, long snapshotId, IReadOnlyCollection<string> columns, CancellationToken cancellationToken)
+    private static async Task<List<(TableColumn Column, byte[] Cells)>> ColumnsAsync(DbConnection connection, long snapshotId, IReadOnlyCollection<string> columns, CancellationToken cancellationToken)
     {
         var names = columns.Distinct(StringComparer.Ordinal).ToList();
-        var read = new List<(TableColumn, object?[])>();
+        var read = new List<(TableColumn, byte[])>();
         if (names.Count == 0)
         {
             return read;
@@ -66,15 +78,14 @@ internal sealed partial class SqlReportStore
         {
             var activity = reader.IsDBNull(3) ? null : new ActivityColumn(reader.GetString(3), reader.GetString(4));
             var column = new TableColumn(reader.GetString(0), Enum.Parse<CellKind>(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2), activity);
-            read.Add((column, CellVector.Decode((byte[])reader.GetValue(5))));
+            read.Add((column, (byte[])reader.GetValue(5)));
         }
 
         return read;
     }
 
-    private static HistorySnapshot Assemble(string dataset, DateTimeOffset takenAt, byte[] idBlob, byte[] shown, List<(TableColumn Column, object?[] Cells)> columns)
+    private static HistorySnapshot Assemble(string dataset, DateTimeOffset takenAt, object?[] ids, byte[] shown, List<(TableColumn Column, object?[] Cells)> columns)
     {
-        var ids = CellVector.Decode(idBlob);
         var rows = new HistoryRow[ids.Length];
         for (var i = 0; i < ids.Length; i++)
         {
