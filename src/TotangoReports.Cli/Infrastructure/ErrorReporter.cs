@@ -59,6 +59,7 @@ internal static class ErrorReporter
         OutputFolderBusyException busy => (ExitCodes.InvalidInput, busy.Message),
         WatermarkSaveException watermark => (ExitCodes.WatermarkNotSaved, watermark.Message),
         ReportHeldException held => (ExitCodes.Held, CliMessages.Held(held)),
+        MailNotAcceptedException partly => (ExitCodes.DeliveryFailed, partly.Message),
         EmailDeliveryException mail => (ExitCodes.DeliveryFailed, mail.Message + " (the report files were not changed)"),
         CommandParseException or CommandRuntimeException => (ExitCodes.InvalidInput, exception.Message + " (see --help)"),
         UnauthorizedAccessException access => (ExitCodes.InvalidInput, access.Message),

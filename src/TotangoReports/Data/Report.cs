@@ -29,6 +29,12 @@ public sealed class Report
     /// </summary>
     public bool IsSample { get; init; }
 
+    /// <summary>
+    /// The <c>burst:</c> value this report is for (one owner's rows only, PRODUCT.md §4b); null for the whole report.
+    /// Templates see it as <c>burst.value</c>.
+    /// </summary>
+    public string? BurstValue { get; init; }
+
     /// <summary>The mark sample outputs carry.</summary>
     internal const string SampleMark = "SAMPLE DATA";
 

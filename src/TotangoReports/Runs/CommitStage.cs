@@ -17,15 +17,29 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
 {
     /// <param name="notes">What the run itself warned about (mail, watermark) and a mail it skipped.</param>
     /// <param name="watermarkStays">Why the <c>since: last-run</c> watermark stays (see <see cref="WatermarkPolicy"/>); null = it moves.</param>
-    public async Task<Committed> RunAsync(PreparedRun run, BuiltReport built, string source, RenderedOutputs rendered, Delivered delivered, RunNotes notes, string? watermarkStays, CancellationToken cancellationToken)
+    public async Task<Committed> RunAsync(PreparedRun run, BuiltReport built, string source, RenderedOutputs rendered, Delivered delivered, IReadOnlyList<BurstResult> bursts, RunNotes notes, string? watermarkStays, CancellationToken cancellationToken)
     {
         var staged = rendered.Staged;
-        var manifest = ManifestFactory.Finished(built, source, rendered, delivered, notes, run.UsesLastRun ? new ManifestWatermark(watermarkStays is null, watermarkStays) : null, time.GetUtcNow());
+        var manifest = ManifestFactory.Finished(built, source, rendered, delivered, bursts, notes, run.UsesLastRun ? new ManifestWatermark(watermarkStays is null, watermarkStays) : null, time.GetUtcNow());
 
         // Past the mail, the run finishes: a cancellation now would leave a sent mail without its files.
         await WriteAsync(staged, RunManifest.FileName, manifest, CancellationToken.None).ConfigureAwait(false);
         staged.Commit();
         File.Delete(Path.Combine(staged.OutputDirectory, RunManifest.IncompleteFileName));
+        if (delivered.Outbox is { } outbox)
+        {
+            // The mail stays beside the files while someone has not accepted it (resend); a run that delivered
+            // everything also retires a previous run's kept mail, which this run's has replaced.
+            if (outbox.AnyPending)
+            {
+                outbox.Keep();
+            }
+            else
+            {
+                Outbox.DeleteKept(staged.OutputDirectory);
+            }
+        }
+
         if (run.UsesLastRun && watermarkStays is null)
         {
             var now = run.Context.Now;
