@@ -76,7 +76,9 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(source);
         options ??= new BuildOptions();
-        var run = Prepare(definition, options);
+        var run = await PrepareAsync(definition, options, source.Kind, cancellationToken).ConfigureAwait(false);
+        var store = new StoreScope(run.Store);
+        await using var storeDisposal = store.ConfigureAwait(false);
         using var opened = source.Open(Options, run.Context.Now);
         var fetched = await FetchAsync(run, opened, options.AllowPartial, cancellationToken).ConfigureAwait(false);
         if (fetched.Incomplete is { } incomplete)
@@ -123,7 +125,9 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        var run = Prepare(definition, options);
+        var run = await PrepareAsync(definition, options, source.Kind, cancellationToken).ConfigureAwait(false);
+        var store = new StoreScope(run.Store);
+        await using var storeDisposal = store.ConfigureAwait(false);
         var notes = new RunNotes(Options.Logger);
         var plan = RunPlan.Create(definition, options.Formats, options.SendEmail, options.SendSampleMail, Options.Smtp, source.Kind, notes);
         OutputFolderCheck.Check(options.OutputDirectory);
@@ -178,17 +182,22 @@ public sealed class ReportEngine
                 ? await deliverStage.SendAsync(rollUpMail, plan, outbox, cancellationToken).ConfigureAwait(false)
                 : new Delivered(null, null);
             var stays = run.UsesLastRun ? WatermarkPolicy.WhyItStays(definition, source.Kind, options.AsOf is not null, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete) : null;
+
+            // A run is delivered only when every recipient accepted its mail: until then the watermark stays and no
+            // history is recorded, as for a run that failed (resend mails; it does not move either).
             if (run.UsesLastRun && stays is null && !delivered.AllAccepted)
             {
-                stays = "some recipients did not accept the mail (resend does not move it either)";
+                stays = "some recipients did not accept the mail (see deliveries in run.json; resend does not move it either)";
             }
 
+            // History is recorded by the runs that would move a watermark, and by --as-of runs (backfills) at their time.
+            var record = definition.History is not null && delivered.AllAccepted && WatermarkPolicy.WhyItStays(definition, source.Kind, asOf: false, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete) is null;
             if (stays is not null)
             {
                 notes.Warn(WatermarkPolicy.Message(stays));
             }
 
-            var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, bursts, notes, stays, cancellationToken).ConfigureAwait(false);
+            var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, bursts, notes, stays, record, cancellationToken).ConfigureAwait(false);
             if (delivered.Failed is { Count: > 0 } failed)
             {
                 throw new MailNotAcceptedException(
@@ -232,7 +241,9 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(directory);
         options ??= new BuildOptions();
-        var run = Prepare(definition, options);
+        var run = await PrepareAsync(definition, options, source.Kind, cancellationToken).ConfigureAwait(false);
+        var store = new StoreScope(run.Store);
+        await using var storeDisposal = store.ConfigureAwait(false);
         var target = SnapshotFolder.CheckReplaceable(directory, definition.SourcePath);
         using var opened = source.Open(Options, run.Context.Now);
         var staging = SnapshotFolder.StagingPath(target);
@@ -262,8 +273,9 @@ public sealed class ReportEngine
         return fetched.Datasets.Sum(f => f.Summary.Pages);
     }
 
-    private PreparedRun Prepare(ReportDefinition definition, BuildOptions options) =>
-        PrepareStage.Run(definition, options.Parameters, options.Since, options.StatePath, options.AsOf ?? Options.Time.GetUtcNow());
+    /// <summary>The run prepared and, when it needs one, its store opened (the caller disposes it through <see cref="StoreScope"/>).</summary>
+    private Task<PreparedRun> PrepareAsync(ReportDefinition definition, BuildOptions options, SourceKind source, CancellationToken cancellationToken) =>
+        StoreStage.OpenAsync(PrepareStage.Run(definition, options.Parameters, options.Since, options.AsOf ?? Options.Time.GetUtcNow()), source, Options.Store, options.StatePath, _redactor, Options.Logger, cancellationToken);
 
     private Task<FetchedData<DatasetBuilder>> FetchAsync(PreparedRun run, OpenedSource opened, bool allowPartial, CancellationToken cancellationToken) =>
         new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context) { Summary = run.Definition.SummaryFor(dataset.Name), BurstBy = run.Definition.SummaryDataset == dataset.Name ? run.Definition.Burst?.By : null }, allowPartial, cancellationToken);

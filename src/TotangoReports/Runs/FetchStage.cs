@@ -74,7 +74,7 @@ internal sealed class FetchStage(TotangoOptions options, ILogger log, IProgress<
 
         try
         {
-            var lastRun = run.State.Datasets.TryGetValue(dataset.Name, out var s) ? s.LastRun : (long?)null;
+            var lastRun = run.Watermarks.TryGetValue(dataset.Name, out var at) ? at.ToUnixTimeSeconds() : (long?)null;
             return SinceResolver.Resolve(since, run.Context.Now, run.Context.TimeZone, lastRun, RunState.FirstRunWindow);
         }
         catch (FormatException ex)
