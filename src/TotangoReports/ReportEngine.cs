@@ -157,7 +157,10 @@ public sealed class ReportEngine
             throw new ReportHeldException([.. built.Report.Warnings.Select(_redactor.Redact)]);
         }
 
-        ChecksStage.Run(built.Report, previousRows: null, options.Force, notes);
+        var memory = new DeliveryMemory(run.Store, run.StoreKey);
+        var previous = definition.Checks.Count > 0 ? await memory.LastAsync(Store.DeliveryRecord.RollUp, cancellationToken).ConfigureAwait(false) : null;
+        ChecksStage.Run(built.Report, previous?.RowCounts, options.Force, notes);
+        var rollUpRows = RowsDigest.Of(built.Report);
 
         // From here the run writes the folder: one run at a time (a second waits, then gives up clearly).
         using var folderLock = await OutputFolderLock.AcquireAsync(options.OutputDirectory, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -173,9 +176,9 @@ public sealed class ReportEngine
         try
         {
             var rollUpMail = outbox is not null && rollUp
-                ? deliverStage.ComposeRollUp(built.Report, plan, rendered, rollUpFiles, outbox, notes, MailRules.SkipRollUp(built.Report), cancellationToken)
+                ? deliverStage.ComposeRollUp(built.Report, plan, rendered, rollUpFiles, outbox, notes, await MailRules.SkipRollUpAsync(built.Report, rollUpRows.Digest, memory, cancellationToken).ConfigureAwait(false), cancellationToken)
                 : null;
-            var bursts = await new BurstStage(renderStage).RunAsync(built, plan, staged, outbox, notes, cancellationToken).ConfigureAwait(false);
+            var bursts = await new BurstStage(renderStage).RunAsync(built, plan, staged, outbox, memory, notes, cancellationToken).ConfigureAwait(false);
             staged.Seal();
             var complete = fetched.Datasets.All(f => f.Summary.Complete);
             var delivered = outbox is not null
@@ -197,7 +200,8 @@ public sealed class ReportEngine
                 notes.Warn(WatermarkPolicy.Message(stays));
             }
 
-            var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, bursts, notes, stays, record, cancellationToken).ConfigureAwait(false);
+            var deliveries = MailRules.Delivered(delivered.Outbox, run.Context.Now.ToUniversalTime(), rollUpRows, bursts);
+            var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, bursts, notes, stays, record, deliveries, cancellationToken).ConfigureAwait(false);
             if (delivered.Failed is { Count: > 0 } failed)
             {
                 throw new MailNotAcceptedException(

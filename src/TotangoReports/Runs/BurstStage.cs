@@ -3,8 +3,8 @@ using TotangoReports.Delivery;
 
 namespace TotangoReports.Runs;
 
-/// <summary>What a burst run made per value: its folder and rows (for run.json).</summary>
-internal sealed record BurstResult(string Value, string Folder, int Rows);
+/// <summary>What a burst run made per value: its folder and rows (for run.json), and what its report showed (for the store).</summary>
+internal sealed record BurstResult(string Value, string Folder, int Rows, string Digest, IReadOnlyDictionary<string, int> Counts);
 
 /// <summary>
 /// Stage 3b, <c>burst:</c>: one value at a time, its report is made from the whole one, rendered into staged files
@@ -13,7 +13,7 @@ internal sealed record BurstResult(string Value, string Folder, int Rows);
 /// </summary>
 internal sealed class BurstStage(RenderStage render)
 {
-    public async Task<IReadOnlyList<BurstResult>> RunAsync(BuiltReport built, RunPlan plan, StagedOutputs staged, Outbox? outbox, RunNotes notes, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BurstResult>> RunAsync(BuiltReport built, RunPlan plan, StagedOutputs staged, Outbox? outbox, DeliveryMemory memory, RunNotes notes, CancellationToken cancellationToken)
     {
         var whole = built.Report;
         if (whole.Definition.Burst is not { } burst || whole.FindDataset(whole.Definition.SummaryDataset ?? string.Empty) is not { } table || table.Bursts is not { } slices)
@@ -32,12 +32,18 @@ internal sealed class BurstStage(RenderStage render)
             cancellationToken.ThrowIfCancellationRequested();
             var report = BurstReports.For(whole, table, slice);
             var files = await render.RenderAsync(report, plan.Outputs, staged, folders[slice.Value], cancellationToken).ConfigureAwait(false);
+            var (digest, counts) = RowsDigest.Of(report);
             if (outbox is not null && recipients is not null)
             {
                 var addresses = recipients.For(slice, table);
+                var unchanged = plan.Email!.When == Definition.MailWhen.Changed ? await memory.UnchangedAsync(slice.Value, digest, cancellationToken).ConfigureAwait(false) : null;
                 if (addresses.Count == 0)
                 {
                     nobody.Add(slice.Value);
+                }
+                else if (unchanged is not null)
+                {
+                    outbox.AddSkipped(slice.Value, addresses, unchanged);
                 }
                 else
                 {
@@ -45,7 +51,7 @@ internal sealed class BurstStage(RenderStage render)
                 }
             }
 
-            results.Add(new BurstResult(slice.Value, folders[slice.Value], slice.RowIndexes.Count));
+            results.Add(new BurstResult(slice.Value, folders[slice.Value], slice.RowIndexes.Count, digest, counts));
         }
 
         foreach (var problem in recipients?.Problems ?? [])
