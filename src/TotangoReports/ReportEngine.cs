@@ -166,7 +166,7 @@ public sealed class ReportEngine
         using var folderLock = await OutputFolderLock.AcquireAsync(options.OutputDirectory, cancellationToken: cancellationToken).ConfigureAwait(false);
         using var staged = new StagedOutputs(options.OutputDirectory);
         var renderStage = new RenderStage(_renderers, Options.Logger);
-        var deliverStage = new DeliverStage(Options.Time, Options.Logger);
+        var deliverStage = new DeliverStage(Options.Time, Options.Logger, _redactor);
         var rollUp = definition.Burst?.RollUp ?? true;
         var rendered = rollUp
             ? await renderStage.RunAsync(built, plan, staged, cancellationToken).ConfigureAwait(false)
@@ -209,7 +209,7 @@ public sealed class ReportEngine
                     failed);
             }
 
-            return new RunResult { Report = built.Report, Manifest = committed.Manifest, Files = committed.Files, EmailSent = delivered.Email is { Status: ManifestEmail.Sent } };
+            return new RunResult { Report = built.Report, Manifest = committed.Manifest, Files = committed.Files, EmailSent = delivered.Outbox?.Recipients.Any(r => r.Recipient.Status == Outbox.Sent) ?? false };
         }
         finally
         {

@@ -38,8 +38,8 @@ public sealed class Report
     /// <summary>The mark sample outputs carry.</summary>
     internal const string SampleMark = "SAMPLE DATA";
 
-    /// <summary>The definition's title.</summary>
-    public string Title => Definition.Title;
+    /// <summary>The definition's title; a burst report's names its value ("Renewals — Dana Levi"), so a reader sees whose it is.</summary>
+    public string Title => BurstValue is null ? Definition.Title : $"{Definition.Title} — {BurstValue}";
 
     /// <summary>
     /// The headline every renderer draws (KPI tiles, charts): the summary dataset's (<c>summary.dataset</c>, or the

@@ -48,10 +48,21 @@ internal sealed class Outbox
 
     public static string PathIn(string outputDirectory) => Path.Combine(Path.GetFullPath(outputDirectory), FolderName);
 
-    /// <summary>A new, empty outbox in a staging folder of <paramref name="outputDirectory"/>.</summary>
+    /// <summary>
+    /// A new, empty outbox in a staging folder of <paramref name="outputDirectory"/>. The caller holds the folder's
+    /// lock, so any other staging folder is a killed run's and is removed.
+    /// </summary>
     public static Outbox CreateStaging(string outputDirectory)
     {
         var full = Path.GetFullPath(outputDirectory);
+        if (Directory.Exists(full))
+        {
+            foreach (var leftover in Directory.EnumerateDirectories(full, FolderName + "-*.staging"))
+            {
+                DeleteFolder(leftover);
+            }
+        }
+
         var folder = Path.Combine(full, $"{FolderName}-{Guid.NewGuid().ToString("N")[..12]}.staging");
         Directory.CreateDirectory(folder);
         return new Outbox(full, folder, new OutboxStatus());

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TotangoReports.Configuration;
+using TotangoReports.Logging;
 
 namespace TotangoReports.Delivery;
 
@@ -8,7 +9,7 @@ namespace TotangoReports.Delivery;
 /// saving the status after each so that a recipient who accepted is never sent to again (not by this run, not by
 /// <c>resend</c>).
 /// </summary>
-internal sealed class OutboxSender(SmtpOptions smtp, TimeProvider time, ILogger log)
+internal sealed class OutboxSender(SmtpOptions smtp, TimeProvider time, ILogger log, SecretRedactor? redactor = null)
 {
     /// <summary>Sends what is pending or failed; returns the bytes sent to the first recipient of each message, by message.</summary>
     public async Task<IReadOnlyDictionary<OutboxMessage, long>> SendPendingAsync(Outbox outbox, CancellationToken cancellationToken)
@@ -35,7 +36,8 @@ internal sealed class OutboxSender(SmtpOptions smtp, TimeProvider time, ILogger 
                 catch (EmailDeliveryException ex)
                 {
                     recipient.Status = Outbox.Failed;
-                    recipient.Reason = ex.Message;
+                    // status.json lies in the output folder: never a secret in it, even one a server echoed.
+                    recipient.Reason = redactor?.Redact(ex.Message) ?? ex.Message;
                     log.LogWarning("the mail to {Recipient} was not accepted: {Reason}", recipient.Address, ex.Message);
                 }
 

@@ -28,7 +28,7 @@ internal sealed record Delivered(ManifestEmail? Email, Outbox? Outbox)
 /// it, so the next run sends it to no one twice. When some accepted, the files are written, the mail stays in the
 /// outbox for <c>resend</c>, and the run exits 6 naming who did not get it.
 /// </summary>
-internal sealed class DeliverStage(TimeProvider time, ILogger log)
+internal sealed class DeliverStage(TimeProvider time, ILogger log, Logging.SecretRedactor? redactor = null)
 {
     /// <summary>The roll-up's message into <paramref name="outbox"/> (or skipped by <c>when:</c>, with the reason); its manifest entry.</summary>
     public ManifestEmail ComposeRollUp(Report report, RunPlan plan, RenderedOutputs rendered, IReadOnlyList<StagedFile> files, Outbox outbox, RunNotes notes, string? skipBecause, CancellationToken cancellationToken)
@@ -65,7 +65,7 @@ internal sealed class DeliverStage(TimeProvider time, ILogger log)
     public async Task<Delivered> SendAsync(ManifestEmail? rollUp, RunPlan plan, Outbox outbox, CancellationToken cancellationToken)
     {
         outbox.Save();
-        await new OutboxSender(plan.Smtp!, time, log).SendPendingAsync(outbox, cancellationToken).ConfigureAwait(false);
+        await new OutboxSender(plan.Smtp!, time, log, redactor).SendPendingAsync(outbox, cancellationToken).ConfigureAwait(false);
         var tried = outbox.Recipients.Where(r => r.Recipient.Status != Outbox.Skipped).ToList();
         if (tried.Count > 0 && tried.TrueForAll(r => r.Recipient.Status == Outbox.Failed))
         {

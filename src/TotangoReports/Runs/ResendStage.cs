@@ -43,7 +43,7 @@ internal sealed class ResendStage(SmtpOptions? smtp, TimeProvider time, ILogger 
         }
 
         var before = outbox.Recipients.Count(r => r.Recipient.Status == Outbox.Sent);
-        await new OutboxSender(settings, time, log).SendPendingAsync(outbox, cancellationToken).ConfigureAwait(false);
+        await new OutboxSender(settings, time, log, redactor).SendPendingAsync(outbox, cancellationToken).ConfigureAwait(false);
         var sent = outbox.Recipients.Count(r => r.Recipient.Status == Outbox.Sent) - before;
         UpdateManifest(outputDirectory, outbox);
         var failed = outbox.Recipients.Where(r => r.Recipient.Status == Outbox.Failed).Select(r => Delivered.Describe(r.Message, r.Recipient)).ToList();
