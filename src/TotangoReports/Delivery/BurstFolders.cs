@@ -50,6 +50,35 @@ internal static class BurstFolders
         return result;
     }
 
+    /// <summary>
+    /// A burst file's name made from its value (<c>{{ burst.value }}.csv</c>) kept inside the value's folder and
+    /// writable: '.' and '..' segments become '_', and a segment longer than <see cref="MaxFileNameBytes"/> is cut,
+    /// keeping its extension, with a short hash of the whole segment so two long names stay apart. Measured in UTF-8
+    /// bytes, as disks count them (255 at most, and the staged file's name adds its own suffix).
+    /// </summary>
+    public static string SafeFileName(string name) =>
+        string.Join('/', name.Split('/', '\\').Select(part => part switch
+        {
+            "." or ".." => "_",
+            _ when Encoding.UTF8.GetByteCount(part) > MaxFileNameBytes => Cut(part),
+            _ => part,
+        }));
+
+    public const int MaxFileNameBytes = 150;
+
+    private static string Cut(string part)
+    {
+        var extension = Path.GetExtension(part) is { Length: > 0 and <= 10 } e ? e : string.Empty;
+        var suffix = "-" + Hash(part)[..8] + extension;
+        var stem = part[..^extension.Length];
+        while (stem.Length > 0 && Encoding.UTF8.GetByteCount(stem) + suffix.Length > MaxFileNameBytes)
+        {
+            stem = stem[..^(char.IsLowSurrogate(stem[^1]) && stem.Length > 1 ? 2 : 1)];
+        }
+
+        return stem + suffix;
+    }
+
     /// <summary>Letters and digits kept, every other run of characters one '-', trimmed and cut; <paramref name="changed"/> when cut, emptied or reserved.</summary>
     internal static string Sanitise(string value, out bool changed)
     {

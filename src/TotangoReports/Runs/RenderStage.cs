@@ -32,6 +32,12 @@ internal sealed class RenderStage(ReportRenderers renderers, ILogger log)
                 throw new RenderException(output.Location, $"file '{name}' is written by another output or is the run's manifest; give each output its own file");
             }
 
+            // A name made from a burst value ({{ burst.value }}) is untrusted: it stays in its value's folder, writable.
+            if (folder is not null)
+            {
+                name = BurstFolders.SafeFileName(name);
+            }
+
             var path = folder is null ? name : folder + "/" + name;
             var format = output.Format.ToString().ToLowerInvariant();
             log.LogInformation("rendering {Format} → {File}", format, path);

@@ -41,6 +41,29 @@ public sealed class BurstFolderTests
         folders["ab"].ShouldBe("ab");
     }
 
+    [Theory]
+    [InlineData("by-../...csv", "by-../...csv")]
+    [InlineData("../x.csv", "_/x.csv")]
+    [InlineData("a/./b.csv", "a/_/b.csv")]
+    public void SafeFileName_DotSegments_StayInside(string name, string expected) =>
+        BurstFolders.SafeFileName(name).ShouldBe(expected);
+
+    [Theory]
+    [InlineData('x')]
+    [InlineData('ש')]
+    [InlineData('株')]
+    public void SafeFileName_LongSegment_CutToWhatADiskTakes_KeepingItsExtension_AndDistinct(char letter)
+    {
+        // Act
+        var one = BurstFolders.SafeFileName(new string(letter, 300) + ".csv");
+        var other = BurstFolders.SafeFileName(new string(letter, 301) + ".csv");
+
+        // Assert
+        System.Text.Encoding.UTF8.GetByteCount(one).ShouldBeLessThanOrEqualTo(BurstFolders.MaxFileNameBytes);
+        one.ShouldEndWith(".csv");
+        one.ShouldNotBe(other);
+    }
+
     [Fact]
     public void Assign_SameValues_SameFolders_RunAfterRun()
     {
@@ -65,7 +88,8 @@ public sealed class BurstFolderTests
         var list = string.Join(", ", values.Select(v => JsonSerializer.Serialize(v)));
         var text = BurstKit.Definition
             .Replace("""'"owner" + ((string.to_int (string.slice id 1)) % 50)'""", $"'[{list.Replace("'", "''", StringComparison.Ordinal)}] | array.offset ((string.to_int (string.slice id 1)) % {values.Length}) | array.first'", StringComparison.Ordinal)
-            .Replace("burst: { by: Owner, to: Owner email }", "burst: { by: Owner }", StringComparison.Ordinal);
+            .Replace("burst: { by: Owner, to: Owner email }", "burst: { by: Owner }", StringComparison.Ordinal)
+            .Replace("  - { format: csv, file: book.csv }", "  - { format: csv, file: book.csv }\n  - { format: csv, file: 'by-{{ burst.value }}.csv' }", StringComparison.Ordinal);
         var definition = ReportEngine.ParseDefinition(text, Path.Combine(folder.Path, "book.yaml"));
         var output = Path.Combine(folder.Path, "out");
 
@@ -85,5 +109,16 @@ public sealed class BurstFolderTests
         }
 
         bursts.Sum(b => b.Rows).ShouldBeLessThan(result.Report.Datasets[0].Rows.Count);
+
+        // Even a file name made from the value ('by-{{ burst.value }}.csv') stays in that value's folder.
+        var folders = bursts.Select(b => b.Folder).ToHashSet(StringComparer.Ordinal);
+        var topLevel = new[] { "book.xlsx", "book.csv", "by-.csv", "run.json", ".totango-reports.lock" };
+        foreach (var file in Directory.GetFiles(output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f)))
+        {
+            var first = file.Split(Path.DirectorySeparatorChar)[0];
+            (folders.Contains(first) || topLevel.Contains(file)).ShouldBeTrue(file);
+        }
+
+        result.Manifest.Outputs.Count(o => o.Path.StartsWith(bursts[0].Folder + "/", StringComparison.Ordinal)).ShouldBe(3);
     }
 }
