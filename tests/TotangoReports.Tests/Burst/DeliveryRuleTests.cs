@@ -11,6 +11,7 @@ public sealed class DeliveryRuleTests
     private static readonly string NoBurst = BurstKit.Definition.Replace("burst: { by: Owner, to: Owner email }\n", string.Empty, StringComparison.Ordinal);
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Run_CheckFails_HeldNamingTheCheckAndValues_PreviousFilesByteIdentical_NothingMailed()
     {
         // Arrange: a first run writes the files; the second has a check that fails.
