@@ -58,6 +58,9 @@ public static class CliApp
                 .WithDescription("A live preview on 127.0.0.1: every output, re-rendered when the definition or a template is saved.")
                 .WithExample("serve", "sample-config/weekly-usage.yaml", "--sample")
                 .WithExample("serve", "weekly.yaml", "--snapshot", "snapshots/2026-11-23", "--port", "5091");
+            config.AddCommand<ResendCommand>("resend")
+                .WithDescription("Send a run's kept mail to the recipients that have not accepted it yet (never twice to one).")
+                .WithExample("resend", "out");
             config.AddBranch("history", history =>
             {
                 history.SetDescription("The history store: list, backfill, prune and export recorded snapshots.");

@@ -157,28 +157,89 @@ public sealed class ReportEngine
             throw new ReportHeldException([.. built.Report.Warnings.Select(_redactor.Redact)]);
         }
 
+        var memory = new DeliveryMemory(run.Store, run.StoreKey);
+        var previous = definition.Checks.Count > 0 ? await memory.LastAsync(Store.DeliveryRecord.RollUp, cancellationToken).ConfigureAwait(false) : null;
+        ChecksStage.Run(built.Report, previous?.RowCounts, options.Force, notes);
+        var rollUpRows = RowsDigest.Of(built.Report);
+
         // From here the run writes the folder: one run at a time (a second waits, then gives up clearly).
         using var folderLock = await OutputFolderLock.AcquireAsync(options.OutputDirectory, cancellationToken: cancellationToken).ConfigureAwait(false);
         using var staged = new StagedOutputs(options.OutputDirectory);
-        var rendered = await new RenderStage(_renderers, Options.Logger).RunAsync(built, plan, staged, cancellationToken).ConfigureAwait(false);
-        var complete = fetched.Datasets.All(f => f.Summary.Complete);
-        var stays = run.UsesLastRun ? WatermarkPolicy.WhyItStays(definition, source.Kind, options.AsOf is not null, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete) : null;
-
-        // History is recorded by the runs that would move a watermark, and by --as-of runs (backfills) at their time.
-        var notRecorded = definition.History is null ? null : WatermarkPolicy.WhyItStays(definition, source.Kind, asOf: false, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete);
-        var record = definition.History is not null && notRecorded is null;
-        if (notRecorded is not null)
+        var renderStage = new RenderStage(_renderers, Options.Logger);
+        var deliverStage = new DeliverStage(Options.Time, Options.Logger, _redactor);
+        var rollUp = definition.Burst?.RollUp ?? true;
+        var rendered = rollUp
+            ? await renderStage.RunAsync(built, plan, staged, cancellationToken).ConfigureAwait(false)
+            : new RenderedOutputs(plan.Outputs, staged);
+        var rollUpFiles = staged.Files.ToList();
+        var outbox = plan.Email is not null ? Outbox.CreateStaging(options.OutputDirectory) : null;
+        try
         {
-            Options.Logger.LogInformation("history: this run records nothing: {Reason}", notRecorded);
-        }
-        if (stays is not null)
-        {
-            notes.Warn(WatermarkPolicy.Message(stays));
-        }
+            var rollUpMail = outbox is not null && rollUp
+                ? deliverStage.ComposeRollUp(built.Report, plan, rendered, rollUpFiles, outbox, notes, await MailRules.SkipRollUpAsync(built.Report, rollUpRows.Digest, memory, cancellationToken).ConfigureAwait(false), cancellationToken)
+                : null;
+            var bursts = await new BurstStage(renderStage).RunAsync(built, plan, staged, outbox, memory, notes, cancellationToken).ConfigureAwait(false);
+            staged.Seal();
+            var complete = fetched.Datasets.All(f => f.Summary.Complete);
+            var delivered = outbox is not null
+                ? await deliverStage.SendAsync(rollUpMail, plan, outbox, cancellationToken).ConfigureAwait(false)
+                : new Delivered(null, null);
+            var stays = run.UsesLastRun ? WatermarkPolicy.WhyItStays(definition, source.Kind, options.AsOf is not null, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete) : null;
 
-        var delivered = await new DeliverStage(Options.Time, Options.Logger).RunAsync(built, plan, rendered, notes, cancellationToken).ConfigureAwait(false);
-        var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, notes, stays, record, cancellationToken).ConfigureAwait(false);
-        return new RunResult { Report = built.Report, Manifest = committed.Manifest, Files = committed.Files, EmailSent = delivered.Email is not null };
+            // A run is delivered only when every recipient accepted its mail: until then the watermark stays and no
+            // history is recorded, as for a run that failed (resend mails; it does not move either).
+            if (run.UsesLastRun && stays is null && !delivered.AllAccepted)
+            {
+                stays = "some recipients did not accept the mail (see deliveries in run.json; resend does not move it either)";
+            }
+
+            // History is recorded by the runs that would move a watermark, and by --as-of runs (backfills) at their time.
+            var notRecorded = definition.History is null ? null
+                : !delivered.AllAccepted ? "some recipients did not accept the mail"
+                : WatermarkPolicy.WhyItStays(definition, source.Kind, asOf: false, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete);
+            var record = definition.History is not null && notRecorded is null;
+            if (notRecorded is not null)
+            {
+                Options.Logger.LogInformation("history: this run records nothing: {Reason}", notRecorded);
+            }
+
+            if (stays is not null)
+            {
+                notes.Warn(WatermarkPolicy.Message(stays));
+            }
+
+            var deliveries = MailRules.Delivered(delivered.Outbox, run.Context.Now.ToUniversalTime(), rollUpRows, bursts);
+            var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, bursts, notes, stays, record, deliveries, cancellationToken).ConfigureAwait(false);
+            if (delivered.Failed is { Count: > 0 } failed)
+            {
+                throw new MailNotAcceptedException(
+                    $"the mail was not accepted by {failed.Count} recipient(s): {string.Join(", ", failed)}. The report files and run.json were written and the mail is kept in {Outbox.PathIn(options.OutputDirectory)}; 'totango-reports resend {options.OutputDirectory}' sends it to them only.",
+                    failed);
+            }
+
+            return new RunResult { Report = built.Report, Manifest = committed.Manifest, Files = committed.Files, EmailSent = delivered.Outbox?.Recipients.Any(r => r.Recipient.Status == Outbox.Sent) ?? false };
+        }
+        finally
+        {
+            // Kept (moved to .outbox) when someone still waits for it; otherwise this run's staging copy goes.
+            if (outbox is not null && !string.Equals(outbox.Folder, Outbox.PathIn(options.OutputDirectory), StringComparison.Ordinal))
+            {
+                outbox.Delete();
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>totango-reports resend OUT</c>: sends the mail a run kept in <paramref name="outputDirectory"/> to the
+    /// recipients that have not accepted it yet (each once, over its own transaction), never to one that has, and
+    /// updates the kept status and <c>run.json</c>. Returns how many recipients accepted now (0 when nothing was
+    /// waiting); throws <see cref="MailNotAcceptedException"/> naming those that still did not.
+    /// </summary>
+    public async Task<int> ResendAsync(string outputDirectory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        using var folderLock = await OutputFolderLock.AcquireAsync(outputDirectory, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await new ResendStage(Options.Smtp, Options.Time, Options.Logger, _redactor).RunAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -237,5 +298,5 @@ public sealed class ReportEngine
         StoreStage.OpenAsync(PrepareStage.Run(definition, options.Parameters, options.Since, options.AsOf ?? Options.Time.GetUtcNow()), source, Options.Store, options.StatePath, _redactor, Options.Logger, cancellationToken);
 
     private Task<FetchedData<DatasetBuilder>> FetchAsync(PreparedRun run, OpenedSource opened, bool allowPartial, CancellationToken cancellationToken) =>
-        new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context) { Summary = run.Definition.SummaryFor(dataset.Name) }, allowPartial, cancellationToken);
+        new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context) { Summary = run.Definition.SummaryFor(dataset.Name), BurstBy = run.Definition.SummaryDataset == dataset.Name ? run.Definition.Burst?.By : null }, allowPartial, cancellationToken);
 }

@@ -26,4 +26,10 @@ public sealed record RunOptions : BuildOptions
     /// anything is written or mailed. Default false.
     /// </summary>
     public bool Strict { get; init; }
+
+    /// <summary>
+    /// Deliver even when a <c>checks:</c> entry fails (each failure becomes a warning). Default false: a failed check
+    /// holds the run (<see cref="Delivery.ReportHeldException"/>) before anything is written or mailed.
+    /// </summary>
+    public bool Force { get; init; }
 }

@@ -15,6 +15,6 @@ public sealed class RunResult
     /// <summary>Full paths of every file written (outputs, then the manifest).</summary>
     public required IReadOnlyList<string> Files { get; init; }
 
-    /// <summary>Whether the report mail was sent.</summary>
+    /// <summary>Whether the report mail (the whole report's or a burst value's) was accepted by at least one recipient.</summary>
     public bool EmailSent { get; init; }
 }

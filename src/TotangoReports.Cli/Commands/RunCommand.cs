@@ -18,6 +18,7 @@ public sealed class RunCommand(CliEnvironment environment) : CommandBase<RunSett
             Parameters = ParseParameters(settings.Param),
             SendEmail = !settings.NoEmail,
             Strict = settings.Strict,
+            Force = settings.Force,
             SendSampleMail = settings.SendSampleMail,
             AsOf = settings.AsOfInstant,
         };

@@ -32,6 +32,10 @@ public sealed class RunSettings : FetchingSettings
     [Description("Hold the run (exit 7, nothing written or mailed) when there is any warning: an empty dataset, a path, activity or window no account has, a failed expression.")]
     public bool Strict { get; init; }
 
+    [CommandOption("--force")]
+    [Description("Deliver even when a 'checks' entry fails (each failure is a warning). Without it a failed check holds the run (exit 7).")]
+    public bool Force { get; init; }
+
     [CommandOption("--send-sample-mail")]
     [Description("With --sample: mail the report (subject marked [[SAMPLE]]). Without it a sample run sends no mail.")]
     public bool SendSampleMail { get; init; }

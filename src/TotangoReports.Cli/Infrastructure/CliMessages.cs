@@ -26,7 +26,7 @@ internal static class CliMessages
     };
 
     /// <summary><c>--strict</c> held the run: how many warnings, and the first.</summary>
-    public static string Held(Delivery.ReportHeldException held) =>
+    public static string Held(Delivery.ReportHeldException held) => !held.Strict ? held.Message :
         $"held under --strict: {held.Warnings.Count} warning(s), the first: {(held.Warnings.Count > 0 ? held.Warnings[0] : string.Empty)} Nothing was delivered; the previous files are kept.";
 
     /// <summary>No token: name the environment variable, the configuration key and the flags that need none.</summary>

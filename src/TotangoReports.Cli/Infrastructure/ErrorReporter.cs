@@ -61,6 +61,7 @@ internal static class ErrorReporter
         Store.ReportStoreException store => (ExitCodes.Unexpected, store.Message),
         WatermarkSaveException watermark => (ExitCodes.WatermarkNotSaved, watermark.Message),
         ReportHeldException held => (ExitCodes.Held, CliMessages.Held(held)),
+        MailNotAcceptedException partly => (ExitCodes.DeliveryFailed, partly.Message),
         EmailDeliveryException mail => (ExitCodes.DeliveryFailed, mail.Message + " (the report files were not changed)"),
         CommandParseException or CommandRuntimeException => (ExitCodes.InvalidInput, exception.Message + " (see --help)"),
         UnauthorizedAccessException access => (ExitCodes.InvalidInput, access.Message),

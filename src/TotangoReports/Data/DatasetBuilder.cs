@@ -45,6 +45,9 @@ internal sealed class DatasetBuilder : IAccountSink
     /// </summary>
     public SummaryDefinition? Summary { get; init; }
 
+    /// <summary><c>burst.by</c> when this dataset is the one summarised: the table also gets one <see cref="BurstSlice"/> per value.</summary>
+    public string? BurstBy { get; init; }
+
     /// <summary>What computing the summary took inside <see cref="Build"/>: wall time and bytes allocated (for the bench).</summary>
     internal (TimeSpan Elapsed, long Allocated) SummaryCost => _shaper.SummaryCost;
 
@@ -69,7 +72,7 @@ internal sealed class DatasetBuilder : IAccountSink
         ArgumentNullException.ThrowIfNull(fetch);
         ThrowIfBuilt();
         _built = true;
-        var table = _shaper.Shape(_accumulator, Summary, fetch, built ?? new Dictionary<string, DatasetTable>());
+        var table = _shaper.Shape(_accumulator, Summary, BurstBy, fetch, built ?? new Dictionary<string, DatasetTable>());
         _warnings = [.. _plan.SetupWarnings, .. _shaper.Warnings, .. _plan.Problems.ToWarnings()];
         _accumulator.Release();
         return table;

@@ -44,6 +44,12 @@ public sealed class DatasetTable
     /// </summary>
     internal IReadOnlyList<History.HistoryRow>? RecordedRows { get; init; }
 
+    /// <summary>
+    /// <c>burst:</c> on the summary dataset: one slice per distinct non-empty value of the burst column, in ordinal
+    /// order; null when the report does not burst (or this is not the summary dataset).
+    /// </summary>
+    internal IReadOnlyList<BurstSlice>? Bursts { get; init; }
+
     /// <summary>Index of the column named <paramref name="name"/>, or -1.</summary>
     public int ColumnIndex(string name)
     {

@@ -29,11 +29,17 @@ public sealed class Report
     /// </summary>
     public bool IsSample { get; init; }
 
+    /// <summary>
+    /// The <c>burst:</c> value this report is for (one owner's rows only, PRODUCT.md §4b); null for the whole report.
+    /// Templates see it as <c>burst.value</c>.
+    /// </summary>
+    public string? BurstValue { get; init; }
+
     /// <summary>The mark sample outputs carry.</summary>
     internal const string SampleMark = "SAMPLE DATA";
 
-    /// <summary>The definition's title.</summary>
-    public string Title => Definition.Title;
+    /// <summary>The definition's title; a burst report's names its value ("Renewals — Dana Levi"), so a reader sees whose it is.</summary>
+    public string Title => BurstValue is null ? Definition.Title : $"{Definition.Title} — {BurstValue}";
 
     /// <summary>
     /// The headline every renderer draws (KPI tiles, charts): the summary dataset's (<c>summary.dataset</c>, or the

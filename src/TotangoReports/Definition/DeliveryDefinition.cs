@@ -28,6 +28,9 @@ public sealed class EmailDeliveryDefinition
     /// <summary>Formats of outputs to attach.</summary>
     public IReadOnlyList<OutputFormat> Attach { get; init; } = [];
 
+    /// <summary><c>when:</c> — always (default), not-empty or changed.</summary>
+    public MailWhen When { get; init; } = MailWhen.Always;
+
     /// <summary>Where it was written.</summary>
     public SourceLocation Location { get; init; }
 }

@@ -31,6 +31,15 @@ public sealed class ReportDefinition
     /// <summary><c>history:</c>: record this report in the history store after each live run; null = no history.</summary>
     public HistoryDefinition? History { get; init; }
 
+    /// <summary><c>burst:</c>: one report per owner besides the whole one; null = the whole report only.</summary>
+    public BurstDefinition? Burst { get; init; }
+
+    /// <summary><c>checks:</c>: conditions that must hold before anything is delivered; empty = none.</summary>
+    public IReadOnlyList<CheckDefinition> Checks { get; init; } = [];
+
+    /// <summary>The name of the dataset the summary describes (<c>summary.dataset</c>, or the first); null without datasets.</summary>
+    public string? SummaryDataset => Summary?.Dataset ?? (Datasets.Count > 0 ? Datasets[0].Name : null);
+
     /// <summary>The declared <c>summary:</c> when <paramref name="dataset"/> is the one it summarises (its own, or the first dataset); else null.</summary>
     public SummaryDefinition? SummaryFor(string dataset) =>
         Summary is { } summary && string.Equals(summary.Dataset ?? (Datasets.Count > 0 ? Datasets[0].Name : null), dataset, StringComparison.Ordinal) ? summary : null;

@@ -32,4 +32,7 @@ public enum ReportInputError
 
     /// <summary>The output folder is a file, lies under a file, or cannot be written.</summary>
     OutputFolderUnusable,
+
+    /// <summary>The <c>burst.recipients</c> file can't be read, or an entry in it is not an address.</summary>
+    BurstRecipients,
 }

@@ -17,8 +17,11 @@ internal static class EmailComposer
     public const int ChartHeight = 320;
 
     /// <param name="rendered">The outputs this run rendered (after <c>--format</c>): the body is the html one among them.</param>
-    public static EmailContent Compose(Report report, EmailDeliveryDefinition email, IReadOnlyList<OutputDefinition> rendered, StagedOutputs staged, CancellationToken cancellationToken)
+    /// <param name="files">The staged files this mail may attach (one burst value's, or the roll-up's); null = every staged file.</param>
+    /// <param name="to">A burst value's addresses, replacing the definition's to/cc/bcc; null = the definition's.</param>
+    public static EmailContent Compose(Report report, EmailDeliveryDefinition email, IReadOnlyList<OutputDefinition> rendered, StagedOutputs staged, CancellationToken cancellationToken, IReadOnlyList<StagedFile>? files = null, IReadOnlyList<string>? to = null)
     {
+        files ??= staged.Files;
         string subject;
         try
         {
@@ -29,9 +32,9 @@ internal static class EmailComposer
             throw new Rendering.RenderException(email.Location, ex.Message);
         }
 
-        var attachments = staged.Files
+        var attachments = files
             .Where(f => email.Attach.Any(a => string.Equals(a.ToString(), f.Format, StringComparison.OrdinalIgnoreCase)))
-            .Select(f => new EmailAttachment(AttachmentName(f, staged), f.TempPath, MimeBuilder.MediaTypeFor(f.Format)))
+            .Select(f => new EmailAttachment(AttachmentName(f, files), f.TempPath, MimeBuilder.MediaTypeFor(f.Format)))
             .ToList();
 
         string? html = null;
@@ -54,9 +57,9 @@ internal static class EmailComposer
 
         return new EmailContent
         {
-            To = email.To,
-            Cc = email.Cc,
-            Bcc = email.Bcc,
+            To = to ?? email.To,
+            Cc = to is null ? email.Cc : [],
+            Bcc = to is null ? email.Bcc : [],
             Subject = subject,
             HtmlBody = html,
             TextBody = PlainSummary.Build(report, attachments.Select(a => a.FileName)),
@@ -66,10 +69,10 @@ internal static class EmailComposer
     }
 
     /// <summary>The file's name, or its folder-qualified name when another output has the same name in another folder.</summary>
-    private static string AttachmentName(StagedFile file, StagedOutputs staged)
+    private static string AttachmentName(StagedFile file, IReadOnlyList<StagedFile> files)
     {
         var name = Path.GetFileName(file.RelativePath);
-        var clash = staged.Files.Count(f => string.Equals(Path.GetFileName(f.RelativePath), name, StringComparison.OrdinalIgnoreCase)) > 1;
+        var clash = files.Count(f => string.Equals(Path.GetFileName(f.RelativePath), name, StringComparison.OrdinalIgnoreCase)) > 1;
         return clash ? file.RelativePath.Replace('/', '_').Replace('\\', '_') : name;
     }
 

@@ -30,12 +30,35 @@ internal sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvide
         }
 
         var message = MimeBuilder.Build(content, options.From!);
+        var count = content.To.Count + content.Cc.Count + content.Bcc.Count;
+        return await SendWithDeadlineAsync(message, null, count, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends an already-built <paramref name="message"/> to <paramref name="recipient"/> alone (the SMTP envelope; the
+    /// headers stay as they are), over its own connection: one recipient, one transaction, so one refusal fails only
+    /// that recipient. Returns the message size in bytes.
+    /// </summary>
+    public async Task<long> SendToAsync(MimeKit.MimeMessage message, string recipient, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new EmailDeliveryException("cannot send the report mail: " + string.Join("; ", problems));
+        }
+
+        return await SendWithDeadlineAsync(message, MimeKit.MailboxAddress.Parse(recipient), 1, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<long> SendWithDeadlineAsync(MimeKit.MimeMessage message, MimeKit.MailboxAddress? recipient, int count, CancellationToken cancellationToken)
+    {
         var size = MimeBuilder.MeasureBytes(message);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.DeadlineSeconds), _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            return await SendWithRetriesAsync(content, message, size, linked.Token).ConfigureAwait(false);
+            return await SendWithRetriesAsync(message, recipient, count, size, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -45,7 +68,7 @@ internal sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvide
         }
     }
 
-    private async Task<long> SendWithRetriesAsync(EmailContent content, MimeKit.MimeMessage message, long size, CancellationToken cancellationToken)
+    private async Task<long> SendWithRetriesAsync(MimeKit.MimeMessage message, MimeKit.MailboxAddress? recipient, int count, long size, CancellationToken cancellationToken)
     {
         var attempt = 0;
         while (true)
@@ -53,8 +76,8 @@ internal sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvide
             attempt++;
             try
             {
-                await SendOnceAsync(message, size, cancellationToken).ConfigureAwait(false);
-                _log.LogInformation("mail sent to {Count} recipient(s), {Bytes} bytes", content.To.Count + content.Cc.Count + content.Bcc.Count, size);
+                await SendOnceAsync(message, recipient, size, cancellationToken).ConfigureAwait(false);
+                _log.LogInformation("mail sent to {Count} recipient(s), {Bytes} bytes", count, size);
                 return size;
             }
             catch (SmtpCommandException ex) when (IsTemporary(ex) && attempt <= options.MaxRetries)
@@ -76,7 +99,7 @@ internal sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvide
         }
     }
 
-    private async Task SendOnceAsync(MimeKit.MimeMessage message, long size, CancellationToken cancellationToken)
+    private async Task SendOnceAsync(MimeKit.MimeMessage message, MimeKit.MailboxAddress? recipient, long size, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = checked(options.TimeoutSeconds * 1000) };
         try
@@ -107,7 +130,14 @@ internal sealed class EmailSender(SmtpOptions options, TimeProvider? timeProvide
                 $"the report mail is {size:N0} bytes (attachments base64-encoded) but {options.Host} accepts at most {client.MaxSize:N0} bytes; attach fewer formats (delivery.email.attach) or link to the files instead"));
         }
 
-        await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        if (recipient is null)
+        {
+            await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await client.SendAsync(message, message.From.Mailboxes.First(), [recipient], cancellationToken).ConfigureAwait(false);
+        }
 
         // Accepted is delivered: a failure saying goodbye must not fail the run (and mail the report again tomorrow).
         try

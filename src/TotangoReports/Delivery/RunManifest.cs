@@ -65,6 +65,15 @@ public sealed class RunManifest
     /// <summary>The mail sent, or null.</summary>
     public ManifestEmail? Email { get; set; }
 
+    /// <summary>
+    /// The mail per recipient: each address of the roll-up (to, cc, bcc) and of each burst value, <c>sent</c>,
+    /// <c>skipped</c> or <c>failed</c> with why, and <c>pending</c> until it was tried. Empty when the run mails nothing.
+    /// </summary>
+    public IReadOnlyList<ManifestDelivery> Deliveries { get; init; } = [];
+
+    /// <summary><c>burst:</c> runs: each value's folder and rows; null without <c>burst:</c>.</summary>
+    public IReadOnlyList<ManifestBurst>? Bursts { get; init; }
+
     /// <summary>Every warning of the run.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
@@ -115,7 +124,23 @@ public sealed record ManifestEmail(int Recipients, string? Subject, IReadOnlyLis
 
     /// <summary>The mail was not sent (see <see cref="Reason"/>).</summary>
     public const string Skipped = "skipped";
+
+    /// <summary>Some recipient did not accept the mail (see <see cref="RunManifest.Deliveries"/>); <c>resend</c> sends it to them.</summary>
+    public const string Failed = "failed";
 }
+
+/// <summary>One burst value of a run.</summary>
+/// <param name="Value">The value of the burst column.</param>
+/// <param name="Folder">Its folder inside the output folder.</param>
+/// <param name="Rows">The rows of the summary dataset its report holds.</param>
+public sealed record ManifestBurst(string Value, string Folder, int Rows);
+
+/// <summary>One recipient of one message of a run.</summary>
+/// <param name="Burst">The burst value the message is for; null for the whole report (the roll-up).</param>
+/// <param name="Recipient">The address.</param>
+/// <param name="Status"><c>sent</c>, <c>skipped</c>, <c>failed</c> or <c>pending</c>.</param>
+/// <param name="Reason">Why it was skipped or failed.</param>
+public sealed record ManifestDelivery(string? Burst, string Recipient, string Status, string? Reason = null);
 
 /// <summary>What a run did with the <c>since: last-run</c> watermark.</summary>
 /// <param name="Moved">Whether this run moved the <c>since: last-run</c> watermark.</param>

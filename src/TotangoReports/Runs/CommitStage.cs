@@ -20,17 +20,32 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
 {
     /// <param name="notes">What the run itself warned about (mail, watermark) and a mail it skipped.</param>
     /// <param name="watermarkStays">Why the <c>since: last-run</c> watermark stays (see <see cref="WatermarkPolicy"/>); null = it moves.</param>
+    /// <param name="deliveries">The scopes this run delivered (every recipient accepted), for <c>when: changed</c> and <c>previous_rows</c>.</param>
     /// <param name="record">Record one history snapshot per dataset (a definition with <c>history:</c>, a run that did its whole job).</param>
-    public async Task<Committed> RunAsync(PreparedRun run, BuiltReport built, string source, RenderedOutputs rendered, Delivered delivered, RunNotes notes, string? watermarkStays, bool record, CancellationToken cancellationToken)
+    public async Task<Committed> RunAsync(PreparedRun run, BuiltReport built, string source, RenderedOutputs rendered, Delivered delivered, IReadOnlyList<BurstResult> bursts, RunNotes notes, string? watermarkStays, bool record, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
     {
         var staged = rendered.Staged;
-        var manifest = ManifestFactory.Finished(built, source, rendered, delivered, notes, run.UsesLastRun ? new ManifestWatermark(watermarkStays is null, watermarkStays) : null, time.GetUtcNow());
+        var manifest = ManifestFactory.Finished(built, source, rendered, delivered, bursts, notes, run.UsesLastRun ? new ManifestWatermark(watermarkStays is null, watermarkStays) : null, time.GetUtcNow());
 
         // Past the mail, the run finishes: a cancellation now would leave a sent mail without its files.
         await WriteAsync(staged, RunManifest.FileName, manifest, CancellationToken.None).ConfigureAwait(false);
         staged.Commit();
         File.Delete(Path.Combine(staged.OutputDirectory, RunManifest.IncompleteFileName));
-        await WriteStoreAsync(run, built, watermarkStays, record).ConfigureAwait(false);
+        if (delivered.Outbox is { } outbox)
+        {
+            // The mail stays beside the files while someone has not accepted it (resend); a run that delivered
+            // everything also retires a previous run's kept mail, which this run's has replaced.
+            if (outbox.AnyPending)
+            {
+                outbox.Keep();
+            }
+            else
+            {
+                Outbox.DeleteKept(staged.OutputDirectory);
+            }
+        }
+
+        await WriteStoreAsync(run, built, watermarkStays, record, deliveries).ConfigureAwait(false);
 
         foreach (var warning in built.Report.Warnings)
         {
@@ -44,7 +59,7 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
     /// The watermarks and the history in one transaction, after the files: a run killed in the middle leaves the store
     /// as it was. Not cancellable: the files are already in place.
     /// </summary>
-    private async Task WriteStoreAsync(PreparedRun run, BuiltReport built, string? watermarkStays, bool record)
+    private async Task WriteStoreAsync(PreparedRun run, BuiltReport built, string? watermarkStays, bool record, IReadOnlyList<DeliveryRecord> deliveries)
     {
         var now = run.Context.Now.ToUniversalTime();
         var commit = new StoreCommit(run.StoreKey, now)
@@ -54,6 +69,7 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
                 : new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal),
             Snapshots = record ? [.. built.Report.Datasets.Select(t => SnapshotRecorder.From(t, now))] : [],
             Keep = record ? run.Definition.History?.Keep : null,
+            Deliveries = deliveries,
         };
         if (run.Store is not { } store || (commit.Watermarks.Count == 0 && commit.Snapshots.Count == 0 && commit.Deliveries.Count == 0))
         {

@@ -9,7 +9,7 @@ internal static class ManifestFactory
 {
     /// <param name="notes">What the run itself warned about (after the data's warnings), and a mail it skipped.</param>
     /// <param name="watermark">For definitions with <c>since: last-run</c>: whether the watermark moved; else null.</param>
-    public static RunManifest Finished(BuiltReport built, string source, RenderedOutputs rendered, Delivered delivered, RunNotes notes, ManifestWatermark? watermark, DateTimeOffset finishedAt)
+    public static RunManifest Finished(BuiltReport built, string source, RenderedOutputs rendered, Delivered delivered, IReadOnlyList<BurstResult> bursts, RunNotes notes, ManifestWatermark? watermark, DateTimeOffset finishedAt)
     {
         var report = built.Report;
         var manifest = new RunManifest
@@ -27,6 +27,8 @@ internal static class ManifestFactory
                 StringComparer.Ordinal),
             Warnings = [.. report.Warnings, .. notes.Warnings],
             Email = delivered.Email ?? notes.SkippedMail(report.Definition),
+            Deliveries = DeliverStage.Manifest(delivered.Outbox),
+            Bursts = report.Definition.Burst is null ? null : bursts.Select(b => new ManifestBurst(b.Value, b.Folder, b.Rows)).ToList(),
             Watermark = watermark,
         };
         manifest.Outputs.AddRange(rendered.Staged.Files.Select(f => new ManifestOutput(f.Format, f.RelativePath, f.Bytes, f.Sha256)));

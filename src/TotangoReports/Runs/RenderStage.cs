@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TotangoReports.Data;
 using TotangoReports.Definition;
 using TotangoReports.Delivery;
 using TotangoReports.Rendering;
@@ -13,23 +14,39 @@ internal sealed class RenderStage(ReportRenderers renderers, ILogger log)
 {
     public async Task<RenderedOutputs> RunAsync(BuiltReport built, RunPlan plan, StagedOutputs staged, CancellationToken cancellationToken)
     {
+        await RenderAsync(built.Report, plan.Outputs, staged, null, cancellationToken).ConfigureAwait(false);
+        staged.Seal();
+        return new RenderedOutputs(plan.Outputs, staged);
+    }
+
+    /// <summary>Renders <paramref name="outputs"/> of <paramref name="report"/> into staged files, under <paramref name="folder"/> when given; returns them.</summary>
+    public async Task<IReadOnlyList<StagedFile>> RenderAsync(Report report, IReadOnlyList<OutputDefinition> outputs, StagedOutputs staged, string? folder, CancellationToken cancellationToken)
+    {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { RunManifest.FileName, RunManifest.IncompleteFileName };
-        foreach (var output in plan.Outputs)
+        var files = new List<StagedFile>(outputs.Count);
+        foreach (var output in outputs)
         {
-            var name = OutputNames.Expand(output, built.Report);
+            var name = OutputNames.Expand(output, report);
             if (!names.Add(name))
             {
                 throw new RenderException(output.Location, $"file '{name}' is written by another output or is the run's manifest; give each output its own file");
             }
 
+            // A name made from a burst value ({{ burst.value }}) is untrusted: it stays in its value's folder, writable.
+            if (folder is not null)
+            {
+                name = BurstFolders.SafeFileName(name);
+            }
+
+            var path = folder is null ? name : folder + "/" + name;
             var format = output.Format.ToString().ToLowerInvariant();
-            log.LogInformation("rendering {Format} → {File}", format, name);
-            var stream = staged.Create(name, format);
+            log.LogInformation("rendering {Format} → {File}", format, path);
+            var stream = staged.Create(path, format);
+            files.Add(staged.Files[^1]);
             await using var streamDisposal = stream.ConfigureAwait(false);
-            await renderers[output.Format].RenderAsync(built.Report, output, stream, cancellationToken).ConfigureAwait(false);
+            await renderers[output.Format].RenderAsync(report, output, stream, cancellationToken).ConfigureAwait(false);
         }
 
-        staged.Seal();
-        return new RenderedOutputs(plan.Outputs, staged);
+        return files;
     }
 }

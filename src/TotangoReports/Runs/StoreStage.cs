@@ -14,7 +14,7 @@ namespace TotangoReports.Runs;
 internal static class StoreStage
 {
     public static bool Needs(PreparedRun run, SourceKind source) =>
-        source != SourceKind.Sample && (run.UsesLastRun || run.Definition.History is not null);
+        source != SourceKind.Sample && (run.UsesLastRun || run.Definition.History is not null || MailRules.ReadsDeliveries(run.Definition));
 
     /// <param name="sqlitePath">The caller's SQLite file (<see cref="BuildOptions.StatePath"/>); null = <paramref name="options"/> decide.</param>
     public static async Task<PreparedRun> OpenAsync(PreparedRun run, SourceKind source, StoreOptions options, string? sqlitePath, SecretRedactor redactor, ILogger log, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace TotangoReports.Tests.Cli;
 /// </summary>
 public sealed class HelpSnapshotTests
 {
-    public static TheoryData<string> Commands() => new(["", "run", "validate", "schema", "fetch", "emulator", "sample-data", "templates init", "serve"]);
+    public static TheoryData<string> Commands() => new(["", "run", "validate", "schema", "fetch", "emulator", "sample-data", "templates init", "serve", "resend"]);
 
     [Theory]
     [MemberData(nameof(Commands))]

@@ -104,6 +104,17 @@ public sealed class DefinitionValidationTests
     [InlineData("delivery: { email: { to: a@example.com, body: text } }", "text", "body must be html or summary, found 'text'")]
     [InlineData("delivery: { email: { to: a@example.com, body: summary, subject: '{{ date + }}' } }", "}}", "subject is not a valid Scriban template")]
     [InlineData("delivery: { mail: { to: a@example.com } }", "mail", "unknown key 'mail' in delivery — did you mean 'email'?")]
+    [InlineData("delivery: { email: { to: a@example.com, when: on-change } }", "on-change", "delivery.email.when must be one of always, not-empty, changed, found 'on-change'")]
+    [InlineData("burst: { by: Owner }", "Owner", "burst.by: 'Owner' is not a column of dataset 'accounts' (the summary dataset)")]
+    [InlineData("burst: { by: Account, to: Emial }", "Emial", "burst.to: 'Emial' is not a column of dataset 'accounts'")]
+    [InlineData("burst: { by: Account, recipients: nowhere.yaml }", "nowhere", "burst.recipients: file 'nowhere.yaml' not found beside the definition")]
+    [InlineData("burst: { by: Account, rollup: maybe }", "maybe", "burst.rollup must be true or false")]
+    [InlineData("burst: { to: Account }", "{ to", "burst.by")]
+    [InlineData("checks: [ 'rows.acounts > 0' ]", "acounts", "check 'rows.acounts > 0': 'acounts' is not a dataset (known: accounts) — did you mean 'accounts'?")]
+    [InlineData("checks: [ 'previous_rows.users == null' ]", "users", "'users' is not a dataset")]
+    [InlineData("checks: [ 'kpis[\"Acounts\"] > 0' ]", "Acounts", "'Acounts' is not a KPI label")]
+    [InlineData("checks: [ 'rows.accounts >' ]", "rows", "check 'rows.accounts >' is not a valid Scriban expression")]
+    [InlineData("checks: 'rows.accounts > 0'", "'rows", "checks must be a list of expressions")]
     public void TopLevelMistakes_AreReportedWhereWritten(string top, string marker, string message)
     {
         var text = Compose(string.Empty, top);

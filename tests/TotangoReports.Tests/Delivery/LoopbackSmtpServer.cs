@@ -42,6 +42,12 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <summary>The messages it accepted (answered 250).</summary>
     public IReadOnlyCollection<MimeMessage> Accepted => _store.Accepted;
 
+    /// <summary>Each accepted message with its envelope recipients (RCPT TO), in the order accepted.</summary>
+    public IReadOnlyCollection<(IReadOnlyList<string> Recipients, MimeMessage Message)> Deliveries => _store.Deliveries;
+
+    /// <summary>Mailboxes whose messages the server refuses with 550 (a full or closed mailbox); change it to "fix" one.</summary>
+    public ConcurrentDictionary<string, bool> Refused => _store.Refused;
+
     /// <param name="replies">Replies to the first DATA commands, in order (e.g. 451 then the default 250).</param>
     public static LoopbackSmtpServer Start(int maxMessageSize = 0, params SmtpReplyCode[] replies)
     {
@@ -72,6 +78,10 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
 
         public ConcurrentQueue<MimeMessage> Accepted { get; } = new();
 
+        public ConcurrentQueue<(IReadOnlyList<string> Recipients, MimeMessage Message)> Deliveries { get; } = new();
+
+        public ConcurrentDictionary<string, bool> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
+
         public int Attempts => _attempts;
 
         public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
@@ -85,8 +95,16 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
                 }
             }
 
+            var recipients = transaction.To.Select(m => m.User + "@" + m.Host).ToList();
+            if (recipients.Exists(r => Refused.ContainsKey(r)))
+            {
+                return Task.FromResult(new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "mailbox unavailable (scripted)"));
+            }
+
             using var stream = new MemoryStream(buffer.ToArray());
-            Accepted.Enqueue(MimeMessage.Load(stream, CancellationToken.None));
+            var message = MimeMessage.Load(stream, CancellationToken.None);
+            Accepted.Enqueue(message);
+            Deliveries.Enqueue((recipients, message));
             return Task.FromResult(SmtpResponse.Ok);
         }
     }

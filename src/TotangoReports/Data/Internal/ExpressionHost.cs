@@ -97,6 +97,9 @@ internal sealed partial class ExpressionHost
 
     public void SetRows(ScriptArray? rows) => _globals["rows"] = rows;
 
+    /// <summary>A name every expression sees (the run-level values of <c>checks:</c>: <c>rows</c>, <c>previous_rows</c>, <c>kpis</c>).</summary>
+    public void SetGlobal(string name, object? value) => _globals[name] = value;
+
     public ScriptObject RowObject(IReadOnlyList<object?> cells)
     {
         var obj = new ScriptObject();

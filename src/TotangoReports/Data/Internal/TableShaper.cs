@@ -26,7 +26,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
     public (TimeSpan Elapsed, long Allocated) SummaryCost { get; private set; }
 
     /// <param name="built">The datasets built before this one, which its <c>lookup:</c> columns read.</param>
-    public DatasetTable Shape(AccountAccumulator accumulator, SummaryDefinition? declared, FetchSummary fetch, IReadOnlyDictionary<string, DatasetTable> built)
+    public DatasetTable Shape(AccountAccumulator accumulator, SummaryDefinition? declared, string? burstBy, FetchSummary fetch, IReadOnlyDictionary<string, DatasetTable> built)
     {
         var accounts = accumulator.Accounts;
         var columns = plan.Columns(out _pivot);
@@ -83,6 +83,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var summary = new SummaryBuilder(_dataset.Name, rows, aggregates, IndexOf, _problems).Build(declared, () => finalAccounts.Select(Facts).ToList());
         SummaryCost = (summaryClock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+        var bursts = burstBy is null ? null : Bursts(burstBy, rows, finalAccounts, declared, keys);
         foreach (var (column, problem) in accumulator.Presence.Missing(accounts.Count))
         {
             _warnings.Add($"{_problems.Prefix($"column '{column}'")}dataset '{_dataset.Name}': column '{column}': {problem}; the column is empty.");
@@ -111,8 +112,60 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
             Lifecycle = lifecycle,
             Accounts = accounts.Select(Facts).ToList(),
             Fetch = fetch,
+            Bursts = bursts,
         };
     }
+
+    /// <summary>
+    /// One slice per distinct non-empty value of the burst column: its rows, and its groups and summary computed by the
+    /// same builders as the whole table's, over those rows only. Problems are logged once (by the whole table), so a
+    /// scratch log keeps the slices from counting a bad cell twice.
+    /// </summary>
+    private List<BurstSlice> Bursts(string burstBy, List<object?[]> rows, List<ProjectedAccount> accounts, SummaryDefinition? declared, ResolvedKeys keys)
+    {
+        var column = IndexOf(burstBy);
+        var members = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var r = 0; column >= 0 && r < rows.Count; r++)
+        {
+            var value = BurstText(rows[r][column]);
+            if (value.Length == 0)
+            {
+                continue;
+            }
+
+            if (!members.TryGetValue(value, out var list))
+            {
+                members.Add(value, list = []);
+            }
+
+            list.Add(r);
+        }
+
+        var scratch = new ProblemLog(_dataset.Name);
+        var slices = new List<BurstSlice>(members.Count);
+        foreach (var (value, indexes) in members)
+        {
+            var sliceRows = indexes.Select(i => rows[i]).ToList();
+            var sliceAccounts = indexes.Select(i => accounts[i]).ToList();
+            var aggregates = new GroupBuilder(sliceRows, sliceAccounts, Host, scratch);
+            var groups = _dataset.Group is { } group ? aggregates.Build(group, keys.GroupBy, keys.Aggregates, IndexOf) : null;
+            var summary = new SummaryBuilder(_dataset.Name, sliceRows, aggregates, IndexOf, scratch).Build(declared, () => sliceAccounts.Select(Facts).ToList());
+            slices.Add(new BurstSlice(value, indexes, groups, summary));
+        }
+
+        return slices;
+    }
+
+    /// <summary>A burst value as text: trimmed, culture-invariant; empty for no value.</summary>
+    internal static string BurstText(object? cell) => cell switch
+    {
+        null => string.Empty,
+        string text => text.Trim(),
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(cell, CultureInfo.InvariantCulture)?.Trim() ?? string.Empty,
+    };
 
     /// <summary>An activity or window of the pivot that no fetched account has: its columns are all 0 for no reason in the data.</summary>
     private void AddActivityWarnings(List<ProjectedAccount> accounts)

@@ -3,7 +3,7 @@ namespace TotangoReports.Definition.Internal;
 /// <summary>Turns a document's top-level map into a <see cref="ReportDefinition"/>, collecting every problem.</summary>
 internal static class DefinitionBinder
 {
-    private static readonly string[] Keys = ["$schema", "title", "description", "timezone", "parameters", "datasets", "outputs", "delivery", "summary", "history"];
+    private static readonly string[] Keys = ["$schema", "title", "description", "timezone", "parameters", "datasets", "outputs", "delivery", "summary", "history", "burst", "checks"];
 
     public static ReportDefinition? Bind(YamlNode root, DiagnosticBag bag, DefinitionLoadOptions options, string sourcePath)
     {
@@ -26,6 +26,9 @@ internal static class DefinitionBinder
         var delivery = DeliveryBinder.Bind(map.Get("delivery"), bag, outputs);
         var summary = SummaryBinder.Bind(map.Get("summary"), bag, datasets, parameters.Keys.ToList());
         var history = HistoryBinder.Bind(map.Get("history"), bag);
+        var summaryName = summary?.Dataset ?? (datasets.Count > 0 ? datasets[0].Name : null);
+        var burst = BurstBinder.Bind(map.Get("burst"), bag, datasets.Find(d => d.Name == summaryName), baseDirectory);
+        var checks = ChecksBinder.Bind(map.Get("checks"), bag, datasetNames, summary);
 
         if (title is null)
         {
@@ -43,6 +46,8 @@ internal static class DefinitionBinder
             Delivery = delivery,
             Summary = summary,
             History = history,
+            Burst = burst,
+            Checks = checks,
             SourcePath = sourcePath,
         };
     }

@@ -5,7 +5,8 @@ namespace TotangoReports.Definition.Internal;
 /// <summary>Binds <c>delivery.email</c>: recipients, subject template, body and attachments.</summary>
 internal static partial class DeliveryBinder
 {
-    private static readonly string[] EmailKeys = ["to", "cc", "bcc", "subject", "body", "attach"];
+    private static readonly string[] EmailKeys = ["to", "cc", "bcc", "subject", "body", "attach", "when"];
+    private static readonly (string Name, MailWhen Value)[] Whens = [("always", MailWhen.Always), ("not-empty", MailWhen.NotEmpty), ("changed", MailWhen.Changed)];
 
     public static DeliveryDefinition? Bind(YamlNode? node, DiagnosticBag bag, IReadOnlyList<OutputDefinition> outputs)
     {
@@ -81,6 +82,7 @@ internal static partial class DeliveryBinder
                 // Without a body key: the html output when there is one, else the plain summary.
                 Body = body ?? (outputs.Any(o => o.Format == OutputFormat.Html) ? defaults.Body : "summary"),
                 Attach = attach,
+                When = Values.OneOf(email.Get("when"), bag, "delivery.email.when", Whens) ?? MailWhen.Always,
                 Location = bag.Location(emailNode),
             },
         };

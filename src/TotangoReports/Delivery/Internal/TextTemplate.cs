@@ -7,7 +7,7 @@ namespace TotangoReports.Delivery.Internal;
 
 /// <summary>
 /// The small text templates of delivery (file names, mail subjects): <c>{{ date }}</c>, <c>{{ time }}</c>,
-/// <c>{{ report.title }}</c>, <c>{{ params.NAME }}</c>. Plain data only; nothing of .NET is reachable.
+/// <c>{{ report.title }}</c>, <c>{{ params.NAME }}</c>, <c>{{ burst.value }}</c>. Plain data only; nothing of .NET is reachable.
 /// </summary>
 internal static class TextTemplate
 {
@@ -25,6 +25,7 @@ internal static class TextTemplate
             ["date"] = local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["time"] = local.ToString("HHmm", CultureInfo.InvariantCulture),
             ["report"] = new ScriptObject { ["title"] = report.Title, ["description"] = report.Definition.Description },
+            ["burst"] = new ScriptObject { ["value"] = report.BurstValue },
         };
         var parameters = new ScriptObject();
         foreach (var (name, value) in report.Parameters)

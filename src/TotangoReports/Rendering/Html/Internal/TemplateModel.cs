@@ -35,6 +35,9 @@ internal static class TemplateModel
         globals.SetValue("dataset", primaryModel, readOnly: true);
         globals.SetValue("summary", Summary(report.Summary), readOnly: true);
         globals.SetValue("charts", Charts(report, options), readOnly: true);
+
+        // burst.value: the owner this report is for; null in the whole report (so `if burst.value` reads naturally).
+        globals.SetValue("burst", new ScriptObject { ["value"] = report.BurstValue }, readOnly: true);
         return globals;
     }
 

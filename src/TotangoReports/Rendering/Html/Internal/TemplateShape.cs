@@ -77,6 +77,7 @@ internal sealed class TemplateShape
             ["datasets"] = List(dataset),
             ["summary"] = reportSummary,
             ["charts"] = List(chart),
+            ["burst"] = Object("burst", V("value")),
         };
     }
 }
