@@ -25,6 +25,9 @@ internal sealed partial class BurstRecipients
     /// <summary>Addresses that are not addresses, found while reading (warnings for run.json).</summary>
     public List<string> Problems { get; } = [];
 
+    /// <summary>The values the mapping file names (none when addresses come from a column).</summary>
+    public IReadOnlyCollection<string> Values => _mapping?.Keys ?? (IReadOnlyCollection<string>)[];
+
     public static BurstRecipients Load(ReportDefinition definition, BurstDefinition burst) =>
         new(burst, burst.Recipients is { } file ? ReadMapping(Path.Combine(definition.BaseDirectory, file)) : null);
 
@@ -114,18 +117,22 @@ internal sealed partial class BurstRecipients
 
     private static Dictionary<string, List<string>> ReadCsv(string path, string text)
     {
+        // CsvHelper, not Split(','): an owner's name may hold a comma or a quote ("Jones, Smith & Co").
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        using var reader = CsvHelper.CsvReader.Create(System.Text.Encoding.UTF8.GetBytes(text), new CsvHelper.CsvReaderOptions { HasHeader = false, TrackLineNumbers = true });
+        var first = true;
+        while (reader.Read())
         {
-            var cells = lines[i].Split(',').Select(c => c.Trim().Trim('"').Trim()).ToList();
-            if (cells.All(c => c.Length == 0) || (i == 0 && !cells.Skip(1).Any(c => Address().IsMatch(c))))
+            var cells = reader.Current.ToArray().Select(c => c.Trim()).ToList();
+            var header = first && !cells.Skip(1).Any(c => Address().IsMatch(c));
+            first = false;
+            if (cells.All(c => c.Length == 0) || header)
             {
                 // A blank line, or a header row (no address in it).
                 continue;
             }
 
-            Add(result, path, i + 1, cells[0], cells.Skip(1).Where(c => c.Length > 0).ToList());
+            Add(result, path, (int)reader.LineNumber, cells[0], cells.Skip(1).Where(c => c.Length > 0).ToList());
         }
 
         return result;

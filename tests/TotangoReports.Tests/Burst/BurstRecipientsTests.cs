@@ -27,6 +27,21 @@ public sealed class BurstRecipientsTests
         recipients.For(slices["owner3"], table).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Load_CsvWithQuotedValues_KeepsCommasAndQuotesInTheValue()
+    {
+        // Arrange: a value holding a comma and a quote, as a spreadsheet writes it (RFC 4180).
+        using var folder = new TempDirectory();
+        folder.Write("csm.csv", "owner,address,address\r\n\"Jones, \"\"Smith\"\" & Co\",j@example.com,k@example.com\r\nowner1,a@example.com\r\n");
+        var definition = ReportEngine.ParseDefinition(BurstKit.Definition.Replace("to: Owner email", "recipients: csm.csv", StringComparison.Ordinal), Path.Combine(folder.Path, "book.yaml"));
+
+        // Act
+        var recipients = BurstRecipients.Load(definition, definition.Burst!);
+
+        // Assert
+        recipients.Values.ShouldBe(["Jones, \"Smith\" & Co", "owner1"], ignoreOrder: true);
+    }
+
     [Theory]
     [InlineData("csm.yaml", "owner1: [a@example.com]\nowner2: [not-an-address]\n", ":2: burst.recipients 'not-an-address' (for 'owner2') is not an email address")]
     [InlineData("csm.csv", "owner,address\nowner1,a@example.com\nowner2,nobody\n", ":3: burst.recipients 'nobody' (for 'owner2') is not an email address")]

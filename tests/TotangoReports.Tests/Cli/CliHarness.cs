@@ -42,6 +42,13 @@ internal sealed class CliHarness : IDisposable
     {
         var target = PathOf(name);
         File.Copy(Definition.RepoFiles.PathOf("sample-config", name), target, overwrite: true);
+
+        // The files a definition names beside it (a burst's recipients mapping) travel with it.
+        foreach (var beside in Directory.GetFiles(Path.GetDirectoryName(Definition.RepoFiles.PathOf("sample-config", name))!, "*.csv"))
+        {
+            File.Copy(beside, PathOf(Path.GetFileName(beside)), overwrite: true);
+        }
+
         return target;
     }
 
