@@ -26,6 +26,7 @@ internal static class DefinitionBinder
         var delivery = DeliveryBinder.Bind(map.Get("delivery"), bag, outputs);
         var summary = SummaryBinder.Bind(map.Get("summary"), bag, datasets, parameters.Keys.ToList());
         var history = HistoryBinder.Bind(map.Get("history"), bag);
+        HistoryUses.RequireHistory(history, datasets, summary, bag);
 
         if (title is null)
         {
