@@ -84,6 +84,7 @@ public sealed class ReportEngine
             throw incomplete;
         }
 
+        await BuildStage.LoadHistoryAsync(run, fetched.Datasets, HistoryFor(source, run), cancellationToken).ConfigureAwait(false);
         return BuildStage.Run(run, fetched.Datasets, source.IsSample).Report;
     }
 
@@ -142,6 +143,7 @@ public sealed class ReportEngine
             throw incomplete;
         }
 
+        await BuildStage.LoadHistoryAsync(run, fetched.Datasets, HistoryFor(source, run), cancellationToken).ConfigureAwait(false);
         var built = BuildStage.Run(run, fetched.Datasets, source.IsSample);
         if (options.Strict && built.Report.Warnings.Count > 0)
         {
@@ -214,5 +216,14 @@ public sealed class ReportEngine
         PrepareStage.Run(definition, options.Parameters, options.Since, options.StatePath, options.AsOf ?? Options.Time.GetUtcNow());
 
     private Task<FetchedData<DatasetBuilder>> FetchAsync(PreparedRun run, OpenedSource opened, bool allowPartial, CancellationToken cancellationToken) =>
-        new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context) { Summary = run.Definition.SummaryFor(dataset.Name) }, allowPartial, cancellationToken);
+        new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context) { Summary = run.Definition.SummaryFor(dataset.Name), Records = run.Definition.History is not null }, allowPartial, cancellationToken);
+
+    /// <summary>
+    /// The past a run's history columns read: the sample's own 12 weeks for sample sources (never the store); none
+    /// otherwise until the store provides it.
+    /// </summary>
+#pragma warning disable CA1859 // The store's reader for live runs comes here too.
+    private Data.History.IHistoryReader? HistoryFor(ReportSource source, PreparedRun run) =>
+#pragma warning restore CA1859
+        source.SampleOptions is { } sample && run.Definition.History is not null ? new SampleHistoryReader(run, sample, Options.Totango) : null;
 }
