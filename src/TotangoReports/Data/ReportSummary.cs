@@ -71,4 +71,7 @@ public sealed record SummaryChart(string Key, string Title, ChartType Type, IRea
     /// has no rows); empty for every other chart.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<double>> Stacks { get; init; } = [];
+
+    /// <summary>Drawn <c>over:</c> history: the labels are snapshot dates, oldest first, the last one now.</summary>
+    internal bool Dated { get; init; }
 }

@@ -96,7 +96,7 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
         var labels = frames.Select(f => WeekLabel(f.TakenAt, zone)).ToList();
         if (chart.Type != ChartType.StackedBar || chart.Series is not { } series)
         {
-            return new SummaryChart(key, chart.Title, chart.Type, labels, frames.Select(f => f.Frame.Aggregate(chart.Title, y) ?? 0d).ToList());
+            return new SummaryChart(key, chart.Title, chart.Type, labels, frames.Select(f => f.Frame.Aggregate(chart.Title, y) ?? 0d).ToList()) { Dated = true };
         }
 
         var perFrame = frames.Select(f => f.Frame.PerKey(chart.Title, series, y)).ToList();
@@ -104,6 +104,7 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
         names.Sort((a, b) => DefaultSummary.CompareLabels(a, b) is var byHealth and not 0 ? byHealth : string.CompareOrdinal(a, b));
         return new SummaryChart(key, chart.Title, chart.Type, labels, perFrame.Select(p => p.Values.Sum()).ToList())
         {
+            Dated = true,
             Series = names,
             Stacks = names.Select(n => (IReadOnlyList<double>)perFrame.Select(p => p.GetValueOrDefault(n)).ToList()).ToList(),
         };

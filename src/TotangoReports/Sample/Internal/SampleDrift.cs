@@ -4,7 +4,7 @@ namespace TotangoReports.Sample.Internal;
 /// How the sample accounts move with time, week by week: the one drift both <c>run --sample</c>'s 12-week history and
 /// <c>emulator --as-of</c> serve. A week offset of 0 is the account exactly as generated (the emulator's default bytes
 /// stay what they were); other offsets walk each account's score a few points a week (with a per-account lean up or
-/// down), recompute health from it, scale users and activities with it, and let a few accounts enter the lists (absent
+/// down; on the whole slightly up, so the sample shows an improving quarter), recompute health from it, scale users and activities with it, and let a few accounts enter the lists (absent
 /// before a week of their own) or leave them (extra accounts present only until a week of their own).
 /// Everything is a function of (seed, index, week): the same arguments always give the same account.
 /// </summary>
@@ -67,7 +67,7 @@ internal static class SampleDrift
     /// <summary>The score's walk from the anchor to <paramref name="weeks"/>: a lean per account plus a step per week.</summary>
     private static double Walk(int seed, int index, int weeks)
     {
-        var lean = new SamplePrng(seed ^ 0x7EAD, index).Range(-1.5, 1.5);
+        var lean = new SamplePrng(seed ^ 0x7EAD, index).Range(-1.2, 1.8);
         var total = 0d;
         var (from, to, sign) = weeks < 0 ? (weeks + 1, 0, -1) : (1, weeks, 1);
         for (var w = from; w <= to; w++)

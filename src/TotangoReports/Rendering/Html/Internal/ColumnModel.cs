@@ -9,7 +9,7 @@ internal sealed class ColumnModel
     public ColumnModel(TableColumn column)
     {
         Column = column;
-        KindName = column.Kind switch
+        KindName = column.Trend ? "trend" : column.Kind switch
         {
             CellKind.Number => "number",
             CellKind.Date => "date",

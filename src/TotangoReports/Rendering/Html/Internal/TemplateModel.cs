@@ -147,6 +147,9 @@ internal static class TemplateModel
                 ["text"] = KpiText.Of(kpi),
                 ["format"] = kpi.Format,
                 ["tone"] = kpi.Tone.ToString().ToLowerInvariant(),
+                ["compare_text"] = KpiText.Compare(kpi),
+                ["compare_direction"] = KpiText.Direction(kpi) switch { > 0 => "up", < 0 => "down", _ => "flat" },
+                ["compare_tone"] = KpiText.Goodness(kpi) switch { > 0 => "good", < 0 => "bad", _ => "neutral" },
             });
         }
 
