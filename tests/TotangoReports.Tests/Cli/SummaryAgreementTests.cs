@@ -119,7 +119,7 @@ public sealed class SummaryAgreementTests
     /// The workbook with its chart pictures unhooked: ClosedXML decodes pictures with System.Drawing, which needs
     /// libgdiplus (see XlsxTestWorkbook); the cells are untouched.
     /// </summary>
-    private static MemoryStream WithoutPictures(string path)
+    internal static MemoryStream WithoutPictures(string path)
     {
         var copy = new MemoryStream();
         using (var source = File.OpenRead(path))
