@@ -10,7 +10,7 @@ namespace TotangoReports.Sample.Internal;
 /// </summary>
 internal static class SampleDrift
 {
-    /// <summary>One account in this many enters the lists within the last 10 weeks.</summary>
+    /// <summary>One account in this many entered the lists within the last 10 weeks.</summary>
     private const int EnterEvery = 25;
 
     /// <summary>Accounts that left: one per this many accounts, indexes after the current ones.</summary>
@@ -24,11 +24,11 @@ internal static class SampleDrift
     {
         if (index < accounts)
         {
-            // A newcomer is absent before the week it entered (1..10 weeks ago).
+            // A newcomer is absent before the week it entered (0..9 weeks ago; 0 = this week, absent a week ago).
             return !Enters(seed, index, out var entered) || weeks >= -entered;
         }
 
-        // A leaver was there until it left (1..10 weeks ago), and is gone from then on.
+        // A leaver was there until it left (0..9 weeks ago; 0 = this week, there a week ago), and is gone from then on.
         return index < accounts + Leavers(accounts) && weeks < -Weeks(seed, index);
     }
 
@@ -58,11 +58,11 @@ internal static class SampleDrift
     private static bool Enters(int seed, int index, out int weeks)
     {
         var rng = new SamplePrng(seed ^ 0x5EED, index);
-        weeks = 1 + rng.Next(0, 10);
+        weeks = rng.Next(0, 10);
         return rng.Next(0, EnterEvery) == 0;
     }
 
-    private static int Weeks(int seed, int index) => 1 + new SamplePrng(seed ^ 0x1EAF, index).Next(0, 10);
+    private static int Weeks(int seed, int index) => new SamplePrng(seed ^ 0x1EAF, index).Next(0, 10);
 
     /// <summary>The score's walk from the anchor to <paramref name="weeks"/>: a lean per account plus a step per week.</summary>
     private static double Walk(int seed, int index, int weeks)
