@@ -52,10 +52,13 @@ internal sealed class HistoryInputs
             return null;
         }
 
-        // KPIs and charts may aggregate any value column; columns alone read only their sources.
-        var names = compares.Count > 0 || overs.Count > 0
-            ? dataset.Columns.Where(c => c.History is null).Select(c => c.Name).ToList()
-            : columns.Select(c => c.History!.Source).Distinct(StringComparer.Ordinal).ToList();
+        // Only the columns read: history columns' sources, and the value columns a compared KPI's or an over-chart's
+        // aggregate (or series) names; 100,000 rows × 12 snapshots of every column would be read for nothing.
+        var aggregates = compares.Select(k => k.Value).Concat(overs.SelectMany(c => new[] { c.Y, c.Series ?? string.Empty })).ToList();
+        var names = columns.Select(c => c.History!.Source)
+            .Concat(dataset.Columns.Where(c => c.History is null && aggregates.Exists(a => a.Contains(c.Name, StringComparison.Ordinal))).Select(c => c.Name))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         var inputs = new HistoryInputs { Now = now };
         var thenSpans = columns.Where(c => c.History!.Kind != HistoryColumnKind.Trend).Select(c => c.History!.Over)
             .Concat(compares.Select(k => k.CompareSpan!.Value)).Distinct();

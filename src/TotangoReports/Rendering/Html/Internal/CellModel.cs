@@ -27,7 +27,7 @@ internal sealed class CellModel(object? raw, ColumnModel column, TimeZoneInfo ti
                 return true;
             case "sparkline":
                 // A trend: column's cell as a small inline SVG line; null for every other column.
-                value = column.Column.Trend ? Sparkline.Trend(Formatting.TrendText.Points(raw), Formatting.TrendText.Summary(Formatting.TrendText.Points(raw), column.Column.Format)) : null;
+                value = column.Column.Trend ? Sparkline.ForCell(raw, column.Column.Format, column.SvgTrends) : null;
                 return true;
             default:
                 value = null;

@@ -27,6 +27,9 @@ internal sealed class ColumnModel
 
     public TableColumn Column { get; }
 
+    /// <summary>Draw a trend cell as inline SVG (a saved page), or as block characters (a mail: clients drop SVG).</summary>
+    public bool SvgTrends { get; init; } = true;
+
     public string KindName { get; }
 
     public string? Format { get; }

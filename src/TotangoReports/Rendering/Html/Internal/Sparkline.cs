@@ -39,6 +39,16 @@ internal static class Sparkline
         return new RawHtml(builder.ToString());
     }
 
+    /// <summary>A <c>trend:</c> cell: the SVG line in a saved page, the XLSX's block characters in a mail (clients drop SVG).</summary>
+    public static RawHtml ForCell(object? cell, string? format, bool svg)
+    {
+        var points = Formatting.TrendText.Points(cell);
+        var label = Formatting.TrendText.Summary(points, format);
+        return svg
+            ? Trend(points, label)
+            : new RawHtml($"<span class=\"trend\" title=\"{HtmlEscaper.Escape(label)}\" style=\"color:#2563eb;letter-spacing:-1px;white-space:nowrap;\">{HtmlEscaper.Escape(Formatting.TrendText.Blocks(cell))}</span>");
+    }
+
     /// <summary>
     /// A <c>trend:</c> cell's line: a week without a value breaks the line (never drawn as zero), the newest point is a
     /// dot; the label ("92 → 100") is the SVG's title, for screen readers and mail clients that hide SVG.
