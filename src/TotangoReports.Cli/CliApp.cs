@@ -59,6 +59,22 @@ public static class CliApp
                 .WithDescription("A live preview on 127.0.0.1: every output, re-rendered when the definition or a template is saved.")
                 .WithExample("serve", "sample-config/weekly-usage.yaml", "--sample")
                 .WithExample("serve", "weekly.yaml", "--snapshot", "snapshots/2026-11-23", "--port", "5091");
+            config.AddBranch("history", history =>
+            {
+                history.SetDescription("The history store: list, backfill, prune and export recorded snapshots.");
+                history.AddCommand<HistoryListCommand>("list")
+                    .WithDescription("Definitions, datasets and snapshots with their times, rows and sizes.")
+                    .WithExample("history", "list", "weekly.yaml");
+                history.AddCommand<HistoryImportCommand>("import")
+                    .WithDescription("Backfill: record the report of each 'fetch --save' snapshot at its fetch time.")
+                    .WithExample("history", "import", "weekly.yaml", "snapshots/2026-11-16", "snapshots/2026-11-23");
+                history.AddCommand<HistoryPruneCommand>("prune")
+                    .WithDescription("Remove the definition's snapshots older than --keep.")
+                    .WithExample("history", "prune", "weekly.yaml", "--keep", "104w");
+                history.AddCommand<HistoryExportCommand>("export")
+                    .WithDescription("Write the history as Parquet or CSV, partitioned by snapshot date, for a warehouse.")
+                    .WithExample("history", "export", "weekly.yaml", "--format", "parquet", "--out", "warehouse");
+            });
             config.AddBranch("templates", templates =>
             {
                 templates.SetDescription("Work with the built-in HTML templates.");

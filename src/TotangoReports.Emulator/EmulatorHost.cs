@@ -92,8 +92,9 @@ public sealed class EmulatorHost : IAsyncDisposable
             return next(context);
         });
         app.MapGet("/api/v1/accounts/active_list/{id}/{file}", (HttpContext context, string id, string file) => handler.HandleAsync(context, id, file));
-        var search = new EmulatorSearchHandler(options, state, handler, sample);
+        var search = new EmulatorSearchHandler(options, state, handler, sample, snapshot);
         app.MapPost("/api/v1/search/{entity}", (HttpContext context, string entity) => search.HandleAsync(context, entity));
+        app.MapPost("/api/v2/events/search", (HttpContext context) => search.HandleAsync(context, "v2/events"));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,12 @@ public record BuildOptions
     /// </summary>
     public DateTimeOffset? AsOf { get; init; }
 
-    /// <summary>State file of <c>since: last-run</c>. Default <c>.totango-reports-state.json</c> beside the definition.</summary>
+    /// <summary>
+    /// A SQLite file to use as the store (the <c>since: last-run</c> watermarks and the history), overriding
+    /// <see cref="ReportEngineOptions.Store"/>; null = the store options decide (default <c>.totango-reports.db</c>
+    /// beside the definition). It used to name the JSON state file of earlier versions, which is now imported into the store
+    /// and renamed <c>.migrated</c> on first use.
+    /// </summary>
     public string? StatePath { get; init; }
 
     /// <summary>

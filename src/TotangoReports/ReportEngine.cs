@@ -24,7 +24,7 @@ namespace TotangoReports;
 /// output folder), <see cref="TotangoAuthException"/>, <see cref="TotangoApiException"/>,
 /// <see cref="TotangoConfigurationException"/>, <see cref="DataIncompleteException"/>, <see cref="RenderException"/>,
 /// <see cref="ReportHeldException"/>, <see cref="OutputFolderBusyException"/>, <see cref="EmailDeliveryException"/>,
-/// <see cref="WatermarkSaveException"/>.
+/// <see cref="WatermarkSaveException"/>, <see cref="Store.ReportStoreException"/> (a damaged or unreachable store).
 /// Messages never contain the API token, the SMTP password or a password in the API's base URL.
 /// </remarks>
 public sealed class ReportEngine
@@ -76,7 +76,9 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(source);
         options ??= new BuildOptions();
-        var run = Prepare(definition, options);
+        var run = await PrepareAsync(definition, options, source.Kind, cancellationToken).ConfigureAwait(false);
+        var store = new StoreScope(run.Store);
+        await using var storeDisposal = store.ConfigureAwait(false);
         using var opened = source.Open(Options, run.Context.Now);
         var fetched = await FetchAsync(run, opened, options.AllowPartial, cancellationToken).ConfigureAwait(false);
         if (fetched.Incomplete is { } incomplete)
@@ -124,7 +126,9 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        var run = Prepare(definition, options);
+        var run = await PrepareAsync(definition, options, source.Kind, cancellationToken).ConfigureAwait(false);
+        var store = new StoreScope(run.Store);
+        await using var storeDisposal = store.ConfigureAwait(false);
         var notes = new RunNotes(Options.Logger);
         var plan = RunPlan.Create(definition, options.Formats, options.SendEmail, options.SendSampleMail, Options.Smtp, source.Kind, notes);
         OutputFolderCheck.Check(options.OutputDirectory);
@@ -161,13 +165,21 @@ public sealed class ReportEngine
         var rendered = await new RenderStage(_renderers, Options.Logger).RunAsync(built, plan, staged, cancellationToken).ConfigureAwait(false);
         var complete = fetched.Datasets.All(f => f.Summary.Complete);
         var stays = run.UsesLastRun ? WatermarkPolicy.WhyItStays(definition, source.Kind, options.AsOf is not null, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete) : null;
+
+        // History is recorded by the runs that would move a watermark, and by --as-of runs (backfills) at their time.
+        var notRecorded = definition.History is null ? null : WatermarkPolicy.WhyItStays(definition, source.Kind, asOf: false, options.SendEmail, plan.Outputs, mailed: plan.Email is not null, complete);
+        var record = definition.History is not null && notRecorded is null;
+        if (notRecorded is not null)
+        {
+            Options.Logger.LogInformation("history: this run records nothing: {Reason}", notRecorded);
+        }
         if (stays is not null)
         {
             notes.Warn(WatermarkPolicy.Message(stays));
         }
 
         var delivered = await new DeliverStage(Options.Time, Options.Logger).RunAsync(built, plan, rendered, notes, cancellationToken).ConfigureAwait(false);
-        var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, notes, stays, cancellationToken).ConfigureAwait(false);
+        var committed = await commit.RunAsync(run, built, sourceName, rendered, delivered, notes, stays, record, cancellationToken).ConfigureAwait(false);
         return new RunResult { Report = built.Report, Manifest = committed.Manifest, Files = committed.Files, EmailSent = delivered.Email is not null };
     }
 
@@ -182,7 +194,9 @@ public sealed class ReportEngine
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(directory);
         options ??= new BuildOptions();
-        var run = Prepare(definition, options);
+        var run = await PrepareAsync(definition, options, source.Kind, cancellationToken).ConfigureAwait(false);
+        var store = new StoreScope(run.Store);
+        await using var storeDisposal = store.ConfigureAwait(false);
         var target = SnapshotFolder.CheckReplaceable(directory, definition.SourcePath);
         using var opened = source.Open(Options, run.Context.Now);
         var staging = SnapshotFolder.StagingPath(target);
@@ -212,18 +226,25 @@ public sealed class ReportEngine
         return fetched.Datasets.Sum(f => f.Summary.Pages);
     }
 
-    private PreparedRun Prepare(ReportDefinition definition, BuildOptions options) =>
-        PrepareStage.Run(definition, options.Parameters, options.Since, options.StatePath, options.AsOf ?? Options.Time.GetUtcNow());
+    /// <summary><c>history import</c>: records the report of a <c>fetch --save</c> snapshot as of its fetch time.</summary>
+    internal Task<IReadOnlyList<Data.History.HistorySnapshot>> ImportHistoryAsync(ReportDefinition definition, string snapshotDirectory, string? sqlitePath, CancellationToken cancellationToken) =>
+        HistoryImport.RunAsync(Options.Totango, Options.Store, Options.Logger, _redactor, definition, snapshotDirectory, sqlitePath, cancellationToken);
+
+    /// <summary>The store of <paramref name="definition"/> (or of <paramref name="baseDirectory"/>), for the <c>history</c> commands.</summary>
+    internal Store.Internal.SqlReportStore OpenStore(ReportDefinition? definition, string baseDirectory, string? sqlitePath) =>
+        Store.StoreFactory.Open(Options.Store, definition?.BaseDirectory ?? baseDirectory, sqlitePath, _redactor);
+
+    /// <summary>The run prepared and, when it needs one, its store opened (the caller disposes it through <see cref="StoreScope"/>).</summary>
+    private Task<PreparedRun> PrepareAsync(ReportDefinition definition, BuildOptions options, SourceKind source, CancellationToken cancellationToken) =>
+        StoreStage.OpenAsync(PrepareStage.Run(definition, options.Parameters, options.Since, options.AsOf ?? Options.Time.GetUtcNow()), source, Options.Store, options.StatePath, _redactor, Options.Logger, cancellationToken);
 
     private Task<FetchedData<DatasetBuilder>> FetchAsync(PreparedRun run, OpenedSource opened, bool allowPartial, CancellationToken cancellationToken) =>
         new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context) { Summary = run.Definition.SummaryFor(dataset.Name), Records = run.Definition.History is not null }, allowPartial, cancellationToken);
 
     /// <summary>
-    /// The past a run's history columns read: the sample's own 12 weeks for sample sources (never the store); none
-    /// otherwise until the store provides it.
+    /// The past a run's history columns read: the sample's own 12 weeks for sample sources (never the store); the
+    /// store's history of the definition otherwise (<see cref="PreparedRun.History"/>, null when there is none).
     /// </summary>
-#pragma warning disable CA1859 // The store's reader for live runs comes here too.
     private Data.History.IHistoryReader? HistoryFor(ReportSource source, PreparedRun run) =>
-#pragma warning restore CA1859
-        source.SampleOptions is { } sample && run.Definition.History is not null ? new SampleHistoryReader(run, sample, Options.Totango) : null;
+        source.SampleOptions is { } sample && run.Definition.History is not null ? new SampleHistoryReader(run, sample, Options.Totango) : run.History;
 }

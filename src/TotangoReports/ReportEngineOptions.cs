@@ -22,6 +22,9 @@ public sealed class ReportEngineOptions
     /// <summary>The SMTP server for <c>delivery.email</c>; null = none (a run that must mail then fails early).</summary>
     public SmtpOptions? Smtp { get; init; }
 
+    /// <summary>The store of watermarks and history (PRODUCT.md §8). Default SQLite in <c>.totango-reports.db</c> beside the definition.</summary>
+    public StoreOptions Store { get; init; } = new();
+
     /// <summary>Options of the xlsx renderer.</summary>
     public XlsxRendererOptions Xlsx { get; init; } = new();
 

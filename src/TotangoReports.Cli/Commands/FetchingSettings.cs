@@ -15,7 +15,7 @@ public abstract class FetchingSettings : DefinitionSettings
     public string? Since { get; init; }
 
     [CommandOption("--state <FILE>")]
-    [Description("State file for since: last-run. Default: .totango-reports-state.json beside the definition.")]
+    [Description("The store's SQLite file (since: last-run watermarks, history). Default: Store:ConnectionString, else .totango-reports.db beside the definition.")]
     public string? State { get; init; }
 
     [CommandOption("--allow-partial")]

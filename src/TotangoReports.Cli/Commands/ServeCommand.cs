@@ -36,6 +36,7 @@ public sealed class ServeCommand(CliEnvironment environment) : CommandBase<Serve
             Time = Environment.Time,
             Logger = CreateLogger(settings),
             Redactor = Redactor,
+            Store = TotangoReports.Configuration.StoreOptions.FromConfiguration(configuration),
         };
         PreviewHost host;
         try

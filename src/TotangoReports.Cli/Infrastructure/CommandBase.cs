@@ -27,6 +27,7 @@ public abstract class CommandBase<TSettings>(CliEnvironment environment) : Async
         var configuration = AppConfiguration.Build(settings.Config, Environment.WorkingDirectory, Environment.Variables);
         Redactor.Add(configuration["Totango:ApiToken"]);
         Redactor.Add(configuration["Smtp:Password"]);
+        Redactor.Add(configuration["Store:Password"]);
         Redactor.Add(Api.Internal.UrlText.Password(configuration["Totango:BaseUrl"]));
         return configuration;
     }
@@ -68,6 +69,7 @@ public abstract class CommandBase<TSettings>(CliEnvironment environment) : Async
             {
                 Totango = TotangoOptions.FromConfiguration(configuration),
                 Smtp = email ? SmtpOptions.FromConfiguration(configuration) : null,
+                Store = StoreOptions.FromConfiguration(configuration),
                 Time = Environment.Time,
                 Logger = logger,
                 Progress = progress,

@@ -20,6 +20,7 @@ internal static class ErrorReporter
         redactor.Add(environment.Variables.GetValueOrDefault("TOTANGO_API_TOKEN"));
         redactor.Add(environment.Variables.GetValueOrDefault("Totango__ApiToken"));
         redactor.Add(environment.Variables.GetValueOrDefault("Smtp__Password"));
+        redactor.Add(environment.Variables.GetValueOrDefault("Store__Password"));
         redactor.Add(Api.Internal.UrlText.Password(environment.Variables.GetValueOrDefault("TOTANGO_BASE_URL")));
         var line = redactor.Redact(message);
         if (environment.ErrorIsTerminal)
@@ -57,6 +58,7 @@ internal static class ErrorReporter
         TotangoException api => (ExitCodes.ApiFailure, api.Message),
         RenderException render => (ExitCodes.InvalidInput, render.Message),
         OutputFolderBusyException busy => (ExitCodes.InvalidInput, busy.Message),
+        Store.ReportStoreException store => (ExitCodes.Unexpected, store.Message),
         WatermarkSaveException watermark => (ExitCodes.WatermarkNotSaved, watermark.Message),
         ReportHeldException held => (ExitCodes.Held, CliMessages.Held(held)),
         EmailDeliveryException mail => (ExitCodes.DeliveryFailed, mail.Message + " (the report files were not changed)"),

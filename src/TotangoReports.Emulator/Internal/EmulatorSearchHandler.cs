@@ -1,18 +1,20 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using TotangoReports.Api;
 using TotangoReports.Definition;
 using TotangoReports.Sample;
 
 namespace TotangoReports.Emulator.Internal;
 
 /// <summary>
-/// Answers <c>POST /api/v1/search/{accounts|users}</c> like the Totango Search API (totango-search-api.md): the
-/// token in <c>app-token</c>, the query in the form field <c>query</c>, the same rate limit and faults as the List
-/// API (a fault's page is <c>offset / count</c>), and refusals as <c>status: "failed"</c> with HTTP 200.
+/// Answers <c>POST /api/v1/search/{accounts|users}</c> and <c>POST /api/v2/events/search</c> like the Totango Search
+/// API (totango-search-api.md): the token in <c>app-token</c>, the query in the form field <c>query</c>, the same
+/// rate limit and faults as the List API (a fault's page is <c>offset / count</c>, for events <c>offset</c> itself),
+/// and refusals as <c>status: "failed"</c> with HTTP 200.
 /// </summary>
-internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorState state, EmulatorRequestHandler list, SampleActiveListSource? sample)
+internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorState state, EmulatorRequestHandler list, SampleActiveListSource? sample, SnapshotSource? snapshot)
 {
-    private static readonly (string, SearchEntity)[] Entities = [("accounts", SearchEntity.Accounts), ("users", SearchEntity.Users)];
+    private static readonly (string, SearchEntity)[] Entities = [("accounts", SearchEntity.Accounts), ("users", SearchEntity.Users), ("v2/events", SearchEntity.Events)];
 
     public async Task HandleAsync(HttpContext context, string entityName)
     {
@@ -40,16 +42,16 @@ internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorSta
 
         var entity = Array.Find(Entities, e => e.Item1 == entityName);
         var query = context.Request.HasFormContentType ? (await context.Request.ReadFormAsync(aborted).ConfigureAwait(false))["query"].ToString() : string.Empty;
-        if (entity.Item1 is null || query.Length == 0 || sample is null)
+        if (entity.Item1 is null || query.Length == 0 || (sample is null && snapshot is null))
         {
             var problem = entity.Item1 is null ? $"Unknown search entity '{entityName}'"
                 : query.Length == 0 ? "Missing form field 'query' (send application/x-www-form-urlencoded query=<JSON>)"
-                : "This emulator serves a snapshot: the Search API needs sample data";
-            await WriteBodyAsync(context, 200, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["status"] = "failed", ["_error"] = problem })).ConfigureAwait(false);
+                : "This emulator has no data for the Search API";
+            await WriteFailedAsync(context, problem).ConfigureAwait(false);
             return;
         }
 
-        var fault = list.TakeFault(PageIndex(query), ReturnType.Summary);
+        var fault = list.TakeFault(PageIndex(query, entity.Item2), ReturnType.Summary);
         if (fault is { Hang: true })
         {
             state.HangReached.TrySetResult();
@@ -75,12 +77,30 @@ internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorSta
             return;
         }
 
-        var body = sample.Search(entity.Item2, query);
+        byte[] body;
+        if (sample is not null)
+        {
+            body = sample.Search(entity.Item2, query);
+        }
+        else
+        {
+            try
+            {
+                // A snapshot answers the queries it saved, byte for byte; any other is refused as the server refuses.
+                body = (await snapshot!.SearchAsync(entity.Item2, query, aborted).ConfigureAwait(false)).ToArray();
+            }
+            catch (TotangoConfigurationException ex)
+            {
+                await WriteFailedAsync(context, ex.Message).ConfigureAwait(false);
+                return;
+            }
+        }
+
         await WriteBodyAsync(context, 200, fault is { Truncate: true } ? body[..(body.Length / 2)] : body).ConfigureAwait(false);
     }
 
-    // Faults name pages; the Search API's offset is a record index.
-    private static int PageIndex(string query)
+    // Faults name pages; the Search API's offset is a record index, the events API's a page number.
+    private static int PageIndex(string query, SearchEntity entity)
     {
         try
         {
@@ -88,13 +108,16 @@ internal sealed class EmulatorSearchHandler(EmulatorOptions options, EmulatorSta
             var root = document.RootElement;
             var offset = root.TryGetProperty("offset", out var o) && o.TryGetInt32(out var n) ? n : 0;
             var count = root.TryGetProperty("count", out var c) && c.TryGetInt32(out var m) && m > 0 ? m : SearchDefinition.MaxCount;
-            return offset / count;
+            return entity == SearchEntity.Events ? offset : offset / count;
         }
         catch (System.Text.Json.JsonException)
         {
             return 0;
         }
     }
+
+    private static Task WriteFailedAsync(HttpContext context, string problem) =>
+        WriteBodyAsync(context, 200, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["status"] = "failed", ["_error"] = problem }));
 
     private static async Task WriteBodyAsync(HttpContext context, int status, byte[] body)
     {

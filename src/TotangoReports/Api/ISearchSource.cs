@@ -9,6 +9,6 @@ namespace TotangoReports.Api;
 /// </summary>
 internal interface ISearchSource
 {
-    /// <summary>One call of <c>/api/v1/search/{entity}</c>; <paramref name="queryJson"/> is the form field <c>query</c>.</summary>
+    /// <summary>One call of <c>/api/v1/search/{accounts|users}</c> or <c>/api/v2/events/search</c>; <paramref name="queryJson"/> is the form field <c>query</c>.</summary>
     Task<ReadOnlyMemory<byte>> SearchAsync(SearchEntity entity, string queryJson, CancellationToken cancellationToken);
 }

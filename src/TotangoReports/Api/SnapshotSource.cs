@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TotangoReports.Api.Internal;
+using TotangoReports.Definition;
 
 namespace TotangoReports.Api;
 
@@ -8,9 +9,13 @@ namespace TotangoReports.Api;
 /// Serves the pages a <see cref="SnapshotWriter"/> saved (<c>run --snapshot DIR</c>), offline, byte for byte.
 /// A request matches a saved page by list, endpoint, return, offset and length; <c>since</c> must match too unless
 /// the snapshot holds only one <c>since</c> for that list and endpoint (a relative <c>since: 7d</c> moves every run).
+/// A Search API call matches a saved page by entity and the exact query (terms, fields, offset, count, sort).
 /// </summary>
-internal sealed class SnapshotSource : IActiveListSource
+internal sealed class SnapshotSource : IActiveListSource, ISearchSource
 {
+    /// <summary>The <c>list</c> of a Search API page in the index (its <c>endpoint</c> is the entity).</summary>
+    public const string SearchList = "search";
+
     private readonly Dictionary<string, SnapshotEntry> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<SnapshotEntry>> _ignoringSince = new(StringComparer.Ordinal);
 
@@ -44,6 +49,12 @@ internal sealed class SnapshotSource : IActiveListSource
         foreach (var entry in index.Pages)
         {
             _exact[Key(entry)] = entry;
+            if (entry.Query is not null)
+            {
+                // A search page matches its exact query only: the loose match below is for a moving 'since'.
+                continue;
+            }
+
             var loose = Key(entry with { Since = null });
             if (!_ignoringSince.TryGetValue(loose, out var list))
             {
@@ -54,7 +65,11 @@ internal sealed class SnapshotSource : IActiveListSource
         }
 
         PageCount = index.Pages.Count;
+        Created = index.Created;
     }
+
+    /// <summary>When the snapshot was fetched (its index's <c>created</c>): the time <c>history import</c> records it at.</summary>
+    public DateTimeOffset Created { get; }
 
     public string Directory { get; }
 
@@ -88,6 +103,32 @@ internal sealed class SnapshotSource : IActiveListSource
                 $"Snapshot {Directory} has no page for {QueryText.Describe(query)} at offset {offset}, length {length}. Save it again with 'fetch DEF --save DIR' using the same definition and Totango:PageSize / Totango:OffsetMode."));
         }
 
+        return await ReadAsync(entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ReadOnlyMemory<byte>> SearchAsync(SearchEntity entity, string queryJson, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queryJson);
+        var path = SearchQuery.Path(entity);
+        if (!_exact.TryGetValue(Key(SearchEntry(path, queryJson, string.Empty)), out var entry))
+        {
+            throw new TotangoConfigurationException(
+                $"Snapshot {Directory} has no Search API page for search/{path} with this query ({(queryJson.Length > 160 ? queryJson[..160] + "…" : queryJson)}). Save it again with 'fetch DEF --save DIR' using the same definition.");
+        }
+
+        return await ReadAsync(entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A Search API page's file name: the entity and a hash of the query, so the same query maps to one file.</summary>
+    internal static string SearchFileName(string entity, string queryJson) =>
+        $"search-{entity}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(queryJson)))[..16]}.json";
+
+    /// <summary>The index entry of a Search API page: offset and length stay 0, the query says both.</summary>
+    internal static SnapshotEntry SearchEntry(string entity, string queryJson, string file) =>
+        new() { List = SearchList, Endpoint = entity, Offset = 0, Length = 0, Query = queryJson, File = file };
+
+    private async Task<ReadOnlyMemory<byte>> ReadAsync(SnapshotEntry entry, CancellationToken cancellationToken)
+    {
         var path = Path.GetFullPath(Path.Combine(Directory, entry.File.Replace('/', Path.DirectorySeparatorChar)));
         if (!path.StartsWith(Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
@@ -107,5 +148,5 @@ internal sealed class SnapshotSource : IActiveListSource
 
     internal static string Key(SnapshotEntry e) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{e.List}|{e.Endpoint}|{e.Return}|{e.Since}|{e.Offset}|{e.Length}");
+        $"{e.List}|{e.Endpoint}|{e.Return}|{e.Since}|{e.Offset}|{e.Length}|{e.Query}");
 }

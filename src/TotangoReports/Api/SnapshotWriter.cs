@@ -3,15 +3,17 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using TotangoReports.Api.Internal;
+using TotangoReports.Definition;
 
 namespace TotangoReports.Api;
 
 /// <summary>
 /// Records every page another source answers, byte for byte, into a snapshot directory
-/// (<c>fetch DEF --save DIR</c>): <c>pages/*.json</c> plus <c>index.json</c> mapping each request to its file.
+/// (<c>fetch DEF --save DIR</c>): <c>pages/*.json</c> plus <c>index.json</c> mapping each request to its file —
+/// List API pages by list, endpoint, return, since, offset and length; Search API pages by entity and query.
 /// Wrap the live source with it and fetch as usual; call <see cref="CompleteAsync"/> (or dispose) at the end.
 /// </summary>
-internal sealed class SnapshotWriter : IPooledActiveListSource, IRequestStatistics, IAsyncDisposable
+internal sealed class SnapshotWriter : IPooledActiveListSource, ISearchSource, IRequestStatistics, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions IndexJson = new() { WriteIndented = true };
     private readonly IActiveListSource _inner;
@@ -64,6 +66,22 @@ internal sealed class SnapshotWriter : IPooledActiveListSource, IRequestStatisti
         return body;
     }
 
+    public async Task<ReadOnlyMemory<byte>> SearchAsync(SearchEntity entity, string queryJson, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queryJson);
+        if (_inner is not ISearchSource searcher)
+        {
+            throw new TotangoConfigurationException("The source being saved does not answer the Search API (source: search datasets): save from the live API or --sample.");
+        }
+
+        Interlocked.Increment(ref _calls);
+        var body = await searcher.SearchAsync(entity, queryJson, cancellationToken).ConfigureAwait(false);
+        var path = SearchQuery.Path(entity);
+        var entry = SnapshotSource.SearchEntry(path, queryJson, "pages/" + SnapshotSource.SearchFileName(path, queryJson));
+        await SaveAsync(entry, body, cancellationToken).ConfigureAwait(false);
+        return body;
+    }
+
     private async Task SaveAsync(ActiveListQuery query, int offset, int length, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         var entry = new SnapshotEntry
@@ -76,6 +94,11 @@ internal sealed class SnapshotWriter : IPooledActiveListSource, IRequestStatisti
             Length = length,
             File = "pages/" + FileName(query, offset, length),
         };
+        await SaveAsync(entry, body, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task SaveAsync(SnapshotEntry entry, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
         await File.WriteAllBytesAsync(Path.Combine(Directory, entry.File), body, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {

@@ -27,7 +27,7 @@ internal sealed partial class TotangoHttpSource : ISearchSource
 
     private RestRequest BuildSearchRequest(SearchEntity entity, string queryJson)
     {
-        var request = new RestRequest("api/v1/search/" + SearchQuery.Path(entity), Method.Post);
+        var request = new RestRequest(SearchQuery.Endpoint(entity), Method.Post);
 
         // The query travels as the form field 'query'; the token header differs from the List API's.
         request.AddParameter("query", queryJson, ParameterType.GetOrPost);

@@ -119,6 +119,18 @@ internal static class RecordShape
             ("fields", ShapeNode.Free),
             ("last_activity_time", ShapeNode.Value),
             ("first_activity_time", ShapeNode.Value),
+
+            // A Search API user (user_id, its parent account) or timeline event (event_id, timestamp, type, contents).
+            ("user_id", ShapeNode.Value),
+            ("account_name", ShapeNode.Value),
+            ("account", ShapeNode.Free),
+            ("event_id", ShapeNode.Value),
+            ("timestamp", ShapeNode.Value),
+            ("type", ShapeNode.Value),
+            ("properties", ShapeNode.Free),
+            ("note_content", ShapeNode.Free),
+            ("alert_content", ShapeNode.Free),
+            ("task_content", ShapeNode.Free),
             ("stats", ShapeNode.Object([.. stats])),
             ("users", ShapeNode.ListOf(ShapeNode.Object(
                 ("name", ShapeNode.Value), ("first_usage", ShapeNode.Value), ("last_usage", ShapeNode.Value)))),

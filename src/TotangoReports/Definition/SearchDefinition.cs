@@ -6,8 +6,11 @@ internal enum SearchEntity
     /// <summary><c>/api/v1/search/accounts</c>.</summary>
     Accounts,
 
-    /// <summary><c>/api/v1/search/users</c>: one row per user.</summary>
+    /// <summary><c>/api/v1/search/users</c>: one row per user, with its parent account's fields.</summary>
     Users,
+
+    /// <summary><c>/api/v2/events/search</c>: one row per timeline event; <c>offset</c> is a page number there.</summary>
+    Events,
 }
 
 /// <summary>One returned field: the name its value gets under <c>fields.</c>, and the spec sent to the API.</summary>
@@ -33,6 +36,9 @@ internal sealed class SearchDefinition
     public string TermsJson { get; init; } = "[]";
 
     public IReadOnlyList<SearchField> Fields { get; init; } = [];
+
+    /// <summary>Users only: <c>parent_account_fields</c>, each read as <c>account.fields.&lt;name&gt;</c>.</summary>
+    public IReadOnlyList<SearchField> ParentFields { get; init; } = [];
 
     /// <summary><c>sort_by</c>, or null for the API's default (<c>display_name</c>).</summary>
     public string? SortBy { get; init; }

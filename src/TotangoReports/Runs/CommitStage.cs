@@ -1,8 +1,10 @@
-using System.Globalization;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using TotangoReports.Data;
 using TotangoReports.Delivery;
 using TotangoReports.Logging;
+using TotangoReports.Store;
+using TotangoReports.Store.Internal;
 
 namespace TotangoReports.Runs;
 
@@ -10,14 +12,16 @@ namespace TotangoReports.Runs;
 internal sealed record Committed(RunManifest Manifest, IReadOnlyList<string> Files);
 
 /// <summary>
-/// Stage 5: the manifest written beside the outputs, everything moved into place at once, then the state of
-/// <c>since: last-run</c> advanced. Also the one write of an incomplete run: <c>run.incomplete.json</c> alone.
+/// Stage 5: the manifest written beside the outputs, everything moved into place at once, then the store written in
+/// one transaction: the <c>since: last-run</c> watermarks advanced and the history recorded. Also the one write of an
+/// incomplete run: <c>run.incomplete.json</c> alone.
 /// </summary>
 internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, ILogger log)
 {
     /// <param name="notes">What the run itself warned about (mail, watermark) and a mail it skipped.</param>
     /// <param name="watermarkStays">Why the <c>since: last-run</c> watermark stays (see <see cref="WatermarkPolicy"/>); null = it moves.</param>
-    public async Task<Committed> RunAsync(PreparedRun run, BuiltReport built, string source, RenderedOutputs rendered, Delivered delivered, RunNotes notes, string? watermarkStays, CancellationToken cancellationToken)
+    /// <param name="record">Record one history snapshot per dataset (a definition with <c>history:</c>, a run that did its whole job).</param>
+    public async Task<Committed> RunAsync(PreparedRun run, BuiltReport built, string source, RenderedOutputs rendered, Delivered delivered, RunNotes notes, string? watermarkStays, bool record, CancellationToken cancellationToken)
     {
         var staged = rendered.Staged;
         var manifest = ManifestFactory.Finished(built, source, rendered, delivered, notes, run.UsesLastRun ? new ManifestWatermark(watermarkStays is null, watermarkStays) : null, time.GetUtcNow());
@@ -26,16 +30,7 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
         await WriteAsync(staged, RunManifest.FileName, manifest, CancellationToken.None).ConfigureAwait(false);
         staged.Commit();
         File.Delete(Path.Combine(staged.OutputDirectory, RunManifest.IncompleteFileName));
-        if (run.UsesLastRun && watermarkStays is null)
-        {
-            var now = run.Context.Now;
-            foreach (var dataset in run.Definition.Datasets.Where(run.UsesLastRunFor))
-            {
-                run.State.Datasets[dataset.Name] = new DatasetRunState { LastRun = now.ToUnixTimeSeconds(), LastRunIso = now.ToString("O", CultureInfo.InvariantCulture) };
-            }
-
-            run.State.Save(run.StatePath);
-        }
+        await WriteStoreAsync(run, built, watermarkStays, record).ConfigureAwait(false);
 
         foreach (var warning in built.Report.Warnings)
         {
@@ -43,6 +38,41 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
         }
 
         return new Committed(manifest, staged.Files.Select(f => f.FinalPath).ToList());
+    }
+
+    /// <summary>
+    /// The watermarks and the history in one transaction, after the files: a run killed in the middle leaves the store
+    /// as it was. Not cancellable: the files are already in place.
+    /// </summary>
+    private async Task WriteStoreAsync(PreparedRun run, BuiltReport built, string? watermarkStays, bool record)
+    {
+        var now = run.Context.Now.ToUniversalTime();
+        var commit = new StoreCommit(run.StoreKey, now)
+        {
+            Watermarks = run.UsesLastRun && watermarkStays is null
+                ? run.Definition.Datasets.Where(run.UsesLastRunFor).ToDictionary(d => d.Name, _ => now, StringComparer.Ordinal)
+                : new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal),
+            Snapshots = record ? [.. built.Report.Datasets.Select(t => SnapshotRecorder.From(t, now))] : [],
+            Keep = record ? run.Definition.History?.Keep : null,
+        };
+        if (run.Store is not { } store || (commit.Watermarks.Count == 0 && commit.Snapshots.Count == 0 && commit.Deliveries.Count == 0))
+        {
+            return;
+        }
+
+        try
+        {
+            await store.CommitAsync(commit, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ReportStoreException or DbException or IOException or UnauthorizedAccessException)
+        {
+            throw new WatermarkSaveException(store is SqlReportStore sql ? sql.Description : "the store", ex);
+        }
+
+        foreach (var snapshot in commit.Snapshots)
+        {
+            log.LogInformation("history: recorded {Rows} rows of {Dataset} at {TakenAt:O}", snapshot.Rows.Count, snapshot.Dataset, snapshot.TakenAt);
+        }
     }
 
     /// <summary>

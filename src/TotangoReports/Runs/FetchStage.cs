@@ -62,7 +62,7 @@ internal sealed class FetchStage(TotangoOptions options, ILogger log, IProgress<
     private static Task<FetchSummary> SearchAsync(DatasetDefinition dataset, SearchDefinition search, IActiveListSource source, IAccountSink sink, CancellationToken cancellationToken) =>
         source is ISearchSource searcher
             ? new Api.Internal.SearchFetch(searcher, search, sink).RunAsync(dataset.Name, cancellationToken)
-            : throw new TotangoConfigurationException($"Dataset '{dataset.Name}' reads the Search API (source: search), which this source (a snapshot, fetch --save, or a source of your own) does not answer: run it live, or with --sample.");
+            : throw new TotangoConfigurationException($"Dataset '{dataset.Name}' reads the Search API (source: search), which this source (a source of your own) does not answer: run it live, or with --sample.");
 
     private static long? ResolveSince(PreparedRun run, DatasetDefinition dataset)
     {
@@ -74,7 +74,7 @@ internal sealed class FetchStage(TotangoOptions options, ILogger log, IProgress<
 
         try
         {
-            var lastRun = run.State.Datasets.TryGetValue(dataset.Name, out var s) ? s.LastRun : (long?)null;
+            var lastRun = run.Watermarks.TryGetValue(dataset.Name, out var at) ? at.ToUnixTimeSeconds() : (long?)null;
             return SinceResolver.Resolve(since, run.Context.Now, run.Context.TimeZone, lastRun, RunState.FirstRunWindow);
         }
         catch (FormatException ex)

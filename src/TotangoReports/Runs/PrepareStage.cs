@@ -1,21 +1,18 @@
 using TotangoReports.Data;
 using TotangoReports.Definition;
-using TotangoReports.Delivery;
 
 namespace TotangoReports.Runs;
 
-/// <summary>Stage 0: parameters checked, the context created and the state read, before anything is fetched.</summary>
+/// <summary>Stage 0: parameters checked and the context created, before anything is fetched (the store is read by <see cref="StoreStage"/>).</summary>
 internal static class PrepareStage
 {
     /// <param name="parameters">Values overriding the definition's defaults; each name must be declared.</param>
     /// <param name="since">Overrides every recent/past dataset's <c>since</c>; null = their own.</param>
-    /// <param name="statePath">State file of <c>since: last-run</c>; null = beside the definition.</param>
-    public static PreparedRun Run(ReportDefinition definition, IReadOnlyDictionary<string, string> parameters, string? since, string? statePath, DateTimeOffset now)
+    public static PreparedRun Run(ReportDefinition definition, IReadOnlyDictionary<string, string> parameters, string? since, DateTimeOffset now)
     {
         CheckParameters(definition, parameters);
         var context = CreateContext(definition, parameters, now);
-        var prepared = new PreparedRun(definition, context, since, new RunState(), statePath ?? RunState.DefaultPath(definition.SourcePath));
-        return prepared.UsesLastRun ? prepared with { State = LoadState(prepared.StatePath) } : prepared;
+        return new PreparedRun(definition, context, since);
     }
 
     private static void CheckParameters(ReportDefinition definition, IReadOnlyDictionary<string, string> overrides)
@@ -39,18 +36,6 @@ internal static class PrepareStage
         catch (ArgumentException ex)
         {
             throw new ReportInputException(ReportInputError.UnknownTimeZone, ex.Message, definition.SourcePath, innerException: ex);
-        }
-    }
-
-    private static RunState LoadState(string path)
-    {
-        try
-        {
-            return RunState.Load(path);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new ReportInputException(ReportInputError.InvalidState, ex.Message, path, innerException: ex);
         }
     }
 }

@@ -1,15 +1,30 @@
 using TotangoReports.Data;
+using TotangoReports.Data.History;
 using TotangoReports.Definition;
-using TotangoReports.Delivery;
+using TotangoReports.Store;
 
 namespace TotangoReports.Runs;
 
-/// <summary>What every stage starts from: the definition, its context (zone, parameters, now) and the run state.</summary>
+/// <summary>What every stage starts from: the definition, its context (zone, parameters, now) and what the store holds for it.</summary>
 /// <param name="SinceOverride">The caller's <c>since</c> for every recent/past dataset, or null.</param>
-/// <param name="StatePath">Where <c>since: last-run</c> state is read and, after a successful run, written.</param>
-internal sealed record PreparedRun(ReportDefinition Definition, ReportContext Context, string? SinceOverride, RunState State, string StatePath)
+internal sealed record PreparedRun(ReportDefinition Definition, ReportContext Context, string? SinceOverride)
 {
-    /// <summary>Whether some dataset reads <c>since: last-run</c>, so the state file matters.</summary>
+    /// <summary>The <c>since: last-run</c> watermark of each dataset the store has one for.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> Watermarks { get; init; } = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+
+    /// <summary>The store this run reads and commits to; null when it needs none (a sample run, no last-run, no history).</summary>
+    public IReportStore? Store { get; init; }
+
+    /// <summary>
+    /// The past the Build stage compares with (<c>change</c>, <c>previous</c>, <c>trend</c>, <c>compare</c>, <c>over:</c>):
+    /// the store's history of this definition for live and own-source runs; null when there is none to read.
+    /// </summary>
+    public IHistoryReader? History { get; init; }
+
+    /// <summary>The definition's key in the store (see <see cref="StoreFactory.KeyOf"/>).</summary>
+    public string StoreKey => StoreFactory.KeyOf(Definition);
+
+    /// <summary>Whether some dataset reads <c>since: last-run</c>, so the watermark matters.</summary>
     public bool UsesLastRun => Definition.Datasets.Any(UsesLastRunFor);
 
     /// <summary>The <c>since</c> a dataset asks for: none for current lists, else the override or its own.</summary>

@@ -144,7 +144,7 @@ public sealed class EmulatorAsOfTests
     /// <summary>A live run's Data stage, with the history reader a store would give it.</summary>
     private static async Task<DatasetTable> BuildLiveAsync(EmulatorHost host, TotangoReports.Definition.ReportDefinition definition, DateTimeOffset asOf, IHistoryReader history)
     {
-        var run = PrepareStage.Run(definition, new Dictionary<string, string>(), null, null, asOf);
+        var run = PrepareStage.Run(definition, new Dictionary<string, string>(), null, asOf);
         var options = EmulatorTestKit.Options(host);
         using var source = new TotangoHttpSource(options, TimeProvider.System, NullLogger.Instance);
         var fetched = await new FetchStage(options, NullLogger.Instance, null)

@@ -141,7 +141,7 @@ public sealed class EndToEndTests
         }
 
         smtp.Accepted.Count.ShouldBe(1);
-        File.Exists(cli.PathOf(".totango-reports-state.json")).ShouldBeTrue();
+        File.Exists(cli.PathOf(".totango-reports.db")).ShouldBeTrue();
         produced.ShouldAllBe(text => !text.Contains(Sentinel, StringComparison.Ordinal) && !text.Contains(SmtpSentinel, StringComparison.Ordinal));
     }
 
@@ -153,25 +153,24 @@ public sealed class EndToEndTests
         PointAt(cli, emulator);
         cli.Variables["Totango__MaxRetries"] = "0";
         var definition = cli.CopySampleConfig("inactive-accounts-delta.yaml");
-        var statePath = cli.PathOf(".totango-reports-state.json");
+        var storePath = cli.PathOf(".totango-reports.db");
 
         var first = await cli.RunAsync("run", definition, "--quiet");
         first.ExitCode.ShouldBe(0, first.ToString());
-        var stateAfterFirst = File.ReadAllText(statePath);
-        var lastRun = JsonDocument.Parse(stateAfterFirst).RootElement.GetProperty("datasets").GetProperty("inactive").GetProperty("lastRun").GetInt64();
+        var lastRun = (await Store.StoreProbe.LastRunAsync(storePath, "inactive-accounts-delta", "inactive")).ShouldNotBeNull();
 
         // Killed midway: the list can't be read (the state was read, nothing was written yet).
         emulator.Options.Faults.Add(new EmulatorFault { Page = 0, StatusCode = 500, Times = 1000 });
         var failed = await cli.RunAsync("run", definition, "--quiet");
         failed.ExitCode.ShouldBe(4, failed.ToString());
-        File.ReadAllText(statePath).ShouldBe(stateAfterFirst);
+        (await Store.StoreProbe.LastRunAsync(storePath, "inactive-accounts-delta", "inactive")).ShouldBe(lastRun);
 
         emulator.Options.Faults.Clear();
         var rerun = await cli.RunAsync("run", definition, "--quiet");
         rerun.ExitCode.ShouldBe(0, rerun.ToString());
         using var manifest = JsonDocument.Parse(File.ReadAllText(cli.PathOf("out", "run.json")));
         manifest.RootElement.GetProperty("datasets").GetProperty("inactive").GetProperty("since").GetInt64().ShouldBe(lastRun);
-        JsonDocument.Parse(File.ReadAllText(statePath)).RootElement.GetProperty("datasets").GetProperty("inactive").GetProperty("lastRun").GetInt64().ShouldBeGreaterThanOrEqualTo(lastRun);
+        (await Store.StoreProbe.LastRunAsync(storePath, "inactive-accounts-delta", "inactive")).ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(lastRun);
     }
 
     [Fact]

@@ -51,19 +51,19 @@ public sealed class HostileStateTests
     [Fact]
     public async Task WatermarkThatCannotBeSaved_AfterTheReportIsCommitted_HasItsOwnCodeAndLeavesNoTempFile()
     {
-        // Arrange: the state path is taken by a folder, so the watermark's atomic move must fail.
+        // Arrange: the store's path is taken by a folder, so the store cannot be created when the watermark moves.
         await using var server = GoodServer();
         using var cli = HostileApiTests.Harness(server.BaseUrl, "page");
         var definition = cli.PathOf("delta.yaml");
         await File.WriteAllTextAsync(definition, DeltaDefinition, TestContext.Current.CancellationToken);
-        Directory.CreateDirectory(cli.PathOf(RunState.DefaultFileName));
+        Directory.CreateDirectory(cli.PathOf(".totango-reports.db"));
 
         // Act
         var result = await HostileCorpus.RunBoundedAsync(cli, "run", definition, "--out", "out", "--no-email");
 
         // Assert
         result.ExitCode.ShouldBe(ExitCodes.WatermarkNotSaved, result.ToString());
-        result.Error.ShouldContain("the report files were written and any mail was sent, but the watermark could not be saved to " + cli.PathOf(RunState.DefaultFileName), Case.Sensitive, result.ToString());
+        result.Error.ShouldContain("the report files were written and any mail was sent, but the watermark could not be saved to " + cli.PathOf(".totango-reports.db"), Case.Sensitive, result.ToString());
         File.Exists(cli.PathOf("out", "accounts.csv")).ShouldBeTrue("the report was committed before the watermark");
         Directory.GetFiles(cli.WorkingDirectory, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
     }

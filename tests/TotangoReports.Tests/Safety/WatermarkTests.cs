@@ -2,6 +2,7 @@ using System.Text.Json;
 using TotangoReports.Emulator;
 using TotangoReports.Tests.Cli;
 using TotangoReports.Tests.Delivery;
+using TotangoReports.Tests.Store;
 
 namespace TotangoReports.Tests.Safety;
 
@@ -52,7 +53,17 @@ public sealed class WatermarkTests
 
         // Assert
         result.ExitCode.ShouldBe(0, result.ToString());
-        File.ReadAllText(cli.PathOf(".totango-reports-state.json")).ShouldBe(OldState);
+        if (options.Contains("--sample"))
+        {
+            // A sample run never touches the store: the old state file is not even migrated.
+            File.ReadAllText(cli.PathOf(".totango-reports-state.json")).ShouldBe(OldState);
+            File.Exists(cli.PathOf(".totango-reports.db")).ShouldBeFalse();
+        }
+        else
+        {
+            (await StoreProbe.LastRunAsync(cli.PathOf(".totango-reports.db"), "inactive-accounts-delta", "inactive")).ShouldBe(1762000000);
+        }
+
         result.Error.ShouldContain("watermark was left where it was");
         using var manifest = JsonDocument.Parse(File.ReadAllText(cli.PathOf("out", "run.json")));
         var watermark = manifest.RootElement.GetProperty("watermark");
@@ -75,12 +86,11 @@ public sealed class WatermarkTests
         // Assert
         result.ExitCode.ShouldBe(0, result.ToString());
         smtp.Accepted.Count.ShouldBe(1);
-        using var state = JsonDocument.Parse(File.ReadAllText(cli.PathOf(".totango-reports-state.json")));
-        state.RootElement.GetProperty("datasets").GetProperty("inactive").GetProperty("lastRun").GetInt64().ShouldBeGreaterThan(1762000000);
+        (await StoreProbe.LastRunAsync(cli.PathOf(".totango-reports.db"), "inactive-accounts-delta", "inactive")).ShouldNotBeNull().ShouldBeGreaterThan(1762000000);
         using var manifest = JsonDocument.Parse(File.ReadAllText(cli.PathOf("out", "run.json")));
         manifest.RootElement.GetProperty("watermark").GetProperty("moved").GetBoolean().ShouldBeTrue();
         manifest.RootElement.GetProperty("email").GetProperty("status").GetString().ShouldBe("sent");
-        result.Error.ShouldNotContain("watermark");
+        result.Error.ShouldNotContain("watermark was left");
     }
 
     private static CliHarness Arrange(EmulatorHost emulator, LoopbackSmtpServer smtp)

@@ -21,7 +21,7 @@ public sealed class RenewalsByOwnerTests
         var report = await new ReportEngine().BuildAsync(definition, ReportSource.Sample(900, seed: 3), cancellationToken: Ct);
 
         // Assert: one row per paying account, and per owner the sum of their contract values.
-        report.Datasets.Count.ShouldBe(2);
+        report.Datasets.Count.ShouldBe(3);
         var table = report.Datasets[0];
         table.Rows.Select(r => r.AccountId).Order(StringComparer.Ordinal).ShouldBe(paying.Select(a => a.AccountId).Order(StringComparer.Ordinal));
         var groups = table.Groups.ShouldNotBeNull();
@@ -42,9 +42,14 @@ public sealed class RenewalsByOwnerTests
             var account = paying.Single(a => a.AccountId == row.AccountId);
             row[watch.ColumnIndex("CSM")].ShouldBe(SampleSearch.Owner(account).Name);
             row[watch.ColumnIndex("ARR")].ShouldBe((double)SampleSearch.ContractValue(account));
+            var notes = SampleEvents.For(SampleAccountFactory.Create(3, account.Index, report.GeneratedAt), 3, report.GeneratedAt).Where(e => e.Type == "note").ToList();
+            row[watch.ColumnIndex("Last contact")].ShouldBe(notes.Count == 0 ? null : TimeZoneInfo.ConvertTime(notes.Max(e => e.Timestamp), TimeZoneInfo.Utc));
         }
 
-        report.Warnings.ShouldBeEmpty();
+        // Rows sorted by last contact, oldest first; accounts never contacted (no note) are counted in one warning per column.
+        var lasts = watch.Rows.Select(r => r[watch.ColumnIndex("Last contact")]).OfType<DateTimeOffset>().ToList();
+        lasts.ShouldBe(lasts.Order());
+        report.Warnings.ShouldAllBe(w => w.StartsWith("lookup touches: ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -66,7 +71,9 @@ public sealed class RenewalsByOwnerTests
         var engine = new ReportEngine(new ReportEngineOptions { Totango = EmulatorTestKit.Options(host) });
 
         var live = await engine.BuildAsync(definition, ReportSource.Live, cancellationToken: Ct);
-        var sample = await new ReportEngine().BuildAsync(definition, ReportSource.Sample(900, seed: 7), cancellationToken: Ct);
+        // The emulator's sample is dated at the fixed sample epoch; ReportSource.Sample would date it at the run's now.
+        var sameData = new TotangoReports.Sample.SampleActiveListSource(new TotangoReports.Sample.SampleSourceOptions { Accounts = 900, Seed = 7 });
+        var sample = await new ReportEngine().BuildAsync(definition, ReportSource.From(sameData, "sample"), cancellationToken: Ct);
 
         live.Datasets[0].Rows.Select(r => r.AccountId).ShouldBe(sample.Datasets[0].Rows.Select(r => r.AccountId));
         live.Datasets[1].Rows.Select(r => r.Values).ShouldBe(sample.Datasets[1].Rows.Select(r => r.Values));

@@ -56,7 +56,7 @@ public sealed class SearchDefinitionTests
     [InlineData("source: search\nterms: []\nfields: [ { name: A, type: x }, { name: A, type: y } ]\ncolumns: [ { name: A, path: name } ]", "used twice")]
     [InlineData("source: search\nterms: []\ncolumns: [ { name: A, path: stats.last_activity } ]", "no 'stats' data")]
     [InlineData("source: serach\nterms: []\ncolumns: [ { name: A, path: name } ]", "did you mean 'search'")]
-    [InlineData("source: search\nentity: users\nterms: []\ncolumns: [ { name: A, path: name } ]", "entity: users is not supported yet")]
+    [InlineData("source: search\nentity: people\nterms: []\ncolumns: [ { name: A, path: name } ]", "entity must be one of")]
     [InlineData("list: 1\nterms: []\ncolumns: [ { name: A, path: name } ]", "'terms' applies to a Search API dataset only")]
     public void SearchMistake_IsAnErrorSayingWhatToDo(string dataset, string expected)
     {

@@ -26,6 +26,20 @@ public sealed class SharedRateLimitTests
             count: 10
             columns:
               - { name: Account ID, path: account_id }
+          people:
+            source: search
+            entity: users
+            terms: []
+            count: 200
+            columns:
+              - { name: User, path: user_id }
+          touches:
+            source: search
+            entity: events
+            terms: []
+            count: 200
+            columns:
+              - { name: Event, path: event_id }
         outputs:
           - { format: csv, file: a.csv, dataset: accounts }
         """;
@@ -33,7 +47,8 @@ public sealed class SharedRateLimitTests
     [Fact]
     public async Task Run_MixingListAndSearchDatasets_NeverExceeds100RequestsInAny60Seconds()
     {
-        // Arrange: pages of 10 over 700 accounts make ~180 requests across three datasets; the emulator enforces
+        // Arrange: pages of 10 over 700 accounts make ~180 requests across three datasets, and the users and events
+        // searches ~40 more; the emulator enforces
         // the limit itself too, so one request over it would be a 429 (and a retry) rather than pass unseen.
         var time = new VirtualTimeProvider();
         await using var host = await EmulatorHost.StartAsync(
@@ -47,10 +62,14 @@ public sealed class SharedRateLimitTests
         var report = await engine.BuildAsync(ReportEngine.ParseDefinition(Mixed), ReportSource.Live, cancellationToken: TestContext.Current.CancellationToken);
 
         // Assert
-        report.Datasets.Select(d => d.Rows.Count).ShouldBe([700, report.Datasets[1].Rows.Count, 700]);
+        report.Datasets.Take(3).Select(d => d.Rows.Count).ShouldBe([700, report.Datasets[1].Rows.Count, 700]);
+        report.Datasets[3].Rows.Count.ShouldBeGreaterThan(700);
+        report.Datasets[4].Rows.Count.ShouldBeGreaterThan(700);
         var log = host.RequestLog;
         log.Count.ShouldBeGreaterThan(150);
-        log.ShouldContain(r => r.Path.StartsWith("/api/v1/search/", StringComparison.Ordinal));
+        log.ShouldContain(r => r.Path == "/api/v1/search/accounts");
+        log.ShouldContain(r => r.Path == "/api/v1/search/users");
+        log.ShouldContain(r => r.Path == "/api/v2/events/search");
         log.ShouldContain(r => r.Path.StartsWith("/api/v1/accounts/", StringComparison.Ordinal));
         var busiest = log.Max(r => log.Count(o => o.At >= r.At && o.At < r.At + TimeSpan.FromSeconds(60)));
         busiest.ShouldBeLessThanOrEqualTo(100);

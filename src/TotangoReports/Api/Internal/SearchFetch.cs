@@ -19,9 +19,14 @@ internal sealed class SearchFetch(ISearchSource source, SearchDefinition search,
     public async Task<FetchSummary> RunAsync(string datasetName, CancellationToken cancellationToken)
     {
         var total = await ReadAsync(search.TermsJson, cancellationToken).ConfigureAwait(false);
-        if (total <= SearchDefinition.RecordCap)
+        if (total <= Cap)
         {
             return Summary(total, complete: true);
+        }
+
+        if (search.Entity == SearchEntity.Events)
+        {
+            throw Incomplete(total, string.Create(CultureInfo.InvariantCulture, $"Dataset '{datasetName}': the search matched {total:N0} events, but the Search API returns at most {Cap:N0} per query (10,000, in whole pages of {search.Count:N0}). Narrow 'terms', e.g. to recent events with {{ type: date, term: date, gte: <unix ms> }} or one event_type, so each query matches at most {Cap:N0}."));
         }
 
         if (search.SplitBy is null)
@@ -45,18 +50,26 @@ internal sealed class SearchFetch(ISearchSource source, SearchDefinition search,
         return Summary(total, complete: true);
     }
 
+    /// <summary>
+    /// The records one query can reach: 10,000; for events, whose offset is a page number and every page the same
+    /// size, the whole pages within 10,000.
+    /// </summary>
+    private int Cap => search.Entity == SearchEntity.Events ? SearchDefinition.RecordCap / search.Count * search.Count : SearchDefinition.RecordCap;
+
     /// <summary>Reads one query whole when it is under the cap; returns its <c>total_hits</c> either way.</summary>
     private async Task<long> ReadAsync(string termsJson, CancellationToken cancellationToken)
     {
         var offset = 0;
         long total = 0;
-        while (offset < SearchDefinition.RecordCap)
+        while (offset < Cap)
         {
-            var count = Math.Min(search.Count, SearchDefinition.RecordCap - offset);
+            var count = Math.Min(search.Count, Cap - offset);
             var (totalHits, hits) = await PageAsync(SearchQuery.Build(search, termsJson, offset, count, search.SortBy, search.Descending), offset, Add, cancellationToken).ConfigureAwait(false);
             total = totalHits;
-            offset += hits;
-            if (totalHits > SearchDefinition.RecordCap || hits < count || offset >= totalHits)
+
+            // A page number moves by whole pages, whatever a short page held.
+            offset += search.Entity == SearchEntity.Events ? count : hits;
+            if (totalHits > Cap || hits < count || offset >= totalHits)
             {
                 break;
             }
@@ -97,13 +110,13 @@ internal sealed class SearchFetch(ISearchSource source, SearchDefinition search,
         cancellationToken.ThrowIfCancellationRequested();
         var body = await source.SearchAsync(search.Entity, query, cancellationToken).ConfigureAwait(false);
         _pages++;
-        return SearchPage.Read(body.Span, search, SearchQuery.Describe(search.Entity, offset), onRecord);
+        return SearchPage.Read(body.Span, search, SearchQuery.Describe(search.Entity, search.Entity == SearchEntity.Events ? offset / search.Count : offset), onRecord);
     }
 
-    private void Add(string accountId, JsonElement record)
+    private void Add(string rowKey, JsonElement record)
     {
         // Records shift between pages while the data changes, and split ranges share their bounds: keep each once.
-        if (_seen.Add(accountId))
+        if (_seen.Add(rowKey))
         {
             sink.Add(ReturnType.Summary, record);
         }

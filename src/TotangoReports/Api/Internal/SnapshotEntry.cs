@@ -24,6 +24,14 @@ internal sealed record SnapshotEntry
     [JsonPropertyName("length")]
     public required int Length { get; init; }
 
+    /// <summary>
+    /// A Search API page: the form field <c>query</c> exactly as sent (then <see cref="List"/> is <c>search</c> and
+    /// <see cref="Endpoint"/> the entity); null for a List API page.
+    /// </summary>
+    [JsonPropertyName("query")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Query { get; init; }
+
     /// <summary>Path relative to the snapshot directory, with '/' separators.</summary>
     [JsonPropertyName("file")]
     public required string File { get; init; }

@@ -7,7 +7,8 @@ namespace TotangoReports.Data.Internal;
 /// <summary>
 /// The streaming side of a dataset: each record is projected at once (typed cells, pivot counts, the record parts the
 /// plan's expressions read) so memory holds projections, not JSON; records of several return types are joined on
-/// <c>account_id</c>, in first-seen order. Nothing is evaluated, filtered or sorted here.
+/// <c>account_id</c>, in first-seen order (a users or events search: one row per user or event, keyed by the account
+/// id and <c>user_id</c> or <c>event_id</c>). Nothing is evaluated, filtered or sorted here.
 /// </summary>
 internal sealed class AccountAccumulator : IAccountSink
 {
@@ -17,6 +18,9 @@ internal sealed class AccountAccumulator : IAccountSink
     private readonly Dictionary<string, ProjectedAccount> _byId = new(StringComparer.Ordinal);
     private readonly List<ProjectedAccount> _accounts = [];
 
+    // Users and events searches give one row per user or event, each still carrying its account's id (for lookups).
+    private readonly string? _rowKey;
+
     public AccountAccumulator(DatasetPlan plan, TimeZoneInfo zone)
     {
         _problems = plan.Problems;
@@ -24,6 +28,12 @@ internal sealed class AccountAccumulator : IAccountSink
         var reader = plan.Activities is { } activities ? new ActivityReader(activities, plan.Windows) : null;
         _projector = new AccountProjector(plan.PathColumns, plan.Chains, reader, zone, _problems);
         Presence = new PathPresence(plan.PathColumns);
+        _rowKey = plan.Dataset.Search?.Entity switch
+        {
+            SearchEntity.Users => "user_id",
+            SearchEntity.Events => "event_id",
+            _ => null,
+        };
     }
 
     /// <summary>Unique accounts in first-seen order.</summary>
@@ -41,10 +51,11 @@ internal sealed class AccountAccumulator : IAccountSink
             return;
         }
 
-        if (!_byId.TryGetValue(id, out var projected))
+        var key = _rowKey is not null && JsonNavigator.TryGet(account, _rowKey, out var rowElement) ? id + "\u001f" + JsonNavigator.ReadText(rowElement) : id;
+        if (!_byId.TryGetValue(key, out var projected))
         {
             projected = new ProjectedAccount(id, _pathColumns);
-            _byId.Add(id, projected);
+            _byId.Add(key, projected);
             _accounts.Add(projected);
         }
 

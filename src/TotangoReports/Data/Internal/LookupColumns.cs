@@ -17,14 +17,20 @@ internal sealed class LookupColumns
         _missing = new int[count];
     }
 
-    public static LookupColumns Prepare(DatasetDefinition dataset, IReadOnlyList<int> lookupColumns, IReadOnlyDictionary<string, DatasetTable> built, List<TableColumn> columns)
+    /// <param name="hostFor">An expression host over the given column names, for aggregates that evaluate per row.</param>
+    /// <param name="problems">Where a failing aggregate expression is counted.</param>
+    public static LookupColumns Prepare(DatasetDefinition dataset, IReadOnlyList<int> lookupColumns, IReadOnlyDictionary<string, DatasetTable> built, List<TableColumn> columns, Func<IReadOnlyList<string>, ExpressionHost> hostFor, ProblemLog problems)
     {
         var result = new LookupColumns(lookupColumns.Count);
         foreach (var index in lookupColumns)
         {
             var lookup = dataset.Columns[index].Lookup!;
             Dictionary<string, object?>? values = null;
-            if (built.TryGetValue(lookup.Dataset, out var other) && other.ColumnIndex(lookup.Column) is var at and >= 0)
+            if (lookup.Aggregate is not null && built.TryGetValue(lookup.Dataset, out var grouped))
+            {
+                values = LookupAggregate.PerAccount(lookup, grouped, columns, index, hostFor, problems);
+            }
+            else if (built.TryGetValue(lookup.Dataset, out var other) && other.ColumnIndex(lookup.Column) is var at and >= 0)
             {
                 values = new Dictionary<string, object?>(other.Rows.Count, StringComparer.Ordinal);
                 foreach (var row in other.Rows)
@@ -54,6 +60,8 @@ internal sealed class LookupColumns
             }
             else
             {
+                // An account with no rows there: count is 0 (no touches), any other aggregate stays empty.
+                values[column] = _columns[i].Lookup.Aggregate is { } aggregate && LookupAggregate.IsCount(aggregate) ? Boxes.Of(0d) : null;
                 _missing[i]++;
             }
         }
@@ -70,7 +78,8 @@ internal sealed class LookupColumns
             }
             else if (_missing[i] > 0)
             {
-                yield return string.Create(CultureInfo.InvariantCulture, $"lookup {lookup}: {_missing[i]:N0} of {accounts:N0} accounts have no row in dataset '{lookup.Dataset}'; their cells are empty.");
+                var cells = lookup.Aggregate is { } aggregate && LookupAggregate.IsCount(aggregate) ? "their count is 0" : "their cells are empty";
+                yield return string.Create(CultureInfo.InvariantCulture, $"lookup {lookup}: {_missing[i]:N0} of {accounts:N0} accounts have no row in dataset '{lookup.Dataset}'; {cells}.");
             }
         }
     }

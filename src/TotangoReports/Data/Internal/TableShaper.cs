@@ -33,7 +33,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
     {
         var accounts = accumulator.Accounts;
         var columns = plan.Columns(out _pivot);
-        var lookups = LookupColumns.Prepare(_dataset, plan.Lookups, built, columns);
+        var lookups = LookupColumns.Prepare(_dataset, plan.Lookups, built, columns, names => new ExpressionHost(options, context.Parameters, names, AccountChains.Collect([])), _problems);
         var history = _history = HistoryColumns.Prepare(_dataset, plan.HistoryColumns, past, columns, plan.ExpressionColumns.Select(e => e.Column).ToHashSet(), context.TimeZone);
         var recorded = record ? new List<(string Id, object?[] Values)>(accounts.Count) : null;
         _names = columns.Select(c => c.Name).ToList();

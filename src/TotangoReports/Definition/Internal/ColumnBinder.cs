@@ -3,7 +3,7 @@ namespace TotangoReports.Definition.Internal;
 /// <summary>Binds a dataset's <c>columns</c> list; expressions are checked against column names later, once all are known.</summary>
 internal static class ColumnBinder
 {
-    private static readonly string[] Keys = ["name", "path", "expr", "lookup", "change", "previous", "trend", "over", "type", "format"];
+    private static readonly string[] Keys = ["name", "path", "expr", "lookup", "aggregate", "change", "previous", "trend", "over", "type", "format"];
 
     private static readonly string[] ValueSources = ["path", "expr", "lookup"];
 
@@ -64,7 +64,7 @@ internal static class ColumnBinder
         var exprText = Values.Text(exprNode, bag, "expr");
         var what = name is null ? "a column" : $"column '{name}'";
         var lookupNode = map.Get("lookup");
-        var lookup = LookupBinder.Bind(lookupNode, bag);
+        var lookup = LookupBinder.Bind(lookupNode, map.Get("aggregate"), bag);
         var history = BindHistory(map, item, bag, what, out var historyKey);
         if (historyKey is not null)
         {

@@ -4,14 +4,32 @@ namespace TotangoReports.Definition.Internal;
 /// <c>lookup: dataset.column</c> columns: the syntax when the column is bound, and once every dataset is known, that
 /// the dataset and column exist, that a dataset does not look up itself, and that lookups form no cycle.
 /// </summary>
-internal static class LookupBinder
+internal static partial class LookupBinder
 {
-    public static LookupReference? Bind(YamlNode? node, DiagnosticBag bag)
+    /// <param name="aggregateNode">The column's <c>aggregate:</c>: then <c>lookup</c> names a dataset only.</param>
+    public static LookupReference? Bind(YamlNode? node, YamlNode? aggregateNode, DiagnosticBag bag)
     {
         var text = Values.Text(node, bag, "lookup");
+        var aggregate = Values.Text(aggregateNode, bag, "aggregate");
+        if (aggregateNode is not null && node is null)
+        {
+            bag.Error(aggregateNode, "'aggregate' goes with 'lookup: <dataset>': an aggregate over that dataset's rows with the row's account id (e.g. lookup: touches, aggregate: max(Date))");
+        }
+
         if (text is null)
         {
             return null;
+        }
+
+        if (aggregateNode is not null)
+        {
+            if (aggregate is null || aggregate.Trim().Length == 0 || text.Contains('.', StringComparison.Ordinal))
+            {
+                bag.Error(aggregate is null || aggregate.Trim().Length == 0 ? aggregateNode : node!, $"with 'aggregate', lookup names a dataset only and aggregate is one of count, count(EXPR), sum(C), avg(C), min(C), max(C), median(C), distinct(C) (e.g. lookup: touches, aggregate: max(Date)); found lookup '{text}', aggregate '{aggregate}'");
+                return null;
+            }
+
+            return new LookupReference(text.Trim(), string.Empty) { Aggregate = aggregate.Trim() };
         }
 
         // The dataset name has no dot (it is a YAML key we control); the column name may have any.
@@ -43,6 +61,10 @@ internal static class LookupBinder
                 {
                     bag.Error(line, col, $"column '{column.Name}': lookup names dataset '{lookup.Dataset}', which does not exist{Suggestions.Hint(lookup.Dataset, byName.Keys)} (datasets: {string.Join(", ", byName.Keys)})");
                 }
+                else if (lookup.Aggregate is not null)
+                {
+                    CheckAggregate(lookup, other, column, bag);
+                }
                 else if (other.Columns.All(c => c.Name != lookup.Column))
                 {
                     var names = other.Columns.Select(c => c.Name).ToList();
@@ -57,6 +79,27 @@ internal static class LookupBinder
             bag.Error(first.Location.Line, first.Location.Column, $"the lookups between datasets form a cycle ({string.Join(", ", datasets.Where(d => d.Columns.Any(c => c.Lookup is not null)).Select(d => d.Name))}): a dataset can't be built before the one it reads");
         }
     }
+
+    // The column an aggregate names must be the other dataset's: the aggregate runs over that dataset's rows.
+    private static void CheckAggregate(LookupReference lookup, DatasetDefinition other, ColumnDefinition column, DiagnosticBag bag)
+    {
+        var match = AggregateCall().Match(lookup.Aggregate!);
+        if (!match.Success)
+        {
+            bag.Error(column.Location.Line, column.Location.Column, $"column '{column.Name}': aggregate '{lookup.Aggregate}' must be count, count(EXPR), sum(C), avg(C), min(C), max(C), median(C) or distinct(C) over dataset '{lookup.Dataset}'");
+            return;
+        }
+
+        var argument = match.Groups["x"].Value.Trim().Trim('"', '\'');
+        var names = other.Columns.Select(c => c.Name).ToList();
+        if (match.Groups["f"].Value != "count" && argument.Length > 0 && !names.Contains(argument))
+        {
+            bag.Error(column.Location.Line, column.Location.Column, $"column '{column.Name}': aggregate '{lookup.Aggregate}' reads '{argument}', which is not a column of dataset '{lookup.Dataset}'{Suggestions.Hint(argument, names)} (columns: {string.Join(", ", names)})");
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:(?<f>count)|(?<f>sum|avg|min|max|median|distinct|count)\s*\((?<x>.*)\))\s*$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex AggregateCall();
 
     /// <summary>Datasets in an order where each comes after the datasets it looks up; null when they form a cycle.</summary>
     public static List<DatasetDefinition>? Order(IReadOnlyList<DatasetDefinition> datasets)

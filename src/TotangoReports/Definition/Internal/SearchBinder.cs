@@ -9,11 +9,13 @@ namespace TotangoReports.Definition.Internal;
 internal static class SearchBinder
 {
     /// <summary>The dataset keys only a search dataset takes.</summary>
-    public static readonly string[] Keys = ["source", "entity", "terms", "fields", "sort_by", "sort_order", "count", "split_by"];
+    public static readonly string[] Keys = ["source", "entity", "terms", "fields", "parent_account_fields", "sort_by", "sort_order", "count", "split_by"];
+
+    private static readonly string[] NotForEvents = ["fields", "sort_by", "sort_order", "split_by"];
 
     private static readonly string[] ListOnlyKeys = ["endpoint", "since", "return"];
 
-    private static readonly (string, SearchEntity)[] Entities = [("accounts", SearchEntity.Accounts), ("users", SearchEntity.Users)];
+    private static readonly (string, SearchEntity)[] Entities = [("accounts", SearchEntity.Accounts), ("users", SearchEntity.Users), ("events", SearchEntity.Events)];
 
     private static readonly (string, bool)[] Orders = [("ASC", false), ("DESC", true), ("asc", false), ("desc", true)];
 
@@ -55,14 +57,10 @@ internal static class SearchBinder
         }
 
         var entity = Values.OneOf(map.Get("entity"), bag, "entity", Entities) ?? SearchEntity.Accounts;
-        if (entity == SearchEntity.Users)
-        {
-            // The users hit and its parent-account fields are not documented well enough to map honestly yet.
-            bag.Error(map.Get("entity")!, "entity: users is not supported yet; read users with an active-list dataset (return: users), or search accounts");
-        }
-
+        RejectForEntity(map, entity, bag);
         var terms = BindTerms(map, nameNode, bag, what);
-        var fields = BindFields(map.Get("fields"), bag);
+        var fields = entity == SearchEntity.Events ? [] : BindFields(map.Get("fields"), bag, "fields");
+        var parentFields = entity == SearchEntity.Users ? BindFields(map.Get("parent_account_fields"), bag, "parent_account_fields") : [];
         var count = Values.PositiveInt(map.Get("count"), bag, "count");
         if (count > SearchDefinition.MaxCount)
         {
@@ -72,7 +70,7 @@ internal static class SearchBinder
         var sortBy = Values.Text(map.Get("sort_by"), bag, "sort_by");
         var descending = Values.OneOf(map.Get("sort_order"), bag, "sort_order", Orders) ?? false;
         var splitBy = BindSplitBy(map.Get("split_by"), fields, bag);
-        if (terms is null || fields is null)
+        if (terms is null || fields is null || parentFields is null)
         {
             return null;
         }
@@ -82,11 +80,32 @@ internal static class SearchBinder
             Entity = entity,
             TermsJson = terms,
             Fields = fields,
+            ParentFields = parentFields,
             Count = Math.Min(count ?? SearchDefinition.MaxCount, SearchDefinition.MaxCount),
             SortBy = sortBy,
             Descending = descending,
             SplitBy = splitBy,
         };
+    }
+
+    // Events take no fields (each hit carries what it has) and no sort; parent-account fields belong to users.
+    private static void RejectForEntity(MapReader map, SearchEntity entity, DiagnosticBag bag)
+    {
+        if (entity == SearchEntity.Events)
+        {
+            foreach (var key in NotForEvents.Where(map.Has))
+            {
+                var fix = key == "fields"
+                    ? "read what each event has by path instead (type, timestamp, properties.subject, note_content.text, account.display_name)"
+                    : "events come newest first";
+                bag.Error(map.KeyNode(key)!, $"'{key}' does not apply to entity: events (the events API takes fields: [] and pages by page number): remove it; {fix}");
+            }
+        }
+
+        if (entity != SearchEntity.Users && map.Has("parent_account_fields"))
+        {
+            bag.Error(map.KeyNode("parent_account_fields")!, "'parent_account_fields' applies to entity: users only (the account fields returned beside each user); for accounts use 'fields'");
+        }
     }
 
     private static string? BindTerms(MapReader map, YamlNode nameNode, DiagnosticBag bag, string what)
@@ -118,7 +137,7 @@ internal static class SearchBinder
         return ok ? YamlJson.ToJson(node) : null;
     }
 
-    private static List<SearchField>? BindFields(YamlNode? node, DiagnosticBag bag)
+    private static List<SearchField>? BindFields(YamlNode? node, DiagnosticBag bag, string key)
     {
         if (node is null)
         {
@@ -127,7 +146,7 @@ internal static class SearchBinder
 
         if (node.Kind != YamlNodeKind.Sequence)
         {
-            bag.Error(node, $"fields must be a list of field specs (maps with a 'name' and a 'type'), found {node.Describe()}");
+            bag.Error(node, $"{key} must be a list of field specs (maps with a 'name' and a 'type'), found {node.Describe()}");
             return null;
         }
 
@@ -145,7 +164,7 @@ internal static class SearchBinder
             var nameEntry = item.Entries.FirstOrDefault(e => e.Key.Value == "name");
             if (nameEntry.Value is not { Kind: YamlNodeKind.Scalar } nameNode || nameNode.IsNull || nameNode.Value.Trim().Length == 0)
             {
-                bag.Error(item, "a field needs 'name': the key its value gets in the record, read as fields.<name>");
+                bag.Error(item, $"a field needs 'name': the key its value gets in the record, read as {(key == "fields" ? "fields" : "account.fields")}.<name>");
                 ok = false;
                 continue;
             }

@@ -27,7 +27,7 @@ internal static class SampleSearch
         account.Licenses * account.Plan switch { "Enterprise" => 1800, "Pro" => 900, _ => 300 };
 
     /// <summary>The answer body; <paramref name="members"/> gives the account indexes matching the terms, cached by the caller.</summary>
-    public static byte[] Answer(string queryJson, Func<string, JsonElement, int[]> members, int seed, string serviceId)
+    public static byte[] Answer(string queryJson, Func<string, JsonElement, int[]> members, int seed, DateTimeOffset epoch, string serviceId)
     {
         JsonDocument document;
         try
@@ -67,8 +67,8 @@ internal static class SampleSearch
 
             var sortBy = query.TryGetProperty("sort_by", out var sort) ? sort.GetString() : null;
             var descending = query.TryGetProperty("sort_order", out var order) && string.Equals(order.GetString(), "DESC", StringComparison.OrdinalIgnoreCase);
-            var matched = SortedBy(members(terms.GetRawText(), terms), sortBy, descending, seed);
-            return Page(matched, offset, count, fields, seed, serviceId);
+            var matched = SortedBy(members(terms.GetRawText(), terms), sortBy, descending, seed, epoch);
+            return Page(matched, offset, count, fields, seed, epoch, serviceId);
         }
     }
 
@@ -116,12 +116,12 @@ internal static class SampleSearch
         return list.ValueKind == JsonValueKind.Array && list.EnumerateArray().Any(v => string.Equals(v.GetString(), value, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static string? UnknownTerm(JsonElement terms) =>
+    internal static string? UnknownTerm(JsonElement terms) =>
         terms.EnumerateArray().Select(t => t.ValueKind == JsonValueKind.Object ? Text(t, "type") ?? "(none)" : "(not an object)")
             .FirstOrDefault(t => t is not ("string" or "string_attribute" or "owner" or "number_attribute" or "simple_date_attribute"));
 
     // gte / gt / lt / lte, any combination; a record without the value is in no range.
-    private static bool InRange(JsonElement term, double? value) =>
+    internal static bool InRange(JsonElement term, double? value) =>
         value is { } v &&
         (!term.TryGetProperty("gte", out var gte) || v >= gte.GetDouble()) &&
         (!term.TryGetProperty("gt", out var gt) || v > gt.GetDouble()) &&
@@ -136,20 +136,20 @@ internal static class SampleSearch
     };
 
     /// <summary>Orders by an attribute (numbers, dates in ms) when <c>sort_by</c> names one; records without it last.</summary>
-    private static int[] SortedBy(int[] matched, string? sortBy, bool descending, int seed)
+    private static int[] SortedBy(int[] matched, string? sortBy, bool descending, int seed, DateTimeOffset epoch)
     {
         if (sortBy is null or "display_name" or "name")
         {
             return descending ? [.. matched.Reverse()] : matched;
         }
 
-        var keyed = matched.Select(i => (Index: i, Key: Number(Attribute(SampleAccountFactory.Create(seed, i), sortBy)))).ToList();
+        var keyed = matched.Select(i => (Index: i, Key: Number(Attribute(SampleAccountFactory.Create(seed, i, epoch), sortBy)))).ToList();
         var present = keyed.Where(k => k.Key is not null);
         var ordered = descending ? present.OrderByDescending(k => k.Key) : present.OrderBy(k => k.Key);
         return [.. ordered.ThenBy(k => k.Index).Select(k => k.Index), .. keyed.Where(k => k.Key is null).Select(k => k.Index)];
     }
 
-    private static byte[] Page(int[] matched, int offset, int count, JsonElement fields, int seed, string serviceId)
+    private static byte[] Page(int[] matched, int offset, int count, JsonElement fields, int seed, DateTimeOffset epoch, string serviceId)
     {
         var buffer = new ArrayBufferWriter<byte>(16_384);
         using (var writer = new Utf8JsonWriter(buffer, SampleJsonWriter.WriterOptions))
@@ -164,7 +164,7 @@ internal static class SampleSearch
             writer.WriteStartArray("hits");
             for (var i = offset; i < Math.Min(matched.Length, offset + count); i++)
             {
-                WriteHit(writer, SampleAccountFactory.Create(seed, matched[i]), fields);
+                WriteHit(writer, SampleAccountFactory.Create(seed, matched[i], epoch), fields);
             }
 
             writer.WriteEndArray();
@@ -192,7 +192,8 @@ internal static class SampleSearch
         writer.WriteEndObject();
     }
 
-    private static object? FieldValue(JsonElement field, SampleAccount account) => Text(field, "type") switch
+    /// <summary>An account's value for one field spec (what <c>selected_fields</c> holds), or null.</summary>
+    internal static object? FieldValue(JsonElement field, SampleAccount account) => Text(field, "type") switch
     {
         "string" => Text(field, "term") switch
         {
@@ -219,7 +220,7 @@ internal static class SampleSearch
         _ => null,
     };
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    internal static void WriteValue(Utf8JsonWriter writer, object? value)
     {
         switch (value)
         {
@@ -230,13 +231,13 @@ internal static class SampleSearch
         }
     }
 
-    private static string? Text(JsonElement element, string name) =>
+    internal static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static int Int(JsonElement element, string name, int fallback) =>
+    internal static int Int(JsonElement element, string name, int fallback) =>
         element.TryGetProperty(name, out var value) && value.TryGetInt32(out var n) ? n : fallback;
 
-    private static byte[] Failed(string message)
+    internal static byte[] Failed(string message)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using Parquet;
+using Parquet.Schema;
+using TotangoReports.Data;
+using TotangoReports.Data.History;
+
+namespace TotangoReports.Store.Internal;
+
+/// <summary>
+/// <c>history export</c>: one file per dataset per snapshot, Hive-partitioned by snapshot date
+/// (<c>DIR/&lt;dataset&gt;/snapshot_date=YYYY-MM-DD/part-0.parquet</c>), so DuckDB, Spark and Trino read the whole
+/// history as one table. Columns: <c>account_id</c>, <c>snapshot_time</c> (UTC), <c>shown</c>, then the recorded
+/// columns typed (text, double, date, UTC timestamp).
+/// </summary>
+internal static class HistoryExport
+{
+    public static async Task<IReadOnlyList<string>> RunAsync(SqlReportStore store, string definitionKey, string format, string directory, CancellationToken cancellationToken)
+    {
+        var parquet = format switch
+        {
+            "parquet" => true,
+            "csv" => false,
+            _ => throw new ArgumentException($"--format {format}: use csv or parquet", nameof(format)),
+        };
+        var written = new List<string>();
+        var parts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var info in await store.ListAsync(definitionKey, cancellationToken).ConfigureAwait(false))
+        {
+            var snapshot = await store.ReadWholeAsync(definitionKey, info.Dataset, info.TakenAt, cancellationToken).ConfigureAwait(false);
+            if (snapshot is null)
+            {
+                continue;
+            }
+
+            // Two snapshots on one day (a re-run) are two parts of that day's partition.
+            var folder = Path.Combine(directory, SafeName(info.Dataset), "snapshot_date=" + info.TakenAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            var part = parts[folder] = parts.GetValueOrDefault(folder, -1) + 1;
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"part-{part}.{format}"));
+            if (parquet)
+            {
+                await WriteParquetAsync(snapshot, path, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await WriteCsvAsync(snapshot, path, cancellationToken).ConfigureAwait(false);
+            }
+
+            written.Add(path);
+        }
+
+        return written;
+    }
+
+    private static async Task WriteParquetAsync(HistorySnapshot snapshot, string path, CancellationToken cancellationToken)
+    {
+        var rows = snapshot.Rows;
+        var id = new DataField<string>("account_id");
+        var time = new DateTimeDataField("snapshot_time", DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Millis);
+        var shown = new DataField<bool>("shown");
+        var fields = snapshot.Columns.Select(Field).ToList();
+        var schema = new ParquetSchema([id, time, shown, .. fields]);
+        var stream = File.Create(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            var writer = await ParquetWriter.CreateAsync(schema, stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await using var writerDisposal = writer.ConfigureAwait(false);
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync(id, [.. rows.Select(r => r.AccountId)]).ConfigureAwait(false);
+            var at = snapshot.TakenAt.UtcDateTime;
+            await group.WriteAsync<DateTime>(time, rows.Select(_ => at).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<bool>(shown, rows.Select(r => r.Shown).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (var c = 0; c < fields.Count; c++)
+            {
+                var column = c;
+                switch (snapshot.Columns[c].Kind)
+                {
+                    case CellKind.Number:
+                        await group.WriteAsync<double>(fields[c], rows.Select(r => r.Cells[column] as double?).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        break;
+                    case CellKind.Date:
+                        await group.WriteAsync<DateOnly>(fields[c], rows.Select(r => r.Cells[column] as DateOnly?).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        break;
+                    case CellKind.DateTime:
+                        await group.WriteAsync<DateTime>(fields[c], rows.Select(r => (r.Cells[column] as DateTimeOffset?)?.UtcDateTime).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        break;
+                    default:
+                        await group.WriteAsync(fields[c], [.. rows.Select(r => Text(r.Cells[column]))]).ConfigureAwait(false);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static DataField Field(TableColumn column) => column.Kind switch
+    {
+        CellKind.Number => new DataField<double?>(column.Name),
+        CellKind.Date => new DataField<DateOnly?>(column.Name),
+        CellKind.DateTime => new DateTimeDataField(column.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Millis, isNullable: true),
+        _ => new DataField<string>(column.Name),
+    };
+
+    private static async Task WriteCsvAsync(HistorySnapshot snapshot, string path, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        AppendLine(text, ["account_id", "snapshot_time", "shown", .. snapshot.Columns.Select(c => c.Name)]);
+        var at = Instant(snapshot.TakenAt);
+        foreach (var row in snapshot.Rows)
+        {
+            AppendLine(text, [row.AccountId, at, row.Shown ? "true" : "false", .. row.Cells.Select(Csv)]);
+        }
+
+        await File.WriteAllTextAsync(path, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void AppendLine(StringBuilder text, IEnumerable<string?> cells)
+    {
+        text.AppendJoin(',', cells.Select(Quote));
+        text.Append("\r\n");
+    }
+
+    // RFC 4180; values stay raw (no formula neutralising): this file is for a warehouse, not a spreadsheet.
+    private static string Quote(string? cell) =>
+        cell is null ? string.Empty : cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+
+    private static string? Csv(object? cell) => cell switch
+    {
+        null => null,
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset instant => Instant(instant),
+        _ => Text(cell),
+    };
+
+    private static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static string? Text(object? cell) => cell is null ? null : Convert.ToString(cell, CultureInfo.InvariantCulture);
+
+    /// <summary>A dataset name as a folder name: letters, digits, '-' and '_' kept, anything else '_'.</summary>
+    private static string SafeName(string name) =>
+        string.Concat(name.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' ? ch : '_'));
+}

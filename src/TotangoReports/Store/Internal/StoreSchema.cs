@@ -1,0 +1,71 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace TotangoReports.Store.Internal;
+
+/// <summary>
+/// The store's versioned schema: <c>store_schema_version</c> holds the version, and every migration after it is applied
+/// in order, in the writer's transaction, so two first runs at once create it once.
+/// </summary>
+internal static class StoreSchema
+{
+    /// <summary>
+    /// The migrations, in order; version N is the first N applied. Never edit a shipped one: add the next.
+    /// History is columnar: one row per snapshot (its account ids and shown flags as vectors) and one per snapshot ×
+    /// column (a compressed, typed vector), so a 100,000-account snapshot is a few rows written and read at once.
+    /// </summary>
+    private static readonly Func<StoreDialect, string[]>[] Migrations =
+    [
+        d =>
+        [
+            "CREATE TABLE store_watermarks (definition_key TEXT NOT NULL, dataset TEXT NOT NULL, last_run_ms BIGINT NOT NULL, PRIMARY KEY (definition_key, dataset))",
+            "CREATE TABLE store_deliveries (definition_key TEXT NOT NULL, scope TEXT NOT NULL, delivered_at_ms BIGINT NOT NULL, row_counts TEXT NOT NULL, rows_digest TEXT NOT NULL, PRIMARY KEY (definition_key, scope))",
+            $"CREATE TABLE history_snapshots (id {d.IdColumn}, definition_key TEXT NOT NULL, dataset TEXT NOT NULL, taken_at_ms BIGINT NOT NULL, row_count BIGINT NOT NULL, shown_count BIGINT NOT NULL, account_ids {d.BlobType} NOT NULL, shown {d.BlobType} NOT NULL, UNIQUE (definition_key, dataset, taken_at_ms))",
+            $"CREATE TABLE history_columns (snapshot_id BIGINT NOT NULL, ordinal BIGINT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, format TEXT, activity_name TEXT, activity_window TEXT, cells {d.BlobType} NOT NULL, PRIMARY KEY (snapshot_id, name))",
+        ],
+    ];
+
+    public static int Latest => Migrations.Length;
+
+    /// <summary>Brings the store to <see cref="Latest"/> inside <paramref name="transaction"/>; a newer store is an error.</summary>
+    public static async Task MigrateAsync(StoreDialect dialect, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS store_schema_version (version BIGINT NOT NULL)", cancellationToken).ConfigureAwait(false);
+        var current = await VersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        if (current > Latest)
+        {
+            throw new ReportStoreException(string.Create(CultureInfo.InvariantCulture, $"{dialect.Description}: the store has schema version {current}, written by a newer totango-reports (this one knows up to {Latest}); upgrade totango-reports, or point Store:ConnectionString at another store."));
+        }
+
+        for (var version = current; version < Latest; version++)
+        {
+            foreach (var statement in Migrations[version](dialect))
+            {
+                await ExecuteAsync(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (current < Latest)
+        {
+            await ExecuteAsync(connection, transaction, "DELETE FROM store_schema_version", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"INSERT INTO store_schema_version (version) VALUES ({Latest})"), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task<long> VersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT MAX(version) FROM store_schema_version";
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
