@@ -8,6 +8,7 @@ namespace TotangoReports.Tests.Rendering.Html;
 /// A <c>trend:</c> column in the built-in templates: an inline SVG line in a saved page, block characters in a mail
 /// (clients drop SVG; charts go as cid images), both read from the cell's a;b;c.
 /// </summary>
+[Trait("Category", "Slow")] // each builds the weekly sample with its 12 past weeks (2-4 s on the shared machine)
 public sealed class TrendCellTests
 {
     private static async Task<Report> WeeklySampleAsync()
