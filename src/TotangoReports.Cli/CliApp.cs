@@ -50,6 +50,7 @@ public static class CliApp
                 .WithDescription("Serve a local Totango Data API emulator on 127.0.0.1 (demos, template work, tests).")
                 .WithExample("emulator", "--port", "5080", "--accounts", "5000", "--token", "demo-token")
                 .WithExample("emulator", "--offset-mode", "item", "--page-cap", "40")
+                .WithExample("emulator", "--as-of", "2026-11-16T00:00:00Z")
                 .WithExample("emulator", "--error-rate", "0.01", "--throttle-rate", "0.005");
             config.AddCommand<SampleDataCommand>("sample-data")
                 .WithDescription("Write a deterministic, realistic snapshot of N accounts.")

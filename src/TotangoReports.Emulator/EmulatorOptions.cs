@@ -24,6 +24,14 @@ public sealed class EmulatorOptions
     /// <summary>Serve this snapshot directory instead of sample data.</summary>
     public string? SnapshotDirectory { get; init; }
 
+    /// <summary>
+    /// Serve the sample accounts as of this instant: dated relative to it, and drifted week by week from the sample's
+    /// epoch (scores, health, users, activities; a few accounts enter and leave), the same drift <c>run --sample</c>'s
+    /// history uses. Null (default) serves exactly the default sample. A request may override it with the
+    /// <c>X-Emulator-As-Of</c> header or the <c>as_of</c> query parameter (ISO 8601).
+    /// </summary>
+    public DateTimeOffset? AsOf { get; init; }
+
     /// <summary>Time source for latency and the rate limit. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -86,6 +86,7 @@ public sealed class ReportEngine
             throw incomplete;
         }
 
+        await BuildStage.LoadHistoryAsync(run, fetched.Datasets, HistoryFor(source, run), cancellationToken).ConfigureAwait(false);
         return BuildStage.Run(run, fetched.Datasets, source.IsSample).Report;
     }
 
@@ -146,6 +147,7 @@ public sealed class ReportEngine
             throw incomplete;
         }
 
+        await BuildStage.LoadHistoryAsync(run, fetched.Datasets, HistoryFor(source, run), cancellationToken).ConfigureAwait(false);
         var built = BuildStage.Run(run, fetched.Datasets, source.IsSample);
         if (options.Strict && built.Report.Warnings.Count > 0)
         {
@@ -298,5 +300,12 @@ public sealed class ReportEngine
         StoreStage.OpenAsync(PrepareStage.Run(definition, options.Parameters, options.Since, options.AsOf ?? Options.Time.GetUtcNow()), source, Options.Store, options.StatePath, _redactor, Options.Logger, cancellationToken);
 
     private Task<FetchedData<DatasetBuilder>> FetchAsync(PreparedRun run, OpenedSource opened, bool allowPartial, CancellationToken cancellationToken) =>
-        new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context) { Summary = run.Definition.SummaryFor(dataset.Name), BurstBy = run.Definition.SummaryDataset == dataset.Name ? run.Definition.Burst?.By : null }, allowPartial, cancellationToken);
+        new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context) { Summary = run.Definition.SummaryFor(dataset.Name), BurstBy = run.Definition.SummaryDataset == dataset.Name ? run.Definition.Burst?.By : null, Records = run.Definition.History is not null }, allowPartial, cancellationToken);
+
+    /// <summary>
+    /// The past a run's history columns read: the sample's own 12 weeks for sample sources (never the store); the
+    /// store's history of the definition otherwise (<see cref="PreparedRun.History"/>, null when there is none).
+    /// </summary>
+    private Data.History.IHistoryReader? HistoryFor(ReportSource source, PreparedRun run) =>
+        source.SampleOptions is { } sample && run.Definition.History is not null ? new SampleHistoryReader(run, sample, Options.Totango) : run.History;
 }

@@ -37,7 +37,10 @@ public sealed class ReportSource
     {
         var options = new SampleSourceOptions { Accounts = accounts, Seed = seed };
         options.Validate();
-        return new((_, now) => new OpenedSource(new SampleActiveListSource(new SampleSourceOptions { Accounts = options.Accounts, Seed = options.Seed, Epoch = now }), "sample", Owned: true), SourceKind.Sample);
+        return new((_, now) => new OpenedSource(new SampleActiveListSource(new SampleSourceOptions { Accounts = options.Accounts, Seed = options.Seed, Epoch = now }), "sample", Owned: true), SourceKind.Sample)
+        {
+            SampleOptions = options,
+        };
     }
 
     /// <summary>Pages saved earlier (the CLI's <c>fetch --save</c>), read offline.</summary>
@@ -54,6 +57,9 @@ public sealed class ReportSource
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return new((_, _) => new OpenedSource(source, name, Owned: false), SourceKind.Custom);
     }
+
+    /// <summary>The sample's size and seed (for its in-memory history); null for every other source.</summary>
+    internal SampleSourceOptions? SampleOptions { get; private init; }
 
     /// <summary>Which kind of source this is.</summary>
     internal SourceKind Kind { get; }

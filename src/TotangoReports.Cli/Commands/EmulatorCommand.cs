@@ -15,6 +15,7 @@ public sealed class EmulatorCommand(CliEnvironment environment) : CommandBase<Em
             Port = settings.Port,
             Accounts = settings.Accounts,
             Seed = settings.Seed,
+            AsOf = settings.AsOfInstant,
             Token = settings.Token,
             SnapshotDirectory = settings.Snapshot is null ? null : FullPath(settings.Snapshot),
             Shape = new SampleShape

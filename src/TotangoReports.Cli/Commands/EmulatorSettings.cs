@@ -60,6 +60,14 @@ public sealed class EmulatorSettings : SampleSettings
     [Description("Answer 429 beyond N requests in any 60 s (the vendor's limit is 100).")]
     public int? RateLimit { get; init; }
 
+    [CommandOption("--as-of <INSTANT>")]
+    [Description("Serve the sample as of this instant (ISO 8601): the same accounts with values drifted week by week, a few entering and leaving, as run --sample's history. A request may override it with the X-Emulator-As-Of header or ?as_of=.")]
+    public string? AsOf { get; init; }
+
+    /// <summary><see cref="AsOf"/> as an instant; a value without an offset is read as UTC.</summary>
+    public DateTimeOffset? AsOfInstant =>
+        AsOf is null ? null : DateTimeOffset.Parse(AsOf, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+
     [CommandOption("--unauthorized-status <CODE>")]
     [Description("Status for a wrong token: 300 (as the vendor page says), 401 (default) or 403.")]
     public int UnauthorizedStatus { get; init; } = 401;
@@ -74,6 +82,11 @@ public sealed class EmulatorSettings : SampleSettings
         if (ActivitiesShape is not ("page" or "scripts" or "legacy"))
         {
             return ValidationResult.Error("--activities-shape is page, scripts or legacy");
+        }
+
+        if (AsOf is not null && !DateTimeOffset.TryParse(AsOf, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out _))
+        {
+            return ValidationResult.Error($"--as-of '{AsOf}': not an ISO 8601 instant; write e.g. 2026-11-23T06:30:00Z or 2026-11-23");
         }
 
         if (OffsetMode is not ("page" or "item"))

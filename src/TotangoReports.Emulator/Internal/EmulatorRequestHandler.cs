@@ -15,6 +15,7 @@ internal sealed class EmulatorRequestHandler
     private readonly EmulatorState _state;
     private readonly SampleActiveListSource? _sample;
     private readonly SnapshotSource? _snapshot;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DateTimeOffset, SampleActiveListSource> _asOf = new();
 
     public EmulatorRequestHandler(EmulatorOptions options, EmulatorState state, SampleActiveListSource? sample, SnapshotSource? snapshot)
     {
@@ -55,6 +56,12 @@ internal sealed class EmulatorRequestHandler
             return;
         }
 
+        if (!TrySampleFor(context.Request, out var sample, out var asOfProblem))
+        {
+            await WriteErrorAsync(context, 400, asOfProblem, null).ConfigureAwait(false);
+            return;
+        }
+
         var mode = _options.OffsetMode;
         var effective = Math.Min(length == 0 ? 100 : length, Math.Max(1, _options.PageSizeCap));
         if (_options.IgnoreOffset)
@@ -91,17 +98,17 @@ internal sealed class EmulatorRequestHandler
 
         try
         {
-            if (_sample is not null && fault is null)
+            if (sample is not null && fault is null)
             {
                 // Streamed straight into the response, as a real server would: no page-sized buffers.
-                var plan = _sample.Plan(query, offset, length, mode, Math.Max(1, _options.PageSizeCap));
+                var plan = sample.Plan(query, offset, length, mode, Math.Max(1, _options.PageSizeCap));
                 AfterFirstPage(pageIndex, query);
-                await StreamAsync(context, _sample, plan, aborted).ConfigureAwait(false);
+                await StreamAsync(context, sample, plan, aborted).ConfigureAwait(false);
                 return;
             }
 
-            var body = _sample is not null
-                ? _sample.RenderPage(query, offset, length, mode, Math.Max(1, _options.PageSizeCap), _options.Shape)
+            var body = sample is not null
+                ? sample.RenderPage(query, offset, length, mode, Math.Max(1, _options.PageSizeCap), _options.Shape)
                 : (await _snapshot!.GetPageAsync(query, offset, length, aborted).ConfigureAwait(false)).ToArray();
             AfterFirstPage(pageIndex, query);
             if (fault is { Truncate: true })
@@ -119,6 +126,46 @@ internal sealed class EmulatorRequestHandler
             await WriteErrorAsync(context, 400, ex.Message, null).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The sample to serve: as of the request's <c>X-Emulator-As-Of</c> header or <c>as_of</c> query parameter, else
+    /// of <see cref="EmulatorOptions.AsOf"/>, else the default sample (its bytes unchanged). One source per instant.
+    /// </summary>
+    private bool TrySampleFor(HttpRequest request, out SampleActiveListSource? sample, out string problem)
+    {
+        sample = _sample;
+        problem = string.Empty;
+        var text = request.Headers.TryGetValue(AsOfHeader, out var header) ? header.ToString() : request.Query.TryGetValue("as_of", out var value) ? value.ToString() : null;
+        DateTimeOffset? asOf = _options.AsOf;
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                problem = $"as_of '{text}' is not an ISO 8601 instant (e.g. 2026-11-23T00:00:00Z)";
+                return false;
+            }
+
+            asOf = parsed;
+        }
+
+        if (_sample is null || asOf is not { } instant)
+        {
+            return true;
+        }
+
+        var options = _sample.Options;
+        sample = _asOf.GetOrAdd(instant.ToUniversalTime(), at => new SampleActiveListSource(new SampleSourceOptions
+        {
+            Accounts = options.Accounts,
+            Seed = options.Seed,
+            Epoch = at,
+            DriftWeeks = (int)Math.Floor((at - SampleData.Epoch).TotalDays / 7),
+        }));
+        return true;
+    }
+
+    /// <summary>The per-request override of <see cref="EmulatorOptions.AsOf"/> (tests run two instants against one emulator).</summary>
+    public const string AsOfHeader = "X-Emulator-As-Of";
 
     private async Task StreamAsync(HttpContext context, SampleActiveListSource source, Sample.Internal.SamplePagePlan plan, CancellationToken aborted)
     {

@@ -48,6 +48,12 @@ internal sealed class DatasetBuilder : IAccountSink
     /// <summary><c>burst.by</c> when this dataset is the one summarised: the table also gets one <see cref="BurstSlice"/> per value.</summary>
     public string? BurstBy { get; init; }
 
+    /// <summary>The snapshots this dataset's history columns, KPI compares and over-charts read; set before <see cref="Build"/>.</summary>
+    internal Internal.HistoryInputs? History { get; set; }
+
+    /// <summary>Fill the table's <see cref="DatasetTable.RecordedRows"/> for the history store (a definition with <c>history:</c>).</summary>
+    internal bool Records { get; init; }
+
     /// <summary>What computing the summary took inside <see cref="Build"/>: wall time and bytes allocated (for the bench).</summary>
     internal (TimeSpan Elapsed, long Allocated) SummaryCost => _shaper.SummaryCost;
 
@@ -72,7 +78,7 @@ internal sealed class DatasetBuilder : IAccountSink
         ArgumentNullException.ThrowIfNull(fetch);
         ThrowIfBuilt();
         _built = true;
-        var table = _shaper.Shape(_accumulator, Summary, BurstBy, fetch, built ?? new Dictionary<string, DatasetTable>());
+        var table = _shaper.Shape(_accumulator, Summary, BurstBy, fetch, built ?? new Dictionary<string, DatasetTable>(), History, Records);
         _warnings = [.. _plan.SetupWarnings, .. _shaper.Warnings, .. _plan.Problems.ToWarnings()];
         _accumulator.Release();
         return table;

@@ -44,7 +44,17 @@ public enum KpiTone
 /// <param name="Key">A stable id (<c>accounts</c>, <c>health-good</c>, or the label in kebab case) for templates and tests.</param>
 /// <param name="Value">The figure; null when nothing could be computed (no scores, no rows).</param>
 /// <param name="Format">The Excel-style number format every renderer applies (XLSX as the cell's format).</param>
-public sealed record SummaryKpi(string Key, string Label, double? Value, string Format, KpiTone Tone = KpiTone.Neutral);
+public sealed record SummaryKpi(string Key, string Label, double? Value, string Format, KpiTone Tone = KpiTone.Neutral)
+{
+    /// <summary>The KPI's <c>compare: 7d</c> (PRODUCT.md §4b): its value then and the change since; null without compare.</summary>
+    public KpiComparison? Compare { get; init; }
+}
+
+/// <summary>A KPI compared with the past: "+12 vs 7 days ago".</summary>
+/// <param name="Then">The same aggregate over the rows the report showed then; null when there is no snapshot then.</param>
+/// <param name="Delta">Now minus then; null when either is missing.</param>
+/// <param name="Span">The span as written (<c>7d</c>, <c>12w</c>).</param>
+public sealed record KpiComparison(double? Then, double? Delta, string Span);
 
 /// <summary>One chart's data: a label and a value per bar (point, slice), in drawing order.</summary>
 /// <param name="Key">A stable id (<c>health</c>, <c>activity</c>, <c>top-accounts</c>, or <c>chart-N</c>).</param>
@@ -61,4 +71,7 @@ public sealed record SummaryChart(string Key, string Title, ChartType Type, IRea
     /// has no rows); empty for every other chart.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<double>> Stacks { get; init; } = [];
+
+    /// <summary>Drawn <c>over:</c> history: the labels are snapshot dates, oldest first, the last one now.</summary>
+    internal bool Dated { get; init; }
 }

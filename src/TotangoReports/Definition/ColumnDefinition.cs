@@ -33,6 +33,9 @@ public sealed class ColumnDefinition
     /// </summary>
     internal LookupReference? Lookup { get; init; }
 
+    /// <summary><c>change</c>/<c>previous</c>/<c>trend: C, over: 7d</c>: read from the history store, or null.</summary>
+    internal HistoryReference? History { get; init; }
+
     /// <summary>How values are typed. Default <see cref="ColumnType.Auto"/>.</summary>
     public ColumnType Type { get; init; } = ColumnType.Auto;
 

@@ -40,8 +40,15 @@ public sealed class SummaryDefinition
 
 /// <summary>One KPI tile: <see cref="Value"/> is an aggregate over the summary dataset's rows.</summary>
 /// <param name="Format">Excel-style number format; null = <c>#,##0.##</c>.</param>
-/// <param name="Compare">A history window (<c>7d</c>); kept for the history store, not yet shown.</param>
-public sealed record KpiDefinition(string Label, string Value, string? Format, string? Compare, SourceLocation Location);
+/// <param name="Compare">A history window (<c>7d</c>): the tile also shows the change since then ("+12 vs 7 days ago").</param>
+public sealed record KpiDefinition(string Label, string Value, string? Format, string? Compare, SourceLocation Location)
+{
+    /// <summary><see cref="Compare"/> as a span; null when there is none (or it is no span).</summary>
+    internal TimeSpan? CompareSpan => Internal.HistoryWindow.TryParse(Compare);
+
+    /// <summary>Where <c>compare</c> was written (for "add history:" errors); the tile's location when unknown.</summary>
+    internal SourceLocation? CompareLocation { get; init; }
+}
 
 /// <summary>One chart: a bar (point, slice) per distinct <see cref="X"/> sized by the aggregate <see cref="Y"/>, or per row when Y is a column.</summary>
 /// <param name="Y">An aggregate per distinct x (<c>count</c>, <c>sum(C)</c>, ...), or a column name: one bar per row, labelled by x.</param>
@@ -53,4 +60,13 @@ public sealed record ChartDefinition(string Title, ChartType Type, string X, str
     /// other types); null for every other chart type.
     /// </summary>
     public string? Series { get; init; }
+
+    /// <summary>
+    /// <c>over: 12w</c> on a line or stacked-bar: x is the snapshot week, one point per snapshot in (now − over, now]
+    /// plus now, y the aggregate over that snapshot's shown rows; null = a chart of the current rows.
+    /// </summary>
+    internal TimeSpan? Over { get; init; }
+
+    /// <summary>Where <c>over</c> was written.</summary>
+    internal SourceLocation? OverLocation { get; init; }
 }

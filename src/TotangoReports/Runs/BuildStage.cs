@@ -1,4 +1,5 @@
 using TotangoReports.Data;
+using TotangoReports.Data.History;
 
 namespace TotangoReports.Runs;
 
@@ -8,6 +9,20 @@ internal sealed record BuiltReport(Report Report, IReadOnlyDictionary<string, lo
 /// <summary>Stage 2: the datasets' rows become tables, and the tables one <see cref="Report"/> with every warning.</summary>
 internal static class BuildStage
 {
+    /// <summary>
+    /// Before the tables are built: loads the snapshots each dataset's history columns, KPI compares and over-charts
+    /// read, once per distinct span (no reader: their cells and figures stay empty).
+    /// </summary>
+    public static async Task LoadHistoryAsync(PreparedRun run, IReadOnlyList<FetchedDataset<DatasetBuilder>> fetched, IHistoryReader? reader, CancellationToken cancellationToken)
+    {
+        foreach (var one in fetched)
+        {
+            one.Sink.History = reader is null
+                ? null
+                : await Data.Internal.HistoryInputs.LoadAsync(reader, one.Dataset, one.Sink.Summary, run.Context.Now, run.Context.TimeZone, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <param name="isSample">The data is the built-in sample: every output marks itself "SAMPLE DATA".</param>
     public static BuiltReport Run(PreparedRun run, IReadOnlyList<FetchedDataset<DatasetBuilder>> fetched, bool isSample)
     {

@@ -119,7 +119,7 @@ public sealed partial class SampleActiveListSource : IActiveListSource
     {
         for (var i = from; i < to; i++)
         {
-            var account = SampleAccountFactory.Create(Options.Seed, plan.Members[plan.Start + i], Options.Epoch);
+            var account = Account(plan.Members[plan.Start + i]);
             SampleJsonWriter.WriteAccount(writer, account, plan.Query.Return, shape);
         }
     }
@@ -133,9 +133,10 @@ public sealed partial class SampleActiveListSource : IActiveListSource
     {
         var sinceTime = since is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : (DateTimeOffset?)null;
         var result = new List<int>();
-        for (var i = 0; i < Options.Accounts; i++)
+        var drift = Options.DriftWeeks;
+        for (var i = 0; i < SampleDrift.IndexLimit(Options.Accounts, drift); i++)
         {
-            if (SampleLists.Contains(listId, endpoint, sinceTime, SampleAccountFactory.Create(Options.Seed, i, Options.Epoch)))
+            if ((drift == 0 || SampleDrift.Present(Options.Seed, i, Options.Accounts, drift)) && SampleLists.Contains(listId, endpoint, sinceTime, Account(i)))
             {
                 result.Add(i);
             }
@@ -143,6 +144,10 @@ public sealed partial class SampleActiveListSource : IActiveListSource
 
         return [.. result];
     }
+
+    /// <summary>Account <paramref name="index"/> as served: generated at the epoch, drifted by <see cref="SampleSourceOptions.DriftWeeks"/>.</summary>
+    internal SampleAccount Account(int index) =>
+        SampleDrift.Apply(SampleAccountFactory.Create(Options.Seed, index, Options.Epoch), Options.Seed, Options.DriftWeeks);
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"sample data ({Options.Accounts} accounts, seed {Options.Seed})");

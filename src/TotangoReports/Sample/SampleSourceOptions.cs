@@ -34,6 +34,13 @@ public sealed class SampleSourceOptions
     /// </summary>
     public DateTimeOffset Epoch { get; init; } = SampleData.Epoch;
 
+    /// <summary>
+    /// Weeks from the anchor the accounts are served as (negative = the past): 0 = as generated; otherwise scores,
+    /// health, users and activities drift and a few accounts enter or leave (the sample history and
+    /// <c>emulator --as-of</c>).
+    /// </summary>
+    internal int DriftWeeks { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> for values out of range.</summary>
     public void Validate()
     {

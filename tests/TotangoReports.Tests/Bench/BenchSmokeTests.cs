@@ -18,7 +18,7 @@ public sealed class BenchSmokeTests
     [Fact]
     public void Harness_HasABenchmarkPerArea()
     {
-        All.Select(b => b.Name).ShouldBeSubsetOf(["burst", "data", "definition", "fetch", "html", "pdf", "search", "store", "summary", "xlsx"]);
+        All.Select(b => b.Name).ShouldBeSubsetOf(["burst", "data", "definition", "fetch", "history", "html", "pdf", "search", "store", "summary", "xlsx"]);
         All.Select(b => b.Name).ShouldContain("fetch");
         All.Select(b => b.Name).ShouldContain("xlsx");
     }

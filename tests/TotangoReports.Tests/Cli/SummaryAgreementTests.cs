@@ -69,7 +69,7 @@ public sealed class SummaryAgreementTests
 
         // The charts describe the same rows: the top-10 bars are EMEA accounts, the health bars the health counts.
         var names = rows.Select(r => Text(r, "Account")).ToHashSet(StringComparer.Ordinal);
-        var topLabels = ChartTexts(html, "chart-4").Where(t => !double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _)).ToList();
+        var topLabels = ChartTexts(html, "chart-5").Where(t => !double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _)).ToList();
         topLabels.Count.ShouldBeGreaterThanOrEqualTo(10);
         topLabels.Where(t => t != "Top 10 accounts by score").Where(t => !names.Any(n => n.StartsWith(t.TrimEnd('…'), StringComparison.Ordinal))).ShouldBeEmpty();
         var healthTexts = ChartTexts(html, "chart-1");

@@ -31,6 +31,7 @@ public sealed class SummaryDefinitionTests
     public void Summary_BindsKpisAndCharts()
     {
         var result = Parse("""
+            history: {}
             summary:
               kpis:
                 - { label: Accounts, value: count }

@@ -15,6 +15,7 @@ internal sealed class DatasetPlan
     private readonly List<PathColumn> _pathColumns = [];
     private readonly List<ExpressionColumn> _expressionColumns = [];
     private readonly List<int> _lookups = [];
+    private readonly List<int> _history = [];
     private readonly Dictionary<string, CompiledExpression> _parsed = new(StringComparer.Ordinal);
     private readonly int[] _pathSlot;
 
@@ -36,6 +37,10 @@ internal sealed class DatasetPlan
             else if (column.Lookup is not null)
             {
                 _lookups.Add(i);
+            }
+            else if (column.History is not null)
+            {
+                _history.Add(i);
             }
             else
             {
@@ -91,6 +96,9 @@ internal sealed class DatasetPlan
 
     /// <summary>Indexes of the <c>lookup:</c> columns, filled from another dataset's built table.</summary>
     public IReadOnlyList<int> Lookups => _lookups;
+
+    /// <summary>Indexes of the <c>change</c>/<c>previous</c>/<c>trend</c> columns, filled from the history snapshots.</summary>
+    public IReadOnlyList<int> HistoryColumns => _history;
 
     /// <summary>Computed columns in definition order (each sees the ones before it).</summary>
     public IReadOnlyList<ExpressionColumn> ExpressionColumns => _expressionColumns;

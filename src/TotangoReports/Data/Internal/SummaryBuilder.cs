@@ -12,6 +12,9 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
     // The renderers' default too (ExcelFormats.DefaultNumberFormat): grouped thousands, up to two decimals.
     private const string DefaultNumberFormat = "#,##0.##";
 
+    /// <summary>The past snapshots KPI compares and over-charts read; null = none loaded (their figures stay empty).</summary>
+    public HistoryFrames? History { get; init; }
+
     public ReportSummary Build(SummaryDefinition? declared, Func<IReadOnlyList<AccountFacts>> facts)
     {
         IReadOnlyList<AccountFacts>? shown = null;
@@ -33,7 +36,7 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
         {
             problems.Locate($"aggregate '{kpi.Label}'", kpi.Location);
             var value = aggregates.Prepare(AggregateSpec.Parse(kpi.Label, kpi.Value, columnIndex), columnIndex).Over(all);
-            result.Add(new SummaryKpi(Key(kpi.Label), kpi.Label, value, kpi.Format ?? DefaultNumberFormat, ToneOf(kpi.Label)));
+            result.Add(new SummaryKpi(Key(kpi.Label), kpi.Label, value, kpi.Format ?? DefaultNumberFormat, ToneOf(kpi.Label)) { Compare = Compare(kpi, value) });
         }
 
         return result;
@@ -46,6 +49,12 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
         {
             var chart = charts[c];
             problems.Locate($"aggregate '{chart.Title}'", chart.Location);
+            if (chart.Over is { } over)
+            {
+                result.Add(OverTime($"chart-{c + 1}", chart, over));
+                continue;
+            }
+
             if (chart.Type == ChartType.StackedBar && chart.Series is { } series)
             {
                 result.Add(Stacked($"chart-{c + 1}", chart, series));
@@ -60,6 +69,50 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
 
         return result;
     }
+
+    /// <summary>The KPI's aggregate over the then-snapshot's shown rows, and now minus then.</summary>
+    private KpiComparison? Compare(KpiDefinition kpi, double? now)
+    {
+        if (kpi.CompareSpan is not { } span)
+        {
+            return null;
+        }
+
+        var then = History?.Then(span)?.Aggregate(kpi.Label, kpi.Value);
+        return new KpiComparison(then, now is { } a && then is { } b ? a - b : null, kpi.Compare!);
+    }
+
+    /// <summary>
+    /// A chart <c>over:</c> history: one point per snapshot in (now − over, now], oldest first, then now, labelled with
+    /// the snapshot's date; y over each one's shown rows (a y column is summed), split by series for a stacked-bar.
+    /// </summary>
+    private SummaryChart OverTime(string key, ChartDefinition chart, TimeSpan over)
+    {
+        var y = columnIndex(chart.Y.Trim()) >= 0 ? $"sum({chart.Y.Trim()})" : chart.Y;
+        var frames = (History?.Over(over) ?? []).ToList();
+        var nowFrame = new SummaryFrame(rows, aggregates, columnIndex);
+        frames.Add((History?.Now ?? DateTimeOffset.MinValue, nowFrame));
+        var zone = History?.Zone ?? TimeZoneInfo.Utc;
+        var labels = frames.Select(f => WeekLabel(f.TakenAt, zone)).ToList();
+        if (chart.Type != ChartType.StackedBar || chart.Series is not { } series)
+        {
+            return new SummaryChart(key, chart.Title, chart.Type, labels, frames.Select(f => f.Frame.Aggregate(chart.Title, y) ?? 0d).ToList()) { Dated = true };
+        }
+
+        var perFrame = frames.Select(f => f.Frame.PerKey(chart.Title, series, y)).ToList();
+        var names = perFrame.SelectMany(p => p.Keys).Distinct(StringComparer.Ordinal).ToList();
+        names.Sort((a, b) => DefaultSummary.CompareLabels(a, b) is var byHealth and not 0 ? byHealth : string.CompareOrdinal(a, b));
+        return new SummaryChart(key, chart.Title, chart.Type, labels, perFrame.Select(p => p.Values.Sum()).ToList())
+        {
+            Dated = true,
+            Series = names,
+            Stacks = names.Select(n => (IReadOnlyList<double>)perFrame.Select(p => p.GetValueOrDefault(n)).ToList()).ToList(),
+        };
+    }
+
+    /// <summary>A snapshot's x label: its date in the report's zone, e.g. <c>Nov 23</c>.</summary>
+    private static string WeekLabel(DateTimeOffset takenAt, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(takenAt, zone).ToString("MMM d", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The first <paramref name="limit"/> points in order: a bounded heap, so a top 10 of 100,000 rows sorts 10, not 100,000.</summary>
     private static List<(string Label, double Value)> Top(List<(string Label, double Value)> points, Comparison<(string Label, double Value)> order, int? limit)

@@ -18,6 +18,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
     private List<string> _names = [];
     private IReadOnlyList<(int Activity, int Window)> _pivot = [];
     private ResolvedKeys? _keys;
+    private HistoryColumns? _history;
 
     /// <summary>Warnings found while shaping, in the order they always came: sort keys, absent paths, activities, 0 rows.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
@@ -26,11 +27,15 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
     public (TimeSpan Elapsed, long Allocated) SummaryCost { get; private set; }
 
     /// <param name="built">The datasets built before this one, which its <c>lookup:</c> columns read.</param>
-    public DatasetTable Shape(AccountAccumulator accumulator, SummaryDefinition? declared, string? burstBy, FetchSummary fetch, IReadOnlyDictionary<string, DatasetTable> built)
+    /// <param name="past">The snapshots its history columns, KPI compares and over-charts read; null = none loaded.</param>
+    /// <param name="record">Fill <see cref="DatasetTable.RecordedRows"/>: every account's value cells, for the history store.</param>
+    public DatasetTable Shape(AccountAccumulator accumulator, SummaryDefinition? declared, string? burstBy, FetchSummary fetch, IReadOnlyDictionary<string, DatasetTable> built, HistoryInputs? past = null, bool record = false)
     {
         var accounts = accumulator.Accounts;
         var columns = plan.Columns(out _pivot);
         var lookups = LookupColumns.Prepare(_dataset, plan.Lookups, built, columns, names => new ExpressionHost(options, context.Parameters, names, AccountChains.Collect([])), _problems);
+        var history = _history = HistoryColumns.Prepare(_dataset, plan.HistoryColumns, past, columns, plan.ExpressionColumns.Select(e => e.Column).ToHashSet(), context.TimeZone);
+        var recorded = record ? new List<(string Id, object?[] Values)>(accounts.Count) : null;
         _names = columns.Select(c => c.Name).ToList();
         var keys = _keys = plan.Resolve(_names);
         _warnings.AddRange(keys.SortWarnings);
@@ -41,7 +46,10 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
             var values = new object?[columns.Count];
             FillDataCells(account, values);
             lookups.Fill(account.Id, values);
-            if (keys.NeedsHost && !Evaluate(account, values))
+            history.FillFromRecord(account.Id, values);
+            var passes = !keys.NeedsHost || Evaluate(account, values);
+            recorded?.Add((account.Id, values));
+            if (!passes)
             {
                 continue;
             }
@@ -63,11 +71,13 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
 
             var column = plan.ExpressionColumns[e].Column;
             columns[column] = columns[column] with { Kind = auto.Kind };
-            foreach (var row in kept)
+            foreach (var row in (IEnumerable<object?[]>?)recorded?.Select(r => r.Values) ?? kept.Select(k => k.Values))
             {
-                row.Values[column] = auto.Finish(row.Values[column]);
+                row[column] = auto.Finish(row[column]);
             }
         }
+
+        history.FinishKinds(columns, kept.Select(k => k.Values));
 
         var sortKeys = keys.SortKeys;
         var order = Enumerable.Range(0, kept.Count).ToArray();
@@ -81,7 +91,8 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
         var groups = _dataset.Group is { } group ? aggregates.Build(group, keys.GroupBy, keys.Aggregates, IndexOf) : null;
         var summaryClock = System.Diagnostics.Stopwatch.StartNew();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var summary = new SummaryBuilder(_dataset.Name, rows, aggregates, IndexOf, _problems).Build(declared, () => finalAccounts.Select(Facts).ToList());
+        var frames = new HistoryFrames(past ?? new HistoryInputs { Now = context.Now }, _names, context.TimeZone, () => new ExpressionHost(options, context.Parameters, _names, plan.Chains), _problems);
+        var summary = new SummaryBuilder(_dataset.Name, rows, aggregates, IndexOf, _problems) { History = frames }.Build(declared, () => finalAccounts.Select(Facts).ToList());
         SummaryCost = (summaryClock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
         var bursts = burstBy is null ? null : Bursts(burstBy, rows, finalAccounts, declared, keys);
         foreach (var (column, problem) in accumulator.Presence.Missing(accounts.Count))
@@ -101,8 +112,12 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
         var users = _dataset.Return.Contains(ReturnType.Users) || accounts.Any(a => a.Users is not null) ? SideTables.Users(finalAccounts, context) : null;
         var lifecycle = _dataset.Return.Contains(ReturnType.Lifecycle) || accounts.Any(a => a.Lifecycle is not null) ? SideTables.Lifecycle(finalAccounts, context) : null;
         _host = null;
+        _warnings.AddRange(past?.Warnings ?? []);
+        var (recordedColumns, recordedRows) = recorded is null ? (null, null) : Recorded(columns, recorded, final.Select(r => r.Account.Id));
         return new DatasetTable
         {
+            RecordedColumns = recordedColumns,
+            RecordedRows = recordedRows,
             Name = _dataset.Name,
             Columns = columns,
             Rows = final.Select(r => new TableRow(r.Account.Id, r.Values)).ToList(),
@@ -166,6 +181,29 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
         DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture)?.Trim() ?? string.Empty,
     };
+
+    /// <summary>
+    /// What the history store keeps of this run: every fetched account's value cells (history columns left out), UTC
+    /// instants, and whether the table shows the row.
+    /// </summary>
+    private (IReadOnlyList<TableColumn>, IReadOnlyList<History.HistoryRow>) Recorded(List<TableColumn> columns, List<(string Id, object?[] Values)> rows, IEnumerable<string> shownIds)
+    {
+        var keep = Enumerable.Range(0, columns.Count).Where(i => !_history!.IsHistory(i)).ToArray();
+        var shown = shownIds.ToHashSet(StringComparer.Ordinal);
+        var result = new List<History.HistoryRow>(rows.Count);
+        foreach (var (id, values) in rows)
+        {
+            var cells = new object?[keep.Length];
+            for (var k = 0; k < keep.Length; k++)
+            {
+                cells[k] = values[keep[k]] is DateTimeOffset instant ? instant.ToUniversalTime() : values[keep[k]];
+            }
+
+            result.Add(new History.HistoryRow(id, cells, shown.Contains(id)));
+        }
+
+        return (keep.Select(i => columns[i]).ToList(), result);
+    }
 
     /// <summary>An activity or window of the pivot that no fetched account has: its columns are all 0 for no reason in the data.</summary>
     private void AddActivityWarnings(List<ProjectedAccount> accounts)
@@ -238,6 +276,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
             }
 
             host.SetCell(column, values[column]);
+            _history?.FillAfter(column, account.Id, values, host);
         }
 
         if (plan.Filter is not { Template: not null } filter)

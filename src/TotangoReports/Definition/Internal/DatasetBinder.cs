@@ -33,6 +33,7 @@ internal static class DatasetBinder
         var written = BindReturn(map.Get("return"), bag);
 
         var columns = ColumnBinder.BindAll(map.Get("columns"), bag, what);
+        HistoryUses.CheckSources(columns, bag, what);
         var activities = ActivitiesBinder.Bind(map.Get("activities"), bag, what);
         var columnsNode = map.Get("columns");
         if (columns.Count == 0 && activities is null && columnsNode is null or { Kind: YamlNodeKind.Sequence, Items.Count: 0 } &&

@@ -29,6 +29,7 @@ internal static class DefinitionBinder
         var summaryName = summary?.Dataset ?? (datasets.Count > 0 ? datasets[0].Name : null);
         var burst = BurstBinder.Bind(map.Get("burst"), bag, datasets.Find(d => d.Name == summaryName), baseDirectory);
         var checks = ChecksBinder.Bind(map.Get("checks"), bag, datasetNames, summary);
+        HistoryUses.RequireHistory(history, datasets, summary, bag);
 
         if (title is null)
         {

@@ -5,7 +5,7 @@ internal static class SummaryBinder
 {
     private static readonly string[] Keys = ["dataset", "kpis", "charts"];
     private static readonly string[] KpiKeys = ["label", "value", "format", "compare"];
-    private static readonly string[] ChartKeys = ["title", "type", "x", "y", "series", "sort", "limit"];
+    private static readonly string[] ChartKeys = ["title", "type", "x", "y", "series", "sort", "limit", "over"];
 
     private static readonly (string, ChartType)[] Types =
         [("bar", ChartType.Bar), ("hbar", ChartType.HBar), ("stacked-bar", ChartType.StackedBar), ("line", ChartType.Line), ("donut", ChartType.Donut)];
@@ -77,13 +77,14 @@ internal static class SummaryBinder
         var label = Values.RequiredText(map, "label", node, bag, "a KPI's label");
         var value = Values.RequiredText(map, "value", node, bag, $"the value of KPI '{label}'");
         var format = Values.Text(map.Get("format"), bag, $"the format of KPI '{label}'");
-        var compare = Values.Text(map.Get("compare"), bag, $"compare of KPI '{label}'");
+        var compareNode = map.Get("compare");
+        var compare = compareNode is null ? null : HistoryWindow.Bind(compareNode, bag, $"compare of KPI '{label}'") is null ? null : compareNode.Value.Trim();
         if (value is not null && scope is not null)
         {
             GroupBinder.CheckAggregate(map.Get("value")!, value, $"KPI '{label}'", bag, dataset, scope, parameters);
         }
 
-        return label is null || value is null ? null : new KpiDefinition(label, value, format, compare, bag.Location(node));
+        return label is null || value is null ? null : new KpiDefinition(label, value, format, compare, bag.Location(node)) { CompareLocation = compareNode is null ? null : bag.Location(compareNode) };
     }
 
     private static ChartDefinition? BindChart(YamlNode node, DiagnosticBag bag, ColumnScope? scope, string dataset, IReadOnlyCollection<string> parameters)
@@ -97,7 +98,21 @@ internal static class SummaryBinder
         var title = Values.RequiredText(map, "title", node, bag, "a chart's title");
         var what = $"chart '{title}'";
         var type = Values.OneOf(map.Get("type"), bag, $"the type of {what}", Types) ?? ChartType.Bar;
-        var x = Values.RequiredText(map, "x", node, bag, $"x of {what}");
+        var overNode = map.Get("over");
+        var over = overNode is null ? null : HistoryWindow.Bind(overNode, bag, $"over of {what}");
+        if (overNode is not null && type is not (ChartType.Line or ChartType.StackedBar))
+        {
+            bag.Error(map.KeyNode("over")!, $"over of {what} applies only to type: line or stacked-bar (x is then the snapshot week)");
+            over = null;
+        }
+
+        if (overNode is not null && map.Get("x") is { } overX)
+        {
+            bag.Error(overX, $"{what} is drawn over: {overNode.Value.Trim()}, so x is the snapshot week; remove x");
+        }
+
+        // Over history, x is the week each snapshot was taken; the binder fills it so the chart's other rules hold.
+        var x = overNode is not null ? OverX : Values.RequiredText(map, "x", node, bag, $"x of {what}");
         var y = Values.Text(map.Get("y"), bag, $"y of {what}") ?? "count";
         var sort = Values.Text(map.Get("sort"), bag, $"sort of {what}");
         var limit = Values.PositiveInt(map.Get("limit"), bag, $"limit of {what}");
@@ -114,7 +129,7 @@ internal static class SummaryBinder
 
         if (scope is not null)
         {
-            if (x is not null)
+            if (x is not null && overNode is null)
             {
                 var xNode = map.Get("x")!;
                 scope.Require(x, xNode.Line, xNode.Column, bag, dataset, $"x of {what}");
@@ -143,8 +158,16 @@ internal static class SummaryBinder
             bag.Error(map.Get("sort")!, $"sort of {what} must be y, -y, x or -x (or the x or y column, '-' for descending), found '{sort}'{Suggestions.Hint(sort.TrimStart('-'), SortNames(x, y))}");
         }
 
-        return title is null || x is null ? null : new ChartDefinition(title, type, x, y, sort?.Trim(), limit, bag.Location(node)) { Series = series };
+        return title is null || x is null ? null : new ChartDefinition(title, type, x, y, sort?.Trim(), limit, bag.Location(node))
+        {
+            Series = series,
+            Over = over,
+            OverLocation = overNode is null ? null : bag.Location(map.KeyNode("over")!),
+        };
     }
+
+    /// <summary>The x of a chart drawn <c>over:</c> history: the snapshot's week.</summary>
+    internal const string OverX = "week";
 
     private static string[] SortNames(string x, string y) => ["x", "y", x, y.Trim(), AggregateArgument(y)];
 

@@ -27,7 +27,8 @@ internal static class PlainSummary
         text.AppendLine();
         foreach (var kpi in report.Summary.Kpis)
         {
-            text.AppendLine(inv, $"{kpi.Label}: {Rendering.Formatting.KpiText.Of(kpi)}");
+            var compare = Rendering.Formatting.KpiText.Compare(kpi);
+            text.AppendLine(inv, $"{kpi.Label}: {Rendering.Formatting.KpiText.Of(kpi)}{(compare is null ? string.Empty : $" ({compare})")}");
         }
 
         if (report.Summary.Kpis.Count > 0)

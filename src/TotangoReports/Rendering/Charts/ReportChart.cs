@@ -30,6 +30,9 @@ internal sealed record ReportChart(string Key, string Title, ReportChartKind Kin
     /// <summary>A stacked-bar's segments, a list per series with a value per label; <see cref="Values"/> are the totals.</summary>
     public IReadOnlyList<IReadOnlyList<double>> Stacks { get; init; } = [];
 
+    /// <summary>The labels are snapshot dates (a chart <c>over:</c> history): thinned to every k-th, never cut to "Se…".</summary>
+    public bool Dated { get; init; }
+
     /// <summary>
     /// Builds a fresh ScottPlot plot laid out for <paramref name="width"/> × <paramref name="height"/> pixels (plots are
     /// mutable and not thread-safe, so one per drawing).

@@ -15,7 +15,7 @@ internal static class ReportCharts
     }
 
     private static ReportChart ToChart(SummaryChart chart) =>
-        new(chart.Key, chart.Title, KindOf(chart), chart.Labels, chart.Values) { Type = chart.Type, Series = chart.Series, Stacks = chart.Stacks };
+        new(chart.Key, chart.Title, KindOf(chart), chart.Labels, chart.Values) { Type = chart.Type, Series = chart.Series, Stacks = chart.Stacks, Dated = chart.Dated };
 
     // The look: health colours, vertical bars (a line, a donut, stacked bars by Type), horizontal bars.
     private static ReportChartKind KindOf(SummaryChart chart) => chart switch

@@ -25,6 +25,13 @@ internal static class ChartPlotter
         Color.FromHex("#78909C"), // anything else
     ];
 
+    /// <summary>
+    /// Which category labels stay when only every <paramref name="step"/>-th fits: from the first, or for dated charts
+    /// (over history) counted back from the last, so "now" is always labelled.
+    /// </summary>
+    internal static bool Keeps(ReportChart chart, int index, int count, int step) =>
+        (chart.Dated ? count - 1 - index : index) % step == 0;
+
     internal static readonly Color Accent = Color.FromHex("#1565C0");
 
     /// <param name="style">Applied before the layout is measured (the PDF sets its embedded font here).</param>
@@ -96,13 +103,13 @@ internal static class ChartPlotter
             var slot = (horizontal ? area.Height : area.Width) / count;
             if (!horizontal)
             {
-                shown = labels.Select(l => Shorten(l, tickStyle, slot - 4)).ToList();
+                shown = labels.Select(l => chart.Dated ? l : Shorten(l, tickStyle, slot - 4)).ToList();
             }
 
             // Still too many for their room (rows lower than a line, or columns narrower than "A…"): every k-th.
             var needed = shown.Max(l => horizontal ? Measure(tickStyle, l).Height : Measure(tickStyle, l).Width) + 2;
             var step = Math.Max(1, (int)Math.Ceiling(needed / Math.Max(slot, 0.001f)));
-            shown = shown.Select((l, i) => i % step == 0 ? l : string.Empty).ToList();
+            shown = shown.Select((l, i) => Keeps(chart, i, count, step) ? l : string.Empty).ToList();
             SetTicks(plot, categoryAxis, shown, horizontal);
             area = MeasureLayout(plot, width, height);
         }

@@ -79,10 +79,10 @@ internal static class StackedPlotter
         if (count > 0)
         {
             var slot = barsWidth / count;
-            shown = chart.Labels.Select(l => ChartPlotter.Shorten(l, tickStyle, slot - 4)).ToList();
+            shown = chart.Labels.Select(l => chart.Dated ? l : ChartPlotter.Shorten(l, tickStyle, slot - 4)).ToList();
             var needed = shown.Max(l => ChartPlotter.Measure(tickStyle, l).Width) + 2;
             var step = Math.Max(1, (int)Math.Ceiling(needed / Math.Max(slot, 0.001f)));
-            shown = shown.Select((l, i) => i % step == 0 ? l : string.Empty).ToList();
+            shown = shown.Select((l, i) => ChartPlotter.Keeps(chart, i, count, step) ? l : string.Empty).ToList();
             ChartPlotter.SetTicks(plot, plot.Axes.Bottom, shown, horizontal: false);
             area = ChartPlotter.MeasureLayout(plot, width, height);
             barsWidth = Math.Max(1, area.Width - legendWidth);

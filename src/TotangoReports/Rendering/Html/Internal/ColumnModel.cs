@@ -9,7 +9,7 @@ internal sealed class ColumnModel
     public ColumnModel(TableColumn column)
     {
         Column = column;
-        KindName = column.Kind switch
+        KindName = column.Trend ? "trend" : column.Kind switch
         {
             CellKind.Number => "number",
             CellKind.Date => "date",
@@ -26,6 +26,9 @@ internal sealed class ColumnModel
     }
 
     public TableColumn Column { get; }
+
+    /// <summary>Draw a trend cell as inline SVG (a saved page), or as block characters (a mail: clients drop SVG).</summary>
+    public bool SvgTrends { get; init; } = true;
 
     public string KindName { get; }
 

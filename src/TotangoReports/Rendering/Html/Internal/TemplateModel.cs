@@ -21,7 +21,7 @@ internal static class TemplateModel
         ScriptObject? primaryModel = null;
         foreach (var table in report.Datasets)
         {
-            var model = Dataset(table, zone, rowLimit, ReferenceEquals(table.Summary, report.Summary) || report.Summary.Dataset == table.Name ? report.Summary : table.Summary);
+            var model = Dataset(table, zone, rowLimit, options.ChartMode != HtmlChartMode.CidImages, ReferenceEquals(table.Summary, report.Summary) || report.Summary.Dataset == table.Name ? report.Summary : table.Summary);
             datasets.Add(model);
             if (ReferenceEquals(table, primary))
             {
@@ -62,9 +62,10 @@ internal static class TemplateModel
         };
     }
 
-    private static ScriptObject Dataset(DatasetTable table, TimeZoneInfo zone, int? rowLimit, ReportSummary? summary)
+    /// <param name="svgTrends">Trend cells as inline SVG; false for mail (clients drop SVG): block characters instead.</param>
+    private static ScriptObject Dataset(DatasetTable table, TimeZoneInfo zone, int? rowLimit, bool svgTrends, ReportSummary? summary)
     {
-        var columnModels = table.Columns.Select(c => new ColumnModel(c)).ToArray();
+        var columnModels = table.Columns.Select(c => new ColumnModel(c) { SvgTrends = svgTrends }).ToArray();
         var columns = new ScriptArray(table.Columns.Count);
         foreach (var model in columnModels)
         {
@@ -150,6 +151,9 @@ internal static class TemplateModel
                 ["text"] = KpiText.Of(kpi),
                 ["format"] = kpi.Format,
                 ["tone"] = kpi.Tone.ToString().ToLowerInvariant(),
+                ["compare_text"] = KpiText.Compare(kpi),
+                ["compare_direction"] = KpiText.Direction(kpi) switch { > 0 => "up", < 0 => "down", _ => "flat" },
+                ["compare_tone"] = KpiText.Goodness(kpi) switch { > 0 => "good", < 0 => "bad", _ => "neutral" },
             });
         }
 

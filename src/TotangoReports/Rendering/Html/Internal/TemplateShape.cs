@@ -41,12 +41,12 @@ internal sealed class TemplateShape
     {
         var activity = Object("a column's activity", V("name"), V("window"), V("label"));
         var column = Object("a column", V("name"), V("kind"), V("format"), V("is_number"), ("activity", activity));
-        var cell = Object("a cell", V("value"), V("text"), V("kind"), V("sort"));
+        var cell = Object("a cell", V("value"), V("text"), V("kind"), V("sort"), V("sparkline"));
         var row = Object("a row", V("account_id"), ("cells", List(cell)), V("values"));
         var groupRow = Object("a group row", V("key"), V("label"), V("count"), ("values", List(Open)), ("texts", List(Open)), V("aggregates"));
         var groups = Object("dataset.groups", V("by"), ("aggregates", List(Open)), ("rows", List(groupRow)));
         var health = Object("a health count", V("label"), V("count"));
-        var kpi = Object("a KPI", V("key"), V("label"), V("value"), V("text"), V("format"), V("tone"));
+        var kpi = Object("a KPI", V("key"), V("label"), V("value"), V("text"), V("format"), V("tone"), V("compare_text"), V("compare_direction"), V("compare_tone"));
         var summary = Object("dataset.summary", V("accounts"), V("average_score"), ("health", List(health)), ("kpis", List(kpi)));
         var reportSummary = Object("summary", V("dataset"), V("rows"), ("kpis", List(kpi)));
         var user = Object("a user", V("account_id"), V("account_name"), V("user"), V("first_usage"), V("last_usage"), V("days_since_last_usage"));

@@ -19,9 +19,16 @@ internal sealed class CellFormatter(TimeZoneInfo zone)
 
     public static bool IsRightAligned(TableColumn column) => column.Kind == CellKind.Number;
 
+    /// <summary>
+    /// What a <c>trend:</c> cell holds in the text layer: figure spaces (which never break) that reserve the width its
+    /// sparkline is drawn in (<see cref="TablePageElement"/>).
+    /// </summary>
+    public const string TrendRoom = "\u2007\u2007\u2007\u2007\u2007\u2007\u2007\u2007\u2007\u2007";
+
     public string Format(object? value, TableColumn column) => value switch
     {
         null => string.Empty,
+        string when column.Trend => TrendRoom,
         double d => FormatNumber(d, column.Format),
         float f => FormatNumber(f, column.Format),
         int n => FormatNumber(n, column.Format),

@@ -19,6 +19,7 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
     private static readonly TextStyle SectionStyle = new(12, Bold: true);
     private static readonly TextStyle TileValueStyle = new(15, Bold: true);
     private static readonly TextStyle TileLabelStyle = new(7.5f);
+    private static readonly TextStyle TileCompareStyle = new(7f, Bold: true);
 
     private const int TilesPerRow = 6;
 
@@ -103,11 +104,15 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
 
     private float AddKpiRow(LayoutPage page, IReadOnlyList<SummaryKpi> kpis, int columns, float x, float y, float width)
     {
-        var tiles = kpis.Select(k => (Value: KpiText.Of(k), k.Label, Accent: AccentOf(k.Tone))).ToArray();
+        var tiles = kpis.Select(k => (Value: KpiText.Of(k), k.Label, Accent: AccentOf(k.Tone), Compare: KpiText.Compare(k), Direction: KpiText.Goodness(k))).ToArray();
         const float gap = 6f;
         var tileWidth = (width - (gap * (columns - 1))) / columns;
         var inner = tileWidth - 12;
-        var tileHeight = 12 + TileValueStyle.LineHeight + (2 * TileLabelStyle.LineHeight);
+
+        // "+12 vs 7 days ago" sits under the value when any tile of the row compares, so the row's labels stay aligned.
+        var compareLines = tiles.Max(t => t.Compare is null ? 0 : Math.Min(2, LineBreaker.Wrap(shaper, t.Compare, TileCompareStyle, inner).Count));
+        var compareHeight = compareLines * TileCompareStyle.LineHeight;
+        var tileHeight = 12 + TileValueStyle.LineHeight + compareHeight + (2 * TileLabelStyle.LineHeight);
         for (var i = 0; i < tiles.Length; i++)
         {
             var left = x + (i * (tileWidth + gap));
@@ -115,12 +120,26 @@ internal sealed class DocumentComposer(Report report, OutputDefinition output, P
             page.Elements.Add(new BoxElement(SKRect.Create(left, y, 3, tileHeight), tiles[i].Accent));
             var value = LineBreaker.Wrap(shaper, tiles[i].Value, TileValueStyle, inner);
             page.Elements.Add(new TextElement(value.Take(1).ToList(), TileValueStyle, left + 8, y + 6, inner, Palette.Text));
+            if (tiles[i].Compare is { } compare)
+            {
+                var line = LineBreaker.Wrap(shaper, compare, TileCompareStyle, inner);
+                page.Elements.Add(new TextElement(line.Take(2).ToList(), TileCompareStyle, left + 8, y + 6 + TileValueStyle.LineHeight, inner, CompareColour(tiles[i].Direction)));
+            }
+
             var label = LineBreaker.Wrap(shaper, tiles[i].Label, TileLabelStyle, inner);
-            page.Elements.Add(new TextElement(label.Take(2).ToList(), TileLabelStyle, left + 8, y + 6 + TileValueStyle.LineHeight, inner, Palette.Muted));
+            page.Elements.Add(new TextElement(label.Take(2).ToList(), TileLabelStyle, left + 8, y + 6 + TileValueStyle.LineHeight + compareHeight, inner, Palette.Muted));
         }
 
         return y + tileHeight;
     }
+
+    /// <summary>Up green, down red, no change grey: the same colours as the HTML tile.</summary>
+    private static SKColor CompareColour(int direction) => direction switch
+    {
+        > 0 => Palette.Good,
+        < 0 => Palette.Poor,
+        _ => Palette.Muted,
+    };
 
     private static SKColor AccentOf(KpiTone tone) => tone switch
     {

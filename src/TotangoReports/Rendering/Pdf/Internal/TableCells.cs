@@ -1,4 +1,5 @@
 using TotangoReports.Data;
+using TotangoReports.Rendering.Formatting;
 
 namespace TotangoReports.Rendering.Pdf.Internal;
 
@@ -20,6 +21,14 @@ internal sealed class TableCells(TextShaper shaper, CellFormatter formatter, Dat
     {
         var values = table.Rows[row].Values;
         return formatter.Format(column < values.Count ? values[column] : null, table.Columns[column]);
+    }
+
+    /// <summary>The points of the sparkline at <paramref name="position"/> (a <c>trend:</c> column), or null for any other cell.</summary>
+    public double?[]? TrendPoints(int row, int position)
+    {
+        var column = columns[position];
+        var values = table.Rows[row].Values;
+        return table.Columns[column].Trend && column < values.Count ? TrendText.Points(values[column]) : null;
     }
 
     public static bool IsMultiline(string text) =>

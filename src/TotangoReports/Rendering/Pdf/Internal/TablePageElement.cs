@@ -59,6 +59,10 @@ internal sealed class TablePageElement(TableLayout layout, ColumnBand band, IRea
             else
             {
                 AddCells(texts, context, cells, slice.FirstLine, slice.LineCount, y, metrics.Body);
+                if (slice.FirstLine == 0)
+                {
+                    DrawTrends(canvas, entry.Row, y);
+                }
             }
 
             if (slice.Continues)
@@ -73,6 +77,53 @@ internal sealed class TablePageElement(TableLayout layout, ColumnBand band, IRea
 
         TextPainter.DrawBlob(canvas, texts, text);
         TextPainter.DrawBlob(canvas, markers, muted);
+    }
+
+    /// <summary>Each <c>trend:</c> cell of the row as a small vector line on its first line; a week without a value breaks it.</summary>
+    private void DrawTrends(SKCanvas canvas, int row, float rowTop)
+    {
+        var metrics = layout.Metrics;
+        var x = left;
+        for (var c = 0; c < band.Widths.Length; c++)
+        {
+            if (band.Cells.TrendPoints(row, c) is { Length: > 1 } points)
+            {
+                var width = band.Widths[c] - (2 * metrics.PaddingX);
+                var height = metrics.LineHeight - 2;
+                var layoutPoints = Formatting.TrendText.Layout(points, width, height, 1.5);
+                using var stroke = new SKPaint { Color = Palette.Accent, Style = SKPaintStyle.Stroke, StrokeWidth = 0.9f, IsAntialias = true, StrokeJoin = SKStrokeJoin.Round };
+                using var path = new SKPath();
+                var open = false;
+                foreach (var point in layoutPoints)
+                {
+                    if (point is not { } p)
+                    {
+                        open = false;
+                        continue;
+                    }
+
+                    var at = new SKPoint(x + metrics.PaddingX + (float)p.X, rowTop + metrics.PaddingY + 1 + (float)p.Y);
+                    if (open)
+                    {
+                        path.LineTo(at);
+                    }
+                    else
+                    {
+                        path.MoveTo(at);
+                        open = true;
+                    }
+                }
+
+                canvas.DrawPath(path, stroke);
+                if (layoutPoints[^1] is { } last)
+                {
+                    using var dot = new SKPaint { Color = Palette.Text, Style = SKPaintStyle.Fill, IsAntialias = true };
+                    canvas.DrawCircle(x + metrics.PaddingX + (float)last.X, rowTop + metrics.PaddingY + 1 + (float)last.Y, 1.2f, dot);
+                }
+            }
+
+            x += band.Widths[c];
+        }
     }
 
     private void AddCells(SKTextBlobBuilder builder, DrawContext context, IReadOnlyList<TextLine>[] cells, int firstLine, int lineCount, float rowTop, TextStyle style)

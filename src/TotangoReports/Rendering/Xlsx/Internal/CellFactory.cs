@@ -18,6 +18,7 @@ internal sealed class CellFactory(TimeZoneInfo zone, XlsxRendererOptions options
     public Cell Create(object? value, ColumnPlan plan) => value switch
     {
         null => default,
+        string when plan.Column.Trend => new Cell(Formatting.TrendText.Blocks(value), plan.Plain),
         string text => Text(text, plan),
         double number => double.IsFinite(number) ? new Cell(number, plan.IsScore ? plan.ShadeStyle(ScoreShade(number)) : plan.Plain) : default,
         DateOnly date => Date(date.ToDateTime(TimeOnly.MinValue), plan),

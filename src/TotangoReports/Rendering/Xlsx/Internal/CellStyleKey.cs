@@ -7,4 +7,5 @@ internal readonly record struct CellStyleKey(
     bool Wrap = false,
     bool Link = false,
     bool Bold = false,
-    double? FontSize = null);
+    double? FontSize = null,
+    System.Drawing.Color? FontColor = null);

@@ -26,7 +26,7 @@ internal sealed class ColumnPlanner(XlsxRendererOptions options, XlsxStyles styl
                 var values = rows[r].Values;
                 if (c < values.Count)
                 {
-                    longest = Math.Max(longest, DisplayWidth(values[c]) + 1);
+                    longest = Math.Max(longest, (column.Trend ? Formatting.TrendText.Blocks(values[c]).Length : DisplayWidth(values[c])) + 1);
                     counts &= values[c] switch
                     {
                         null or int or long => true,

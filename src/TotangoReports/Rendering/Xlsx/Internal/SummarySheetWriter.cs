@@ -106,8 +106,23 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
         await AddRowAsync(
             summary.Kpis.Select(k => k.Value is { } value && double.IsFinite(value) ? new Cell(value, styles.Get(new CellStyleKey(k.Format, Bold: true))) : new Cell(KpiText.Missing)).ToArray(),
             cancellationToken).ConfigureAwait(false);
+        if (summary.Kpis.Any(k => k.Compare is not null))
+        {
+            // "+12 vs 7 days ago" under the value, green up, red down, grey unchanged: the tiles' words and colours.
+            await AddRowAsync(
+                summary.Kpis.Select(k => KpiText.Compare(k) is { } text ? new Cell(text, styles.Get(new CellStyleKey(Bold: true, FontColor: CompareColor(KpiText.Goodness(k))))) : default).ToArray(),
+                cancellationToken).ConfigureAwait(false);
+        }
+
         await Blank(cancellationToken).ConfigureAwait(false);
     }
+
+    private static System.Drawing.Color CompareColor(int direction) => direction switch
+    {
+        > 0 => System.Drawing.Color.FromArgb(0x2E, 0x7D, 0x32),
+        < 0 => System.Drawing.Color.FromArgb(0xC6, 0x28, 0x28),
+        _ => System.Drawing.Color.FromArgb(0x61, 0x61, 0x61),
+    };
 
     private async Task WriteHeadingAsync(Report report, CancellationToken cancellationToken)
     {

@@ -49,6 +49,11 @@ internal sealed class XlsxStyles(Spreadsheet spreadsheet)
             style.Font.Bold = true;
         }
 
+        if (key.FontColor is { } color)
+        {
+            style.Font.Color = color;
+        }
+
         if (key.FontSize is { } size)
         {
             style.Font.Size = size;

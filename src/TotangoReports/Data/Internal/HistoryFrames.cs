@@ -1,0 +1,100 @@
+using TotangoReports.Data.History;
+
+namespace TotangoReports.Data.Internal;
+
+/// <summary>
+/// Past snapshots as the summary aggregates them: each snapshot's SHOWN rows (the recorded flag is the truth; nothing
+/// is filtered again) laid out in this table's columns, with a <see cref="GroupBuilder"/> of their own, so a KPI's
+/// compare and an over-chart's points are the same aggregate the tile computes now.
+/// </summary>
+internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> names, TimeZoneInfo zone, Func<ExpressionHost> host, ProblemLog problems)
+{
+    private readonly Dictionary<HistorySnapshot, SummaryFrame> _frames = new(ReferenceEqualityComparer.Instance);
+
+    public TimeZoneInfo Zone => zone;
+
+    public DateTimeOffset Now => inputs.Now;
+
+    /// <summary>The snapshot "then" for <paramref name="span"/>, or null when there is none.</summary>
+    public SummaryFrame? Then(TimeSpan span) => inputs.Then(span) is { } snapshot ? FrameOf(snapshot) : null;
+
+    /// <summary>The snapshots an over-chart draws before now, oldest first.</summary>
+    public IReadOnlyList<(DateTimeOffset TakenAt, SummaryFrame Frame)> Over(TimeSpan span) =>
+        inputs.Over(span).Select(s => (s.TakenAt, FrameOf(s))).ToList();
+
+    private SummaryFrame FrameOf(HistorySnapshot snapshot)
+    {
+        if (_frames.TryGetValue(snapshot, out var frame))
+        {
+            return frame;
+        }
+
+        var map = snapshot.Columns.Select(c => IndexOf(c.Name)).ToArray();
+        var rows = new List<object?[]>(snapshot.ShownCount);
+        var accounts = new List<ProjectedAccount>(snapshot.ShownCount);
+        foreach (var row in snapshot.Rows)
+        {
+            if (!row.Shown)
+            {
+                continue;
+            }
+
+            var values = new object?[names.Count];
+            for (var c = 0; c < map.Length && c < row.Cells.Length; c++)
+            {
+                if (map[c] >= 0)
+                {
+                    values[map[c]] = row.Cells[c] is DateTimeOffset instant ? TimeZoneInfo.ConvertTime(instant, zone) : row.Cells[c];
+                }
+            }
+
+            rows.Add(values);
+            accounts.Add(new ProjectedAccount(row.AccountId, 0));
+        }
+
+        frame = new SummaryFrame(rows, new GroupBuilder(rows, accounts, host, problems), IndexOf);
+        _frames.Add(snapshot, frame);
+        return frame;
+    }
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>Rows and their aggregates: the current table's, or a past snapshot's shown rows.</summary>
+internal sealed record SummaryFrame(IReadOnlyList<object?[]> Rows, GroupBuilder Aggregates, Func<string, int> ColumnIndex)
+{
+    /// <summary>The aggregate <paramref name="text"/> over every row of the frame.</summary>
+    public double? Aggregate(string label, string text) =>
+        Aggregates.Prepare(AggregateSpec.Parse(label, text, ColumnIndex), ColumnIndex).Over(Enumerable.Range(0, Rows.Count).ToArray());
+
+    /// <summary>The aggregate per distinct value of <paramref name="by"/> ("(none)" for empty).</summary>
+    public Dictionary<string, double> PerKey(string label, string by, string text)
+    {
+        var keys = Aggregates.GroupKeys(by, ColumnIndex);
+        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var r = 0; r < keys.Length; r++)
+        {
+            var key = keys[r].Length == 0 ? "(none)" : keys[r];
+            if (!members.TryGetValue(key, out var list))
+            {
+                members.Add(key, list = []);
+            }
+
+            list.Add(r);
+        }
+
+        var aggregate = Aggregates.Prepare(AggregateSpec.Parse(label, text, ColumnIndex), ColumnIndex);
+        return members.ToDictionary(m => m.Key, m => aggregate.Over(m.Value) ?? 0d, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using TotangoReports.Data.History;
+using TotangoReports.Definition;
+
+namespace TotangoReports.Data.Internal;
+
+/// <summary>
+/// The snapshots one dataset's history columns, KPI compares and over-charts read, loaded once before the table is
+/// shaped: "then" per distinct span, a trend's weekly slots, an over-chart's snapshots.
+/// </summary>
+internal sealed class HistoryInputs
+{
+    /// <summary>How far after the exact "then" a snapshot still counts: a weekly cron that ran a little late.</summary>
+    public static readonly TimeSpan Slack = TimeSpan.FromHours(12);
+
+    private readonly Dictionary<TimeSpan, HistorySnapshot?> _then = [];
+    private readonly Dictionary<TimeSpan, IReadOnlyList<HistorySnapshot?>> _trend = [];
+    private readonly Dictionary<TimeSpan, IReadOnlyList<HistorySnapshot>> _over = [];
+    private readonly List<string> _warnings = [];
+
+    public required DateTimeOffset Now { get; init; }
+
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <summary>The newest snapshot at or before now − span + 12h, or null (none: empty cells, never zeros).</summary>
+    public HistorySnapshot? Then(TimeSpan span) => _then.GetValueOrDefault(span);
+
+    /// <summary>A trend's past slots, oldest first (now not included); a null slot is a week without a snapshot.</summary>
+    public IReadOnlyList<HistorySnapshot?> Trend(TimeSpan span) => _trend.GetValueOrDefault(span) ?? [];
+
+    /// <summary>Every snapshot an over-chart draws: taken in (now − span, now − 12h], oldest first.</summary>
+    public IReadOnlyList<HistorySnapshot> Over(TimeSpan span) => _over.GetValueOrDefault(span) ?? [];
+
+    /// <summary>The slots of a trend over <paramref name="span"/>: weekly (daily under two weeks), now last.</summary>
+    public static (TimeSpan Step, int Points) TrendSlots(TimeSpan span)
+    {
+        var step = span >= TimeSpan.FromDays(14) ? TimeSpan.FromDays(7) : TimeSpan.FromDays(1);
+        return (step, Math.Max(2, (int)Math.Round(span / step)));
+    }
+
+    /// <summary>
+    /// Loads what <paramref name="dataset"/> and (when it is the summarised one) <paramref name="summary"/> read from
+    /// <paramref name="reader"/>; null when they read nothing. Each distinct span is read once, only the columns needed.
+    /// </summary>
+    public static async Task<HistoryInputs?> LoadAsync(IHistoryReader reader, DatasetDefinition dataset, SummaryDefinition? summary, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var columns = dataset.Columns.Where(c => c.History is not null).ToList();
+        var compares = summary?.Kpis?.Where(k => k.CompareSpan is not null).ToList() ?? [];
+        var overs = summary?.Charts?.Where(c => c.Over is not null).ToList() ?? [];
+        if (columns.Count == 0 && compares.Count == 0 && overs.Count == 0)
+        {
+            return null;
+        }
+
+        // Only the columns read: history columns' sources, and the value columns a compared KPI's or an over-chart's
+        // aggregate (or series) names; 100,000 rows × 12 snapshots of every column would be read for nothing.
+        var aggregates = compares.Select(k => k.Value).Concat(overs.SelectMany(c => new[] { c.Y, c.Series ?? string.Empty })).ToList();
+        var names = columns.Select(c => c.History!.Source)
+            .Concat(dataset.Columns.Where(c => c.History is null && aggregates.Exists(a => a.Contains(c.Name, StringComparison.Ordinal))).Select(c => c.Name))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var inputs = new HistoryInputs { Now = now };
+        var thenSpans = columns.Where(c => c.History!.Kind != HistoryColumnKind.Trend).Select(c => c.History!.Over)
+            .Concat(compares.Select(k => k.CompareSpan!.Value)).Distinct();
+        foreach (var span in thenSpans)
+        {
+            inputs._then[span] = await reader.AtOrBeforeAsync(dataset.Name, now - span + Slack, names, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var span in columns.Where(c => c.History!.Kind == HistoryColumnKind.Trend).Select(c => c.History!.Over).Distinct())
+        {
+            var (step, points) = TrendSlots(span);
+            var found = await reader.BetweenAsync(dataset.Name, now - (points * step) + Slack, now - step + Slack, names, cancellationToken).ConfigureAwait(false);
+            var slots = new HistorySnapshot?[points - 1];
+            for (var i = 0; i < slots.Length; i++)
+            {
+                // Slot i is (points - 1 - i) steps back; its snapshot is the newest within that step.
+                var back = points - 1 - i;
+                var upTo = now - (back * step) + Slack;
+                slots[i] = found.LastOrDefault(s => s.TakenAt <= upTo && s.TakenAt > upTo - step);
+            }
+
+            inputs._trend[span] = slots;
+        }
+
+        foreach (var span in overs.Select(c => c.Over!.Value).Distinct())
+        {
+            inputs._over[span] = await reader.BetweenAsync(dataset.Name, now - span, now - Slack, names, cancellationToken).ConfigureAwait(false);
+        }
+
+        await inputs.WarnAboutGapsAsync(reader, dataset, columns, compares, now, zone, cancellationToken).ConfigureAwait(false);
+        return inputs;
+    }
+
+    /// <summary>One warning per missing "then" (which cells and tiles stay empty), unless the store has nothing yet: a first run.</summary>
+    private async Task WarnAboutGapsAsync(IHistoryReader reader, DatasetDefinition dataset, List<ColumnDefinition> columns, List<KpiDefinition> compares, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var missing = _then.Where(t => t.Value is null).Select(t => t.Key).ToList();
+        if (missing.Count == 0 || await reader.AtOrBeforeAsync(dataset.Name, now, [], cancellationToken).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        foreach (var span in missing.Order())
+        {
+            var what = columns.Where(c => c.History!.Kind != HistoryColumnKind.Trend && c.History.Over == span).Select(c => c.Name)
+                .Concat(compares.Where(k => k.CompareSpan == span).Select(k => $"the compare of KPI '{k.Label}'"))
+                .ToList();
+            var written = columns.Where(c => c.History!.Over == span).Select(c => c.History!.OverText)
+                .Concat(compares.Where(k => k.CompareSpan == span).Select(k => k.Compare!)).FirstOrDefault() ?? SpanText(span);
+            var date = TimeZoneInfo.ConvertTime(now - span, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            _warnings.Add($"dataset '{dataset.Name}': no history {written} before {date}: {string.Join(", ", what)} {(what.Count == 1 ? "is" : "are")} empty.");
+        }
+    }
+
+    /// <summary><c>7d</c>, <c>12w</c>, <c>36h</c>: how a span reads in warnings.</summary>
+    public static string SpanText(TimeSpan span) =>
+        span.TotalDays >= 7 && span.TotalDays % 7 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays / 7:0}w")
+        : span.TotalHours % 24 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0}d")
+        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0}h");
+}
