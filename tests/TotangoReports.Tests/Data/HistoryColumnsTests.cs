@@ -51,11 +51,14 @@ public sealed class HistoryColumnsTests
         new("accounts", takenAt, [new TableColumn("Account", CellKind.Text), new TableColumn("Score", CellKind.Number), new TableColumn("Health", CellKind.Text), new TableColumn("Double", CellKind.Number)],
             [.. rows.Select(r => new HistoryRow(r.Id, [r.Id + " Inc", r.Score, r.Health, r.Score * 2], r.Shown))]);
 
-    private static async Task<(DatasetTable Table, IReadOnlyList<string> Warnings)> BuildAsync(IHistoryReader? reader, string filter = "", bool record = false, params string[] accounts)
+    private static async Task<(DatasetTable Table, IReadOnlyList<string> Warnings)> BuildAsync(IHistoryReader? reader, string filter = "", bool record = false, params string[] accounts) =>
+        await BuildAsync(reader, burstBy: null, filter, record, accounts);
+
+    private static async Task<(DatasetTable Table, IReadOnlyList<string> Warnings)> BuildAsync(IHistoryReader? reader, string? burstBy, string filter = "", bool record = false, params string[] accounts)
     {
         var definition = ReportEngine.ParseDefinition(Yaml.Replace("FILTER", filter, StringComparison.Ordinal), "h.yaml");
         var dataset = definition.Datasets[0];
-        var builder = new DatasetBuilder(dataset, DataKit.Context()) { Summary = definition.Summary, Records = record };
+        var builder = new DatasetBuilder(dataset, DataKit.Context()) { Summary = definition.Summary, Records = record, BurstBy = burstBy };
         foreach (var account in accounts)
         {
             builder.Add(ReturnType.Stats, DataKit.Json(account));
@@ -146,6 +149,23 @@ public sealed class HistoryColumnsTests
             accounts: [Account("a1", 30, "Poor"), Account("a2", 25, "Poor"), Account("a3", 80, "Good")]);
 
         table.Rows.Select(r => r.AccountId).ShouldBe(["a1"]);
+    }
+
+    [Fact]
+    public async Task KpiCompare_InABurstReport_ComparesTheValuesOwnRowsThen_NotTheWholeReport()
+    {
+        // Arrange: bursting by Health; then, a1 and a2 were Poor, a3 Average.
+        var reader = new InMemoryHistoryReader().Add(Snapshot(Now.AddDays(-7), ("a1", 40, "Poor", true), ("a2", 60, "Poor", true), ("a3", 90, "Average", true)));
+
+        // Act
+        var (table, _) = await BuildAsync(reader, burstBy: "Health", accounts: [Account("a1", 55, "Average"), Account("a2", 62, "Poor"), Account("a3", 80, "Average")]);
+        var slices = table.Bursts!.ToDictionary(s => s.Value);
+
+        // Assert: Poor now {a2: 62}, then {40, 60}; Average now {55, 80}, then {90}. The whole report: 65.67 vs 63.33.
+        slices["Poor"].Summary.Kpis[0].Compare.ShouldBe(new KpiComparison(50, 12, "7d"));
+        slices["Poor"].Summary.Kpis[1].Compare.ShouldBe(new KpiComparison(2, -1, "7d"));
+        slices["Average"].Summary.Kpis[0].Compare.ShouldBe(new KpiComparison(90, -22.5, "7d"));
+        slices["Average"].Summary.Kpis[1].Compare.ShouldBe(new KpiComparison(0, 0, "7d"));
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace TotangoReports.Data.Internal;
 /// is filtered again) laid out in this table's columns, with a <see cref="GroupBuilder"/> of their own, so a KPI's
 /// compare and an over-chart's points are the same aggregate the tile computes now.
 /// </summary>
-internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> names, TimeZoneInfo zone, Func<ExpressionHost> host, ProblemLog problems)
+/// <param name="keep">Which past rows belong to this table (a burst value's own rows); null = every shown row.</param>
+internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> names, TimeZoneInfo zone, Func<ExpressionHost> host, ProblemLog problems, Func<object?[], bool>? keep = null)
 {
     private readonly Dictionary<HistorySnapshot, SummaryFrame> _frames = new(ReferenceEqualityComparer.Instance);
 
@@ -21,6 +22,12 @@ internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> 
     /// <summary>The snapshots an over-chart draws before now, oldest first.</summary>
     public IReadOnlyList<(DateTimeOffset TakenAt, SummaryFrame Frame)> Over(TimeSpan span) =>
         inputs.Over(span).Select(s => (s.TakenAt, FrameOf(s))).ToList();
+
+    /// <summary>
+    /// The same past narrowed to the rows <paramref name="belongs"/> accepts: a burst report compares its owner's rows
+    /// now with its owner's rows then, never with the whole report's.
+    /// </summary>
+    public HistoryFrames Slice(Func<object?[], bool> belongs) => new(inputs, names, zone, host, problems, belongs);
 
     private SummaryFrame FrameOf(HistorySnapshot snapshot)
     {
@@ -46,6 +53,11 @@ internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> 
                 {
                     values[map[c]] = row.Cells[c] is DateTimeOffset instant ? TimeZoneInfo.ConvertTime(instant, zone) : row.Cells[c];
                 }
+            }
+
+            if (keep is not null && !keep(values))
+            {
+                continue;
             }
 
             rows.Add(values);

@@ -94,7 +94,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
         var frames = new HistoryFrames(past ?? new HistoryInputs { Now = context.Now }, _names, context.TimeZone, () => new ExpressionHost(options, context.Parameters, _names, plan.Chains), _problems);
         var summary = new SummaryBuilder(_dataset.Name, rows, aggregates, IndexOf, _problems) { History = frames }.Build(declared, () => finalAccounts.Select(Facts).ToList());
         SummaryCost = (summaryClock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
-        var bursts = burstBy is null ? null : Bursts(burstBy, rows, finalAccounts, declared, keys);
+        var bursts = burstBy is null ? null : Bursts(burstBy, rows, finalAccounts, declared, keys, frames);
         foreach (var (column, problem) in accumulator.Presence.Missing(accounts.Count))
         {
             _warnings.Add($"{_problems.Prefix($"column '{column}'")}dataset '{_dataset.Name}': column '{column}': {problem}; the column is empty.");
@@ -136,7 +136,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
     /// same builders as the whole table's, over those rows only. Problems are logged once (by the whole table), so a
     /// scratch log keeps the slices from counting a bad cell twice.
     /// </summary>
-    private List<BurstSlice> Bursts(string burstBy, List<object?[]> rows, List<ProjectedAccount> accounts, SummaryDefinition? declared, ResolvedKeys keys)
+    private List<BurstSlice> Bursts(string burstBy, List<object?[]> rows, List<ProjectedAccount> accounts, SummaryDefinition? declared, ResolvedKeys keys, HistoryFrames frames)
     {
         var column = IndexOf(burstBy);
         var members = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
@@ -164,7 +164,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
             var sliceAccounts = indexes.Select(i => accounts[i]).ToList();
             var aggregates = new GroupBuilder(sliceRows, sliceAccounts, Host, scratch);
             var groups = _dataset.Group is { } group ? aggregates.Build(group, keys.GroupBy, keys.Aggregates, IndexOf) : null;
-            var summary = new SummaryBuilder(_dataset.Name, sliceRows, aggregates, IndexOf, scratch).Build(declared, () => sliceAccounts.Select(Facts).ToList());
+            var summary = new SummaryBuilder(_dataset.Name, sliceRows, aggregates, IndexOf, scratch) { History = frames.Slice(past => string.Equals(BurstText(past[column]), value, StringComparison.Ordinal)) }.Build(declared, () => sliceAccounts.Select(Facts).ToList());
             slices.Add(new BurstSlice(value, indexes, groups, summary));
         }
 
