@@ -44,7 +44,20 @@ public enum KpiTone
 /// <param name="Key">A stable id (<c>accounts</c>, <c>health-good</c>, or the label in kebab case) for templates and tests.</param>
 /// <param name="Value">The figure; null when nothing could be computed (no scores, no rows).</param>
 /// <param name="Format">The Excel-style number format every renderer applies (XLSX as the cell's format).</param>
-public sealed record SummaryKpi(string Key, string Label, double? Value, string Format, KpiTone Tone = KpiTone.Neutral);
+public sealed record SummaryKpi(string Key, string Label, double? Value, string Format, KpiTone Tone = KpiTone.Neutral)
+{
+    private readonly object? _cell;
+
+    /// <summary>A number, or a date for <c>min</c>/<c>max</c>/<c>median</c> of a date or date-time column (then <see cref="Value"/> is null and <see cref="Format"/> a date format).</summary>
+    public CellKind Kind { get; init; } = CellKind.Number;
+
+    /// <summary>The figure as a typed cell: a <see cref="double"/>, <see cref="DateOnly"/> or <see cref="DateTimeOffset"/> (in the report's zone) as <see cref="Kind"/> says; unset, <see cref="Value"/>.</summary>
+    public object? Cell
+    {
+        get => _cell ?? Value;
+        init => _cell = value;
+    }
+}
 
 /// <summary>One chart's data: a label and a value per bar (point, slice), in drawing order.</summary>
 /// <param name="Key">A stable id (<c>health</c>, <c>activity</c>, <c>top-accounts</c>, or <c>chart-N</c>).</param>

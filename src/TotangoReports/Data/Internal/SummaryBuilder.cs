@@ -12,6 +12,10 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
     // The renderers' default too (ExcelFormats.DefaultNumberFormat): grouped thousands, up to two decimals.
     private const string DefaultNumberFormat = "#,##0.##";
 
+    // The renderers' date defaults too (XlsxStyles): a KPI that is the earliest renewal reads as a date.
+    private const string DefaultDateFormat = "yyyy-mm-dd";
+    private const string DefaultDateTimeFormat = "yyyy-mm-dd hh:mm";
+
     public ReportSummary Build(SummaryDefinition? declared, Func<IReadOnlyList<AccountFacts>> facts)
     {
         IReadOnlyList<AccountFacts>? shown = null;
@@ -32,8 +36,11 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
         foreach (var kpi in kpis)
         {
             problems.Locate($"aggregate '{kpi.Label}'", kpi.Location);
-            var value = aggregates.Prepare(AggregateSpec.Parse(kpi.Label, kpi.Value, columnIndex), columnIndex).Over(all);
-            result.Add(new SummaryKpi(Key(kpi.Label), kpi.Label, value, kpi.Format ?? DefaultNumberFormat, ToneOf(kpi.Label)));
+            var aggregate = aggregates.Prepare(AggregateSpec.Parse(kpi.Label, kpi.Value, columnIndex), columnIndex, "KPI");
+            var cell = aggregate.CellOver(all);
+            var kind = aggregate.Column.Kind;
+            var format = kpi.Format ?? (kind == CellKind.Number ? DefaultNumberFormat : aggregate.Column.Format ?? (kind == CellKind.Date ? DefaultDateFormat : DefaultDateTimeFormat));
+            result.Add(new SummaryKpi(Key(kpi.Label), kpi.Label, cell as double?, format, ToneOf(kpi.Label)) { Kind = kind, Cell = cell });
         }
 
         return result;

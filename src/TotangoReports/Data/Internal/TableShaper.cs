@@ -77,7 +77,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
 
         var rows = final.Select(r => r.Values).ToList();
         var finalAccounts = final.Select(r => r.Account).ToList();
-        var aggregates = new GroupBuilder(rows, finalAccounts, Host, _problems);
+        var aggregates = new GroupBuilder(rows, finalAccounts, Host, _problems, columns);
         var groups = _dataset.Group is { } group ? aggregates.Build(group, keys.GroupBy, keys.Aggregates, IndexOf) : null;
         var summaryClock = System.Diagnostics.Stopwatch.StartNew();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();

@@ -8,5 +8,5 @@ internal static class KpiText
     /// <summary>Shown where a figure could not be computed (no scores, no rows).</summary>
     public const string Missing = "–";
 
-    public static string Of(SummaryKpi kpi) => kpi.Value is { } value && double.IsFinite(value) ? ExcelFormats.FormatNumber(value, kpi.Format) : Missing;
+    public static string Of(SummaryKpi kpi) => ExcelFormats.FormatCell(kpi.Cell, kpi.Format) is { Length: > 0 } text ? text : Missing;
 }
