@@ -27,7 +27,8 @@ internal sealed partial class ExpressionHost
     private readonly AccountChains _chains;
     private readonly (ScriptObject Parent, string Key)[] _leafSlots;
 
-    public ExpressionHost(DatasetBuilderOptions options, IReadOnlyDictionary<string, string> parameters, IReadOnlyList<string> columns, AccountChains chains)
+    /// <param name="context">The run's parameters, and its now and zone for <c>date.now</c>.</param>
+    public ExpressionHost(DatasetBuilderOptions options, ReportContext context, IReadOnlyList<string> columns, AccountChains chains)
     {
         _context = new TemplateContext
         {
@@ -42,9 +43,10 @@ internal sealed partial class ExpressionHost
 
         // string.to_float "1.5" must not depend on the machine's culture.
         _context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
+        RunClock.Install(_context, context.Now, context.TimeZone);
 
         var paramsObject = new ScriptObject();
-        foreach (var (name, value) in parameters)
+        foreach (var (name, value) in context.Parameters)
         {
             paramsObject[name] = value;
         }
