@@ -27,8 +27,8 @@ internal sealed partial class ExpressionHost
     private readonly AccountChains _chains;
     private readonly (ScriptObject Parent, string Key)[] _leafSlots;
 
-    /// <param name="context">The run's parameters, and its now and zone for <c>date.now</c>.</param>
-    public ExpressionHost(DatasetBuilderOptions options, ReportContext context, IReadOnlyList<string> columns, AccountChains chains)
+    /// <param name="clock">The run's now and the report's zone, which <c>date.now</c> answers with; every data context passes them.</param>
+    public ExpressionHost(DatasetBuilderOptions options, IReadOnlyDictionary<string, string> parameters, IReadOnlyList<string> columns, AccountChains chains, (DateTimeOffset Now, TimeZoneInfo Zone)? clock = null)
     {
         _context = new TemplateContext
         {
@@ -43,10 +43,13 @@ internal sealed partial class ExpressionHost
 
         // string.to_float "1.5" must not depend on the machine's culture.
         _context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
-        RunClock.Install(_context, context.Now, context.TimeZone);
+        if (clock is { } run)
+        {
+            RunClock.Install(_context, run.Now, run.Zone);
+        }
 
         var paramsObject = new ScriptObject();
-        foreach (var (name, value) in context.Parameters)
+        foreach (var (name, value) in parameters)
         {
             paramsObject[name] = value;
         }

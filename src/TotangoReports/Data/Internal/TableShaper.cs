@@ -30,7 +30,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
     {
         var accounts = accumulator.Accounts;
         var columns = plan.Columns(out _pivot);
-        var lookups = LookupColumns.Prepare(_dataset, plan.Lookups, built, columns, names => new ExpressionHost(options, context, names, AccountChains.Collect([])), _problems);
+        var lookups = LookupColumns.Prepare(_dataset, plan.Lookups, built, columns, names => new ExpressionHost(options, context.Parameters, names, AccountChains.Collect([]), (context.Now, context.TimeZone)), _problems);
         _names = columns.Select(c => c.Name).ToList();
         var keys = _keys = plan.Resolve(_names);
         _warnings.AddRange(keys.SortWarnings);
@@ -246,5 +246,5 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
 
     private int IndexOf(string name) => _names.IndexOf(name);
 
-    private ExpressionHost Host() => _host ??= new ExpressionHost(options, context, _names, plan.Chains);
+    private ExpressionHost Host() => _host ??= new ExpressionHost(options, context.Parameters, _names, plan.Chains, (context.Now, context.TimeZone));
 }
