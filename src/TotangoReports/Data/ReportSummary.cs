@@ -46,6 +46,18 @@ public enum KpiTone
 /// <param name="Format">The Excel-style number format every renderer applies (XLSX as the cell's format).</param>
 public sealed record SummaryKpi(string Key, string Label, double? Value, string Format, KpiTone Tone = KpiTone.Neutral)
 {
+    private readonly object? _cell;
+
+    /// <summary>A number, or a date for <c>min</c>/<c>max</c>/<c>median</c> of a date or date-time column (then <see cref="Value"/> is null and <see cref="Format"/> a date format).</summary>
+    public CellKind Kind { get; init; } = CellKind.Number;
+
+    /// <summary>The figure as a typed cell: a <see cref="double"/>, <see cref="DateOnly"/> or <see cref="DateTimeOffset"/> (in the report's zone) as <see cref="Kind"/> says; unset, <see cref="Value"/>.</summary>
+    public object? Cell
+    {
+        get => _cell ?? Value;
+        init => _cell = value;
+    }
+
     /// <summary>The KPI's <c>compare: 7d</c> (PRODUCT.md §4b): its value then and the change since; null without compare.</summary>
     public KpiComparison? Compare { get; init; }
 }

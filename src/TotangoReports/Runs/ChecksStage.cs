@@ -40,7 +40,7 @@ internal static class ChecksStage
             kpis[kpi.Label] = kpi.Value;
         }
 
-        var host = new ExpressionHost(new DatasetBuilderOptions(), report.Parameters, [], AccountChains.Collect([]));
+        var host = new ExpressionHost(new DatasetBuilderOptions(), report.Parameters, [], AccountChains.Collect([]), (report.GeneratedAt, report.TimeZone));
         host.SetGlobal("rows", rows);
         host.SetGlobal("previous_rows", previous);
         host.SetGlobal("kpis", kpis);

@@ -91,8 +91,11 @@ public sealed class LookupAggregateTests
     [Fact]
     public async Task TouchesIn30Days_CountsTheAccountsEventsSinceThirtyDaysBeforeNow()
     {
-        // The sample is dated at the run's now, so "30 days" means the same thing to the data and to date.now.
-        var report = await new ReportEngine().BuildAsync(ReportEngine.ParseDefinition(AtRisk), ReportSource.Sample(400, seed: 3), cancellationToken: Ct);
+        // The sample is dated at the run's now (here --as-of, months before the machine's clock), and date.now is
+        // that same now, so "30 days" means the same thing to the data and to the expression.
+        var asOf = new BuildOptions { AsOf = new DateTimeOffset(2026, 3, 15, 9, 0, 0, TimeSpan.Zero) };
+        var report = await new ReportEngine().BuildAsync(ReportEngine.ParseDefinition(AtRisk), ReportSource.Sample(400, seed: 3), asOf, Ct);
+        report.GeneratedAt.ShouldBe(asOf.AsOf!.Value);
 
         var table = report.Datasets.Single(d => d.Name == "at_risk");
         var cutoff = report.GeneratedAt.AddDays(-30);

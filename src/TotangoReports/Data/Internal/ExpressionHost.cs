@@ -27,7 +27,8 @@ internal sealed partial class ExpressionHost
     private readonly AccountChains _chains;
     private readonly (ScriptObject Parent, string Key)[] _leafSlots;
 
-    public ExpressionHost(DatasetBuilderOptions options, IReadOnlyDictionary<string, string> parameters, IReadOnlyList<string> columns, AccountChains chains)
+    /// <param name="clock">The run's now and the report's zone, which <c>date.now</c> answers with; every data context passes them.</param>
+    public ExpressionHost(DatasetBuilderOptions options, IReadOnlyDictionary<string, string> parameters, IReadOnlyList<string> columns, AccountChains chains, (DateTimeOffset Now, TimeZoneInfo Zone)? clock = null)
     {
         _context = new TemplateContext
         {
@@ -42,6 +43,10 @@ internal sealed partial class ExpressionHost
 
         // string.to_float "1.5" must not depend on the machine's culture.
         _context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
+        if (clock is { } run)
+        {
+            RunClock.Install(_context, run.Now, run.Zone);
+        }
 
         var paramsObject = new ScriptObject();
         foreach (var (name, value) in parameters)

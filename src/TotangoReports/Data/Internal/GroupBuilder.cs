@@ -8,7 +8,8 @@ internal sealed partial class GroupBuilder(
     IReadOnlyList<object?[]> rows,
     IReadOnlyList<ProjectedAccount> accounts,
     Func<ExpressionHost> host,
-    ProblemLog problems)
+    ProblemLog problems,
+    IReadOnlyList<TableColumn>? columns = null)
 {
     /// <param name="by">The group key as the plan resolved it: a column, or the expression parsed once.</param>
     /// <param name="aggregates">The aggregates as the plan parsed them.</param>
@@ -27,11 +28,11 @@ internal sealed partial class GroupBuilder(
             list.Add(r);
         }
 
-        var specs = aggregates.Select(a => Prepare(a, columnIndex)).ToList();
+        var specs = aggregates.Select(a => Prepare(a, columnIndex, "group aggregate")).ToList();
         var result = new List<GroupRow>(members.Count + 1);
         foreach (var (key, indexes) in members)
         {
-            result.Add(new GroupRow(key, specs.Select(s => s.Over(indexes)).ToArray(), indexes));
+            result.Add(Row(key, specs, indexes, isTotal: false));
         }
 
         Order(result, group, specs.Select(s => s.Spec.Name).ToList());
@@ -39,10 +40,23 @@ internal sealed partial class GroupBuilder(
         {
             // Over every row, not a sum of the groups: an average of averages would be wrong.
             var all = Enumerable.Range(0, rows.Count).ToArray();
-            result.Add(new GroupRow("Total", specs.Select(s => s.Over(all)).ToArray(), all, IsTotal: true));
+            result.Add(Row("Total", specs, all, isTotal: true));
         }
 
-        return new GroupTable { By = group.By, Aggregates = specs.Select(s => s.Spec.Name).ToList(), Rows = result };
+        return new GroupTable
+        {
+            By = group.By,
+            Aggregates = specs.Select(s => s.Spec.Name).ToList(),
+            AggregateColumns = specs.Select(s => s.Column).ToList(),
+            Rows = result,
+        };
+    }
+
+    // Values keeps the numbers (a date aggregate is null there); Cells has every aggregate as a typed cell.
+    private static GroupRow Row(string key, List<Aggregator> specs, IReadOnlyList<int> indexes, bool isTotal)
+    {
+        var cells = specs.Select(s => s.CellOver(indexes)).ToArray();
+        return new GroupRow(key, cells.Select(c => c as double?).ToArray(), indexes, isTotal) { Cells = cells };
     }
 
     private object? Cell(int row, int column) => rows[row][column];
@@ -59,13 +73,11 @@ internal sealed partial class GroupBuilder(
         {
             groups.Sort((a, b) =>
             {
-                var result = CellOrder.Compare(Boxed(a.Values[index]), Boxed(b.Values[index]), group.OrderDescending);
+                var result = CellOrder.Compare(a.Cells[index], b.Cells[index], group.OrderDescending);
                 return result != 0 ? result : string.CompareOrdinal(a.Key, b.Key);
             });
         }
     }
-
-    private static object? Boxed(double? value) => value is { } v ? Boxes.Of(v) : null;
 
     /// <summary>
     /// <c>count(Health == "Poor")</c> without Scriban for text cells (the common KPI, 100,000 evaluations saved);
@@ -129,11 +141,17 @@ internal sealed partial class GroupBuilder(
     }
 
     /// <summary>An aggregate ready to compute over any subset of the rows: per-row arguments are evaluated once, here.</summary>
-    public Aggregator Prepare(AggregateSpec spec, Func<string, int> columnIndex)
+    /// <param name="what">How a warning about the aggregate's column names it ("group aggregate 'Next renewal'").</param>
+    public Aggregator Prepare(AggregateSpec spec, Func<string, int> columnIndex, string what = "aggregate")
     {
         if (spec.Expression?.Error is not null)
         {
             problems.Add($"aggregate '{spec.Name}'", spec.Expression.Error, accounts.Count > 0 ? accounts[0].Id : "-", "its values are empty");
+        }
+
+        if (Misfit(spec) is { } misfit)
+        {
+            problems.Add($"{what} '{spec.Name}'", misfit, "no cell of that column counts towards it");
         }
 
         object?[]? perRow = null;
@@ -303,10 +321,75 @@ internal sealed partial class GroupBuilder(
         private static partial System.Text.RegularExpressions.Regex Pattern();
     }
 
+    /// <summary>
+    /// <c>min</c>, <c>max</c> or <c>median</c> of a date or date-time column is that kind of cell, with the column's
+    /// format (as lookup aggregates keep it); every other aggregate is a number.
+    /// </summary>
+    private TableColumn ColumnOf(AggregateSpec spec) =>
+        spec is { Kind: AggregateKind.Min or AggregateKind.Max or AggregateKind.Median, Column: >= 0 } && columns?[spec.Column] is { Kind: CellKind.Date or CellKind.DateTime } source
+            ? new TableColumn(spec.Name, source.Kind, source.Format)
+            : new TableColumn(spec.Name, CellKind.Number);
+
+    /// <summary>sum/avg of dates, or sum/avg/min/max/median of text: no cell is a number, so the figure would silently be empty.</summary>
+    private string? Misfit(AggregateSpec spec)
+    {
+        if (spec.Column < 0 || columns?[spec.Column] is not { } source)
+        {
+            return null;
+        }
+
+        var call = $"{spec.Kind.ToString().ToLowerInvariant()}({source.Name})";
+        return (source.Kind, spec.Kind) switch
+        {
+            (CellKind.Date or CellKind.DateTime, AggregateKind.Sum or AggregateKind.Avg) => $"{call} — {source.Name} holds dates; use min or max",
+            (CellKind.Text, AggregateKind.Sum or AggregateKind.Avg or AggregateKind.Min or AggregateKind.Max or AggregateKind.Median) => $"{call} — {source.Name} holds text; use count or distinct",
+            _ => null,
+        };
+    }
+
+    /// <summary>The earliest or latest date: cells of one column share a kind, so they compare (text ordinally).</summary>
+    public static object? Extreme(IEnumerable<object?> cells, bool max)
+    {
+        object? best = null;
+        foreach (var cell in cells)
+        {
+            var order = cell is string text && best is string other ? string.CompareOrdinal(text, other) : (cell as IComparable)?.CompareTo(best) ?? 0;
+            if (cell is IComparable && (best is null || order * (max ? 1 : -1) > 0))
+            {
+                best = cell;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The middle date; of an even count the earlier of the two middle ones, a date that occurs rather than a midpoint.</summary>
+    private static object? MiddleCell(IEnumerable<object?> cells)
+    {
+        var sorted = cells.OfType<IComparable>().ToList();
+        sorted.Sort((a, b) => a.CompareTo(b));
+        return sorted.Count == 0 ? null : sorted[(sorted.Count - 1) / 2];
+    }
+
     /// <summary>One prepared aggregate; <see cref="Over"/> computes it for a set of row indexes.</summary>
     internal sealed class Aggregator(GroupBuilder owner, AggregateSpec spec, object?[]? perRow)
     {
         public AggregateSpec Spec => spec;
+
+        /// <summary>The aggregate as a column: its kind (a date for min/max/median of dates) and format.</summary>
+        public TableColumn Column { get; } = owner.ColumnOf(spec);
+
+        /// <summary>The value as a typed cell: a boxed number, or the date itself when <see cref="Column"/> is a date.</summary>
+        public object? CellOver(IReadOnlyList<int> indexes)
+        {
+            if (Column.Kind == CellKind.Number)
+            {
+                return Over(indexes) is { } number ? Boxes.Of(number) : null;
+            }
+
+            var cells = indexes.Select(r => owner.Cell(r, spec.Column));
+            return spec.Kind == AggregateKind.Median ? MiddleCell(cells) : Extreme(cells, spec.Kind == AggregateKind.Max);
+        }
 
         public double? Over(IReadOnlyList<int> indexes) => spec switch
         {

@@ -35,7 +35,7 @@ internal static class LookupAggregate
             columns[index] = columns[index] with { Kind = source.Kind, Format = columns[index].Format ?? source.Format };
             foreach (var (id, rows) in byAccount)
             {
-                values[id] = Extreme(rows.Select(r => other.Rows[r][spec.Column]), spec.Kind == AggregateKind.Max);
+                values[id] = GroupBuilder.Extreme(rows.Select(r => other.Rows[r][spec.Column]), spec.Kind == AggregateKind.Max);
             }
 
             return values;
@@ -54,21 +54,5 @@ internal static class LookupAggregate
         }
 
         return values;
-    }
-
-    // The newest date, the highest number, the last text: cells of one column share a kind, so they compare.
-    private static object? Extreme(IEnumerable<object?> cells, bool max)
-    {
-        object? best = null;
-        foreach (var cell in cells)
-        {
-            var order = cell is string text && best is string other ? string.CompareOrdinal(text, other) : (cell as IComparable)?.CompareTo(best) ?? 0;
-            if (cell is IComparable && (best is null || order * (max ? 1 : -1) > 0))
-            {
-                best = cell;
-            }
-        }
-
-        return best;
     }
 }

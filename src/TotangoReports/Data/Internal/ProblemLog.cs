@@ -36,10 +36,24 @@ internal sealed class ProblemLog(string dataset)
         _order.Add(subject);
     }
 
+    /// <summary>A problem with the definition, not with rows (an aggregate over a column of the wrong kind): said once, without counts.</summary>
+    public void Add(string subject, string problem, string consequence)
+    {
+        if (_entries.TryAdd(subject, new Entry(problem, null, consequence)))
+        {
+            _order.Add(subject);
+        }
+    }
+
     public IReadOnlyList<string> ToWarnings() =>
         _order.Select(subject =>
         {
             var e = _entries[subject];
+            if (e.AccountId is null)
+            {
+                return $"{Prefix(subject)}dataset '{dataset}': {subject}: {e.Problem}; {e.Consequence}.";
+            }
+
             var times = e.Count == 1 ? "1 account" : string.Create(CultureInfo.InvariantCulture, $"{e.Count} accounts");
             return $"{Prefix(subject)}dataset '{dataset}': {subject}: {e.Problem} ({times}, first: account '{e.AccountId}'); {e.Consequence}.";
         }).ToList();
@@ -48,11 +62,11 @@ internal sealed class ProblemLog(string dataset)
     public static string Shorten(string? value) =>
         value is null ? "null" : value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");
 
-    private sealed class Entry(string problem, string accountId, string consequence)
+    private sealed class Entry(string problem, string? accountId, string consequence)
     {
         public string Problem { get; } = problem;
 
-        public string AccountId { get; } = accountId;
+        public string? AccountId { get; } = accountId;
 
         public string Consequence { get; } = consequence;
 

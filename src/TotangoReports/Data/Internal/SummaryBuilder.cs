@@ -15,6 +15,10 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
     /// <summary>The past snapshots KPI compares and over-charts read; null = none loaded (their figures stay empty).</summary>
     public HistoryFrames? History { get; init; }
 
+    // The renderers' date defaults too (XlsxStyles): a KPI that is the earliest renewal reads as a date.
+    private const string DefaultDateFormat = "yyyy-mm-dd";
+    private const string DefaultDateTimeFormat = "yyyy-mm-dd hh:mm";
+
     public ReportSummary Build(SummaryDefinition? declared, Func<IReadOnlyList<AccountFacts>> facts)
     {
         IReadOnlyList<AccountFacts>? shown = null;
@@ -35,8 +39,11 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
         foreach (var kpi in kpis)
         {
             problems.Locate($"aggregate '{kpi.Label}'", kpi.Location);
-            var value = aggregates.Prepare(AggregateSpec.Parse(kpi.Label, kpi.Value, columnIndex), columnIndex).Over(all);
-            result.Add(new SummaryKpi(Key(kpi.Label), kpi.Label, value, kpi.Format ?? DefaultNumberFormat, ToneOf(kpi.Label)) { Compare = Compare(kpi, value) });
+            var aggregate = aggregates.Prepare(AggregateSpec.Parse(kpi.Label, kpi.Value, columnIndex), columnIndex, "KPI");
+            var cell = aggregate.CellOver(all);
+            var kind = aggregate.Column.Kind;
+            var format = kpi.Format ?? (kind == CellKind.Number ? DefaultNumberFormat : aggregate.Column.Format ?? (kind == CellKind.Date ? DefaultDateFormat : DefaultDateTimeFormat));
+            result.Add(new SummaryKpi(Key(kpi.Label), kpi.Label, cell as double?, format, ToneOf(kpi.Label)) { Kind = kind, Cell = cell, Compare = Compare(kpi, cell as double?) });
         }
 
         return result;

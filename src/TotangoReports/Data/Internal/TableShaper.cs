@@ -33,7 +33,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
     {
         var accounts = accumulator.Accounts;
         var columns = plan.Columns(out _pivot);
-        var lookups = LookupColumns.Prepare(_dataset, plan.Lookups, built, columns, names => new ExpressionHost(options, context.Parameters, names, AccountChains.Collect([])), _problems);
+        var lookups = LookupColumns.Prepare(_dataset, plan.Lookups, built, columns, names => new ExpressionHost(options, context.Parameters, names, AccountChains.Collect([]), (context.Now, context.TimeZone)), _problems);
         var history = _history = HistoryColumns.Prepare(_dataset, plan.HistoryColumns, past, columns, plan.ExpressionColumns.Select(e => e.Column).ToHashSet(), context.TimeZone);
         var recorded = record ? new List<(string Id, object?[] Values)>(accounts.Count) : null;
         _names = columns.Select(c => c.Name).ToList();
@@ -87,14 +87,14 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
 
         var rows = final.Select(r => r.Values).ToList();
         var finalAccounts = final.Select(r => r.Account).ToList();
-        var aggregates = new GroupBuilder(rows, finalAccounts, Host, _problems);
+        var aggregates = new GroupBuilder(rows, finalAccounts, Host, _problems, columns);
         var groups = _dataset.Group is { } group ? aggregates.Build(group, keys.GroupBy, keys.Aggregates, IndexOf) : null;
         var summaryClock = System.Diagnostics.Stopwatch.StartNew();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var frames = new HistoryFrames(past ?? new HistoryInputs { Now = context.Now }, _names, context.TimeZone, () => new ExpressionHost(options, context.Parameters, _names, plan.Chains), _problems);
+        var frames = new HistoryFrames(past ?? new HistoryInputs { Now = context.Now }, _names, context.TimeZone, () => new ExpressionHost(options, context.Parameters, _names, plan.Chains, (context.Now, context.TimeZone)), _problems);
         var summary = new SummaryBuilder(_dataset.Name, rows, aggregates, IndexOf, _problems) { History = frames }.Build(declared, () => finalAccounts.Select(Facts).ToList());
         SummaryCost = (summaryClock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
-        var bursts = burstBy is null ? null : Bursts(burstBy, rows, finalAccounts, declared, keys, frames);
+        var bursts = burstBy is null ? null : Bursts(burstBy, rows, finalAccounts, declared, keys, frames, columns);
         foreach (var (column, problem) in accumulator.Presence.Missing(accounts.Count))
         {
             _warnings.Add($"{_problems.Prefix($"column '{column}'")}dataset '{_dataset.Name}': column '{column}': {problem}; the column is empty.");
@@ -136,7 +136,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
     /// same builders as the whole table's, over those rows only. Problems are logged once (by the whole table), so a
     /// scratch log keeps the slices from counting a bad cell twice.
     /// </summary>
-    private List<BurstSlice> Bursts(string burstBy, List<object?[]> rows, List<ProjectedAccount> accounts, SummaryDefinition? declared, ResolvedKeys keys, HistoryFrames frames)
+    private List<BurstSlice> Bursts(string burstBy, List<object?[]> rows, List<ProjectedAccount> accounts, SummaryDefinition? declared, ResolvedKeys keys, HistoryFrames frames, IReadOnlyList<TableColumn> columns)
     {
         var column = IndexOf(burstBy);
         var members = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
@@ -162,7 +162,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
         {
             var sliceRows = indexes.Select(i => rows[i]).ToList();
             var sliceAccounts = indexes.Select(i => accounts[i]).ToList();
-            var aggregates = new GroupBuilder(sliceRows, sliceAccounts, Host, scratch);
+            var aggregates = new GroupBuilder(sliceRows, sliceAccounts, Host, scratch, columns);
             var groups = _dataset.Group is { } group ? aggregates.Build(group, keys.GroupBy, keys.Aggregates, IndexOf) : null;
             var summary = new SummaryBuilder(_dataset.Name, sliceRows, aggregates, IndexOf, scratch) { History = frames.Slice(past => string.Equals(BurstText(past[column]), value, StringComparison.Ordinal)) }.Build(declared, () => sliceAccounts.Select(Facts).ToList());
             slices.Add(new BurstSlice(value, indexes, groups, summary));
@@ -338,5 +338,5 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
 
     private int IndexOf(string name) => _names.IndexOf(name);
 
-    private ExpressionHost Host() => _host ??= new ExpressionHost(options, context.Parameters, _names, plan.Chains);
+    private ExpressionHost Host() => _host ??= new ExpressionHost(options, context.Parameters, _names, plan.Chains, (context.Now, context.TimeZone));
 }

@@ -11,6 +11,12 @@ internal sealed class ColumnScope(IReadOnlyList<string> columns, ActivitiesDefin
 
     public IEnumerable<string> Names => _names;
 
+    /// <summary>The declared types of the columns that have one (<c>type: date</c>); columns typed by their data are absent.</summary>
+    public IReadOnlyDictionary<string, ColumnType> Types { get; init; } = new Dictionary<string, ColumnType>(StringComparer.Ordinal);
+
+    public static Dictionary<string, ColumnType> TypesOf(IEnumerable<ColumnDefinition> columns) =>
+        columns.Where(c => c.Type != ColumnType.Auto).GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Type, StringComparer.Ordinal);
+
     public static IEnumerable<string> PivotNames(ActivitiesDefinition? activities) =>
         activities is null ? [] : activities.Names.SelectMany(n => activities.Windows.Select(w => activities.ColumnName(n, w)));
 

@@ -43,7 +43,8 @@ internal static class DatasetBinder
         }
 
         var columnsMisspelt = !map.Has("columns") && !map.ReportMissing("columns");
-        var scope = new ColumnScope([.. columns.Select(c => c.Definition.Name)], activities, known: !columnsMisspelt);
+        var types = ColumnScope.TypesOf(columns.Select(c => c.Definition));
+        var scope = new ColumnScope([.. columns.Select(c => c.Definition.Name)], activities, known: !columnsMisspelt) { Types = types };
         CheckPivotClashes(columns, activities, bag, what);
         var needs = new HashSet<ReturnType>();
         foreach (var column in columns)
@@ -67,7 +68,6 @@ internal static class DatasetBinder
         }
 
         var filter = BindFilter(map.Get("filter"), bag, what, scope, needs, parameters);
-        var types = columns.Where(c => c.Definition.Type != ColumnType.Auto).GroupBy(c => c.Definition.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Definition.Type, StringComparer.Ordinal);
         if (filter is not null)
         {
             ExpressionTypes.Check(map.Get("filter")!, filter, "filter", bag, types);

@@ -101,6 +101,7 @@ internal static partial class GroupBinder
             var argument = match.Groups["x"].Value.Trim();
             if (scope.Contains(argument))
             {
+                CheckKind(node, text, match, argument, what, bag, scope);
                 return;
             }
 
@@ -130,6 +131,23 @@ internal static partial class GroupBinder
 
             // Aggregates run over groups of rows; what else they may read is up to the evaluator, so only params are checked.
             ExpressionNames.Check(node, text, what, bag, scope, parameters, warnUnknown: false);
+        }
+    }
+
+    /// <summary>sum/avg of a date column, or sum/avg/min/max/median of a text one: no cell is a number, the figure would be empty.</summary>
+    private static void CheckKind(YamlNode node, string text, Match match, string argument, string what, DiagnosticBag bag, ColumnScope scope)
+    {
+        var function = match.Groups["f"].Value;
+        var advice = (scope.Types.GetValueOrDefault(argument, ColumnType.Auto), function) switch
+        {
+            (ColumnType.Date or ColumnType.DateTime, "sum" or "avg") => "holds dates; use min or max",
+            (ColumnType.Text, "sum" or "avg" or "min" or "max" or "median") => "holds text; use count or distinct",
+            _ => null,
+        };
+        if (advice is not null)
+        {
+            var (line, column) = ExpressionChecker.MapOffset(node, text, match.Groups["f"].Index, bag);
+            bag.Error(line, column, $"{what}: {function}({argument}) — {argument} {advice}");
         }
     }
 

@@ -32,7 +32,7 @@ internal static class SummaryBinder
 
         // A dataset whose columns could not be read (a misspelt columns: key, already an error) accepts every name, so
         // one typo stays one error instead of one per KPI and chart.
-        var scope = dataset is null ? null : new ColumnScope([.. dataset.Columns.Select(c => c.Name)], dataset.Activities, known: dataset.Columns.Count > 0 || dataset.Activities is not null);
+        var scope = dataset is null ? null : new ColumnScope([.. dataset.Columns.Select(c => c.Name)], dataset.Activities, known: dataset.Columns.Count > 0 || dataset.Activities is not null) { Types = ColumnScope.TypesOf(dataset.Columns) };
         var what = dataset is null ? "the summary dataset" : $"dataset '{dataset.Name}'";
         var kpis = map.Has("kpis") ? Items(map.Get("kpis"), bag, "summary.kpis", item => BindKpi(item, bag, scope, what, parameters)) : null;
         var charts = map.Has("charts") ? Items(map.Get("charts"), bag, "summary.charts", item => BindChart(item, bag, scope, what, parameters)) : null;

@@ -43,7 +43,7 @@ internal static class PlainSummary
             {
                 foreach (var row in groups.Rows)
                 {
-                    var values = string.Join(", ", groups.Aggregates.Zip(row.Values, (name, value) => $"{name} {(value is { } v ? v.ToString("#,##0.##", inv) : "–")}"));
+                    var values = string.Join(", ", groups.AggregateColumns.Zip(row.Cells, (column, cell) => $"{column.Name} {(Rendering.Formatting.ExcelFormats.FormatCell(cell, column.Format) is { Length: > 0 } v ? v : "–")}"));
                     text.AppendLine(inv, $"  {(row.Key.Length == 0 ? "(none)" : row.Key)}: {values}");
                 }
             }

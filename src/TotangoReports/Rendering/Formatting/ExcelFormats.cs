@@ -156,6 +156,24 @@ internal static class ExcelFormats
         return digits ? builder.ToString() : null;
     }
 
+    /// <summary>
+    /// A typed cell as text with its Excel-style format, as every format prints a group aggregate or KPI: numbers
+    /// through <see cref="FormatNumber"/>, dates through date tokens (a date-time cell is already on the report zone's
+    /// clock, see <c>CellKind</c>); empty for null and NaN/∞.
+    /// </summary>
+    public static string FormatCell(object? cell, string? excelFormat) => cell switch
+    {
+        double number => double.IsFinite(number) ? FormatNumber(number, excelFormat) : string.Empty,
+        DateOnly date => date.ToString(DateToDotNet(DateFormatOr(excelFormat, "yyyy-mm-dd")), CultureInfo.InvariantCulture),
+        DateTimeOffset moment => moment.DateTime.ToString(DateToDotNet(DateFormatOr(excelFormat, "yyyy-mm-dd hh:mm")), CultureInfo.InvariantCulture),
+        null => string.Empty,
+        _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
+    };
+
+    // A number format (a KPI's default "#,##0.##") says nothing about a date: the date default applies.
+    private static string DateFormatOr(string? excelFormat, string fallback) =>
+        string.IsNullOrWhiteSpace(excelFormat) || IsNumberFormat(excelFormat) ? fallback : excelFormat;
+
     /// <summary>Excel date tokens to a .NET custom format: <c>m</c> is minutes after an hour or before seconds, else months.</summary>
     public static string DateToDotNet(string excel)
     {

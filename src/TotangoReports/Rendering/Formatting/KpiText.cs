@@ -9,7 +9,7 @@ internal static class KpiText
     /// <summary>Shown where a figure could not be computed (no scores, no rows).</summary>
     public const string Missing = "–";
 
-    public static string Of(SummaryKpi kpi) => kpi.Value is { } value && double.IsFinite(value) ? ExcelFormats.FormatNumber(value, kpi.Format) : Missing;
+    public static string Of(SummaryKpi kpi) => ExcelFormats.FormatCell(kpi.Cell, kpi.Format) is { Length: > 0 } text ? text : Missing;
 
     /// <summary>
     /// The tile's comparison line, the same in every format: "+12 vs 7 days ago" (the change in the KPI's own format,

@@ -40,7 +40,7 @@ internal sealed class HtmlTemplateEngine(HtmlRendererOptions options)
 
         using var timeout = new CancellationTokenSource(options.RenderTimeout, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var context = new SandboxedTemplateContext(options, report.TimeZone, new SandboxTemplateLoader(store), linked.Token);
+        var context = new SandboxedTemplateContext(options, report.TimeZone, report.GeneratedAt, new SandboxTemplateLoader(store), linked.Token);
         context.PushGlobal(new TemplateFunctions(report.TimeZone).ToScriptObject());
         context.PushGlobal(TemplateModel.Build(report, primary, options, rowLimit));
         context.PushGlobal(new ScriptObject());

@@ -19,7 +19,8 @@ internal sealed class SandboxedTemplateContext : TemplateContext
     private readonly TimeSpan _renderTimeout;
     private readonly DateTimeOffset _deadline;
 
-    public SandboxedTemplateContext(HtmlRendererOptions options, TimeZoneInfo timeZone, ITemplateLoader loader, CancellationToken cancellationToken)
+    /// <param name="now">The run's now (<c>--as-of</c> when given): what <c>date.now</c> returns, on the report zone's clock.</param>
+    public SandboxedTemplateContext(HtmlRendererOptions options, TimeZoneInfo timeZone, DateTimeOffset now, ITemplateLoader loader, CancellationToken cancellationToken)
     {
         _timeZone = timeZone;
         _timeProvider = options.TimeProvider;
@@ -43,6 +44,7 @@ internal sealed class SandboxedTemplateContext : TemplateContext
         CancellationToken = cancellationToken;
         NewLine = "\n";
         PushCulture(CultureInfo.InvariantCulture);
+        Data.Internal.RunClock.Install(this, now, timeZone);
         LockDownBuiltins((ScriptObject)BuiltinObject);
     }
 

@@ -100,22 +100,25 @@ internal static class TemplateModel
             ["total_items"] = table.Fetch.TotalItems,
             ["complete"] = table.Fetch.Complete,
             ["gaps"] = new ScriptArray(table.Fetch.Gaps),
-            ["groups"] = table.Groups is null ? null : Groups(table.Groups),
+            ["groups"] = table.Groups is null ? null : Groups(table.Groups, zone),
             ["summary"] = DatasetSummary(table, summary),
             ["users"] = table.Users is null ? null : Users(table.Users, zone),
             ["lifecycle"] = table.Lifecycle is null ? null : Lifecycle(table.Lifecycle, zone),
         };
     }
 
-    private static ScriptObject Groups(GroupTable groups)
+    private static ScriptObject Groups(GroupTable groups, TimeZoneInfo zone)
     {
         var rows = new ScriptArray(groups.Rows.Count);
+        var columns = groups.AggregateColumns;
         foreach (var group in groups.Rows)
         {
+            // A date aggregate (min of a date column) is a date to the template, as the column's cells are.
+            var values = group.Cells.Select(cell => TemplateValues.ToModel(cell, zone)).ToList();
             var aggregates = new ScriptObject();
             for (var i = 0; i < groups.Aggregates.Count; i++)
             {
-                aggregates[groups.Aggregates[i]] = i < group.Values.Count ? group.Values[i] : null;
+                aggregates[groups.Aggregates[i]] = i < values.Count ? values[i] : null;
             }
 
             rows.Add(new ScriptObject
@@ -123,8 +126,8 @@ internal static class TemplateModel
                 ["key"] = group.Key,
                 ["label"] = group.Key.Length == 0 ? "(none)" : group.Key,
                 ["count"] = group.RowIndexes.Count,
-                ["values"] = new ScriptArray(group.Values.Select(v => (object?)v)),
-                ["texts"] = new ScriptArray(group.Values.Select(v => TemplateValues.FormatNumber(v, null))),
+                ["values"] = new ScriptArray(values),
+                ["texts"] = new ScriptArray(group.Cells.Select((cell, i) => i < columns.Count && columns[i].Kind != CellKind.Number ? ExcelFormats.FormatCell(cell, columns[i].Format) : TemplateValues.FormatNumber(cell, null))),
                 ["aggregates"] = aggregates,
             });
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TotangoReports.Data;
+using TotangoReports.Rendering.Formatting;
 
 namespace TotangoReports.Rendering.Pdf.Internal;
 
@@ -129,8 +130,9 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
 
     private static string Subtotal(GroupTable groups, GroupRow group, string key)
     {
-        var parts = groups.Aggregates.Select((name, i) =>
-            name + " " + (i < group.Values.Count && group.Values[i] is { } v ? CellFormatter.FormatNumber(v, null) : "–"));
+        var columns = groups.AggregateColumns;
+        var parts = columns.Select((column, i) =>
+            column.Name + " " + (i < group.Cells.Count && ExcelFormats.FormatCell(group.Cells[i], column.Format) is { Length: > 0 } text ? text : "–"));
         return $"Subtotal {key}: {string.Join(" · ", parts)}";
     }
 

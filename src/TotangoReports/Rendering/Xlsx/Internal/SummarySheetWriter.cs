@@ -104,7 +104,7 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
         // Labels above values, like the tiles of the PDF and the mail; the value keeps the KPI's own format.
         await AddRowAsync(summary.Kpis.Select(k => Label(k.Label)).ToArray(), cancellationToken).ConfigureAwait(false);
         await AddRowAsync(
-            summary.Kpis.Select(k => k.Value is { } value && double.IsFinite(value) ? new Cell(value, styles.Get(new CellStyleKey(k.Format, Bold: true))) : new Cell(KpiText.Missing)).ToArray(),
+            summary.Kpis.Select(k => DateCell(k.Cell, k.Format, bold: true) ?? (k.Value is { } value && double.IsFinite(value) ? new Cell(value, styles.Get(new CellStyleKey(k.Format, Bold: true))) : new Cell(KpiText.Missing))).ToArray(),
             cancellationToken).ConfigureAwait(false);
         if (summary.Kpis.Any(k => k.Compare is not null))
         {
@@ -210,10 +210,12 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
         {
             var row = new Cell[groups.Aggregates.Count + 1];
             row[0] = group.IsTotal ? Label(group.Key) : new Cell(group.Key.Length == 0 ? "(none)" : group.Key);
+            var columns = groups.AggregateColumns;
             for (var a = 0; a < groups.Aggregates.Count && a < group.Values.Count; a++)
             {
                 // An average reads as 56.94, not 56.942477876: the value stays exact, the format shortens it.
-                row[a + 1] = group.Values[a] is { } value && double.IsFinite(value) ? new Cell(value, _ids.Number) : default;
+                row[a + 1] = DateCell(group.Cells[a], ColumnPlanner.FormatOf(columns[a]), bold: false)
+                    ?? (group.Values[a] is { } value && double.IsFinite(value) ? new Cell(value, _ids.Number) : default);
             }
 
             await AddRowAsync(row, cancellationToken).ConfigureAwait(false);
@@ -223,6 +225,16 @@ internal sealed class SummarySheetWriter(Spreadsheet spreadsheet, XlsxStyles sty
     }
 
     private Cell Label(string text) => new(text, _ids.Label);
+
+    /// <summary>A date aggregate or KPI as a real Excel date with its date format; null for anything else.</summary>
+    private Cell? DateCell(object? cell, string? format, bool bold) => cell switch
+    {
+        DateOnly date => new Cell(date.ToDateTime(TimeOnly.MinValue), styles.Get(new CellStyleKey(format, Bold: bold))),
+
+        // Date-time cells are already on the report zone's clock (CellKind.DateTime).
+        DateTimeOffset moment => new Cell(moment.DateTime, styles.Get(new CellStyleKey(format, Bold: bold))),
+        _ => null,
+    };
 
     private ValueTask Blank(CancellationToken cancellationToken) => AddRowAsync(Array.Empty<Cell>(), cancellationToken);
 
