@@ -10,7 +10,9 @@ namespace TotangoReports.Data.Internal;
 /// <param name="keep">Which past rows belong to this table (a burst value's own rows); null = every shown row.</param>
 internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> names, TimeZoneInfo zone, Func<ExpressionHost> host, ProblemLog problems, Func<object?[], bool>? keep = null)
 {
-    private readonly Dictionary<HistorySnapshot, SummaryFrame> _frames = new(ReferenceEqualityComparer.Instance);
+    // One frame at a time: twelve weeks of 100,000 rows laid out in every column would not fit beside the report, and
+    // a chart walks them once in order (KPI compares all read the one "then").
+    private (HistorySnapshot Snapshot, SummaryFrame Frame)? _last;
 
     public TimeZoneInfo Zone => zone;
 
@@ -20,8 +22,9 @@ internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> 
     public SummaryFrame? Then(TimeSpan span) => inputs.Then(span) is { } snapshot ? FrameOf(snapshot) : null;
 
     /// <summary>The snapshots an over-chart draws before now, oldest first.</summary>
-    public IReadOnlyList<(DateTimeOffset TakenAt, SummaryFrame Frame)> Over(TimeSpan span) =>
-        inputs.Over(span).Select(s => (s.TakenAt, FrameOf(s))).ToList();
+    /// <remarks>Lazy: each frame is made as it is reached and let go when the next one is, so read it once, in order.</remarks>
+    public IEnumerable<(DateTimeOffset TakenAt, SummaryFrame Frame)> Over(TimeSpan span) =>
+        inputs.Over(span).Select(s => (s.TakenAt, FrameOf(s)));
 
     /// <summary>
     /// The same past narrowed to the rows <paramref name="belongs"/> accepts: a burst report compares its owner's rows
@@ -31,10 +34,12 @@ internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> 
 
     private SummaryFrame FrameOf(HistorySnapshot snapshot)
     {
-        if (_frames.TryGetValue(snapshot, out var frame))
+        if (_last is { } last && ReferenceEquals(last.Snapshot, snapshot))
         {
-            return frame;
+            return last.Frame;
         }
+
+        _last = null;
 
         var map = snapshot.Columns.Select(c => IndexOf(c.Name)).ToArray();
         var rows = new List<object?[]>(snapshot.ShownCount);
@@ -64,8 +69,8 @@ internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> 
             accounts.Add(new ProjectedAccount(row.AccountId, 0));
         }
 
-        frame = new SummaryFrame(rows, new GroupBuilder(rows, accounts, host, problems), IndexOf);
-        _frames.Add(snapshot, frame);
+        var frame = new SummaryFrame(rows, new GroupBuilder(rows, accounts, host, problems), IndexOf);
+        _last = (snapshot, frame);
         return frame;
     }
 

@@ -61,31 +61,46 @@ internal sealed class HistoryInputs
             .ToList();
         var inputs = new HistoryInputs { Now = now };
         var thenSpans = columns.Where(c => c.History!.Kind != HistoryColumnKind.Trend).Select(c => c.History!.Over)
-            .Concat(compares.Select(k => k.CompareSpan!.Value)).Distinct();
+            .Concat(compares.Select(k => k.CompareSpan!.Value)).Distinct().ToList();
+        var trendSpans = columns.Where(c => c.History!.Kind == HistoryColumnKind.Trend).Select(c => c.History!.Over).Distinct().ToList();
+        var overSpans = overs.Select(c => c.Over!.Value).Distinct().ToList();
+
+        // Every window is read in one go and its snapshots shared: a 12-week trend, a 12-week chart and "7 days ago"
+        // are the same snapshots, and 100,000 rows each held twice is the difference between fitting and not.
+        var windows = trendSpans.Select(span => TrendSlots(span) is var (step, points) ? (From: now - (points * step) + Slack, UpTo: now - step + Slack) : default)
+            .Concat(overSpans.Select(span => (From: now - span, UpTo: now - Slack)))
+            .ToList();
+        IReadOnlyList<HistorySnapshot> loaded = windows.Count == 0 ? []
+            : await reader.BetweenAsync(dataset.Name, windows.Min(w => w.From), windows.Max(w => w.UpTo), names, cancellationToken).ConfigureAwait(false);
         foreach (var span in thenSpans)
         {
-            inputs._then[span] = await reader.AtOrBeforeAsync(dataset.Name, now - span + Slack, names, cancellationToken).ConfigureAwait(false);
+            // The newest loaded snapshot at or before "then" is the newest of all when "then" is inside the load and one
+            // is loaded (the load has everything after its start); otherwise ask the store, which looks back without limit.
+            var at = now - span + Slack;
+            var covered = windows.Count > 0 && at <= windows.Max(w => w.UpTo);
+            inputs._then[span] = (covered ? loaded.LastOrDefault(s => s.TakenAt <= at) : null)
+                ?? await reader.AtOrBeforeAsync(dataset.Name, at, names, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var span in columns.Where(c => c.History!.Kind == HistoryColumnKind.Trend).Select(c => c.History!.Over).Distinct())
+        foreach (var span in trendSpans)
         {
             var (step, points) = TrendSlots(span);
-            var found = await reader.BetweenAsync(dataset.Name, now - (points * step) + Slack, now - step + Slack, names, cancellationToken).ConfigureAwait(false);
+            var from = now - (points * step) + Slack;
             var slots = new HistorySnapshot?[points - 1];
             for (var i = 0; i < slots.Length; i++)
             {
                 // Slot i is (points - 1 - i) steps back; its snapshot is the newest within that step.
                 var back = points - 1 - i;
                 var upTo = now - (back * step) + Slack;
-                slots[i] = found.LastOrDefault(s => s.TakenAt <= upTo && s.TakenAt > upTo - step);
+                slots[i] = loaded.LastOrDefault(s => s.TakenAt > from && s.TakenAt <= upTo && s.TakenAt > upTo - step);
             }
 
             inputs._trend[span] = slots;
         }
 
-        foreach (var span in overs.Select(c => c.Over!.Value).Distinct())
+        foreach (var span in overSpans)
         {
-            inputs._over[span] = await reader.BetweenAsync(dataset.Name, now - span, now - Slack, names, cancellationToken).ConfigureAwait(false);
+            inputs._over[span] = loaded.Where(s => s.TakenAt > now - span && s.TakenAt <= now - Slack).ToList();
         }
 
         await inputs.WarnAboutGapsAsync(reader, dataset, columns, compares, now, zone, cancellationToken).ConfigureAwait(false);

@@ -96,17 +96,33 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
     private SummaryChart OverTime(string key, ChartDefinition chart, TimeSpan over)
     {
         var y = columnIndex(chart.Y.Trim()) >= 0 ? $"sum({chart.Y.Trim()})" : chart.Y;
-        var frames = (History?.Over(over) ?? []).ToList();
         var nowFrame = new SummaryFrame(rows, aggregates, columnIndex);
-        frames.Add((History?.Now ?? DateTimeOffset.MinValue, nowFrame));
+        var frames = (History?.Over(over) ?? []).Append((History?.Now ?? DateTimeOffset.MinValue, nowFrame));
         var zone = History?.Zone ?? TimeZoneInfo.Utc;
-        var labels = frames.Select(f => WeekLabel(f.TakenAt, zone)).ToList();
-        if (chart.Type != ChartType.StackedBar || chart.Series is not { } series)
+        var stacked = chart.Type == ChartType.StackedBar && chart.Series is not null;
+
+        // One pass, one frame alive at a time (HistoryFrames.Over is lazy): the points, not the past rows, are kept.
+        var labels = new List<string>();
+        var values = new List<double>();
+        var perFrame = new List<Dictionary<string, double>>();
+        foreach (var (takenAt, frame) in frames)
         {
-            return new SummaryChart(key, chart.Title, chart.Type, labels, frames.Select(f => f.Frame.Aggregate(chart.Title, y) ?? 0d).ToList()) { Dated = true };
+            labels.Add(WeekLabel(takenAt, zone));
+            if (stacked)
+            {
+                perFrame.Add(frame.PerKey(chart.Title, chart.Series!, y));
+            }
+            else
+            {
+                values.Add(frame.Aggregate(chart.Title, y) ?? 0d);
+            }
         }
 
-        var perFrame = frames.Select(f => f.Frame.PerKey(chart.Title, series, y)).ToList();
+        if (!stacked)
+        {
+            return new SummaryChart(key, chart.Title, chart.Type, labels, values) { Dated = true };
+        }
+
         var names = perFrame.SelectMany(p => p.Keys).Distinct(StringComparer.Ordinal).ToList();
         names.Sort((a, b) => DefaultSummary.CompareLabels(a, b) is var byHealth and not 0 ? byHealth : string.CompareOrdinal(a, b));
         return new SummaryChart(key, chart.Title, chart.Type, labels, perFrame.Select(p => p.Values.Sum()).ToList())
