@@ -95,7 +95,7 @@ internal static class ChartPlotter
         var tickStyle = categoryAxis.TickLabelStyle;
         var shown = labels.Select(l => Shorten(l, tickStyle, horizontal ? width * 0.4f : float.PositiveInfinity)).ToList();
         SetTicks(plot, categoryAxis, shown, horizontal);
-        SetValueRoom(plot, chart, barPlot, horizontal, max, width);
+        SetValueRoom(plot, chart, barPlot, horizontal, max, width, height);
         var area = MeasureLayout(plot, width, height);
 
         if (count > 0)
@@ -211,7 +211,7 @@ internal static class ChartPlotter
     }
 
     /// <summary>Room past the longest bar for its value label, measured rather than a fixed share.</summary>
-    private static void SetValueRoom(Plot plot, ReportChart chart, ScottPlot.Plottables.BarPlot bars, bool horizontal, double max, int width)
+    private static void SetValueRoom(Plot plot, ReportChart chart, ScottPlot.Plottables.BarPlot bars, bool horizontal, double max, int width, int height)
     {
         var widest = chart.Values.Count == 0 ? 0 : chart.Values.Max(v => Measure(bars.ValueLabelStyle, Compact(v)).Width);
         if (horizontal)
@@ -223,11 +223,24 @@ internal static class ChartPlotter
         }
         else
         {
-            // Room above the tallest bar for its label: a fixed share of the data range suits every size drawn.
-            // A line's highest point is a marker below its label: a little more.
-            plot.Axes.SetLimitsY(0, max * (chart.Type == ChartType.Line ? 1.35 : 1.2));
+            // Room above the tallest bar for its label, in pixels of this size: a share of the range that fits a large
+            // chart leaves the label on the frame of a small one. A line's highest point is a marker below its label.
+            var line = chart.Type == ChartType.Line;
+            var labelHeight = Measure(bars.ValueLabelStyle, "0").Height + (line ? 8 : 0);
+            plot.Axes.SetLimitsY(0, max * Math.Max(line ? 1.35 : 1.2, Headroom(height, labelHeight)));
             plot.Axes.SetLimitsX(-0.5, chart.Values.Count - 0.5);
         }
+    }
+
+    /// <summary>
+    /// How far above the tallest value the axis must reach so a label <paramref name="labelHeight"/> pixels tall fits
+    /// inside the frame of a chart <paramref name="height"/> pixels tall (its title and axis labels take about 70).
+    /// </summary>
+    internal static double Headroom(int height, float labelHeight)
+    {
+        var dataHeight = Math.Max(height - 70, 40);
+        var share = Math.Clamp((labelHeight + 8) / dataHeight, 0, 0.5);
+        return 1 / (1 - share);
     }
 
     internal static ChartTextBox Padded(ChartTextBox box) => box with { Left = box.Left - 1, Top = box.Top - 1, Width = box.Width + 2, Height = box.Height + 2 };

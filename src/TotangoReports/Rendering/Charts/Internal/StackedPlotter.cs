@@ -54,7 +54,7 @@ internal static class StackedPlotter
         }
 
         var max = Math.Max(1, tops.Select(t => t?.Value ?? 0).DefaultIfEmpty(0).Max());
-        plot.Axes.SetLimitsY(0, max * 1.2);
+        plot.Axes.SetLimitsY(0, max * Math.Max(1.2, ChartPlotter.Headroom(height, ChartPlotter.Measure(barPlot.ValueLabelStyle, "0").Height)));
         plot.Axes.SetLimitsX(-0.5, count - 0.5);
         style?.Invoke(plot);
 
