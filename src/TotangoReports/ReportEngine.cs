@@ -151,9 +151,10 @@ public sealed class ReportEngine
         var built = BuildStage.Run(run, fetched.Datasets, source.IsSample);
         if (options.Strict && built.Report.Warnings.Count > 0)
         {
+            // The host's logger may redact nothing: a warning can quote data or a server's answer.
             foreach (var warning in built.Report.Warnings)
             {
-                Options.Logger.LogWarning("{Warning}", warning);
+                Options.Logger.LogWarning("{Warning}", _redactor.Redact(warning));
             }
 
             throw new ReportHeldException([.. built.Report.Warnings.Select(_redactor.Redact)]);

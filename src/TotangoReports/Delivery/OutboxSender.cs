@@ -36,9 +36,10 @@ internal sealed class OutboxSender(SmtpOptions smtp, TimeProvider time, ILogger 
                 catch (EmailDeliveryException ex)
                 {
                     recipient.Status = Outbox.Failed;
-                    // status.json lies in the output folder: never a secret in it, even one a server echoed.
+                    // status.json lies in the output folder, and an embedder's logger redacts nothing: never a secret in
+                    // either, even one a server echoed.
                     recipient.Reason = redactor?.Redact(ex.Message) ?? ex.Message;
-                    log.LogWarning("the mail to {Recipient} was not accepted: {Reason}", recipient.Address, ex.Message);
+                    log.LogWarning("the mail to {Recipient} was not accepted: {Reason}", recipient.Address, recipient.Reason);
                 }
 
                 outbox.Save();

@@ -19,7 +19,7 @@ internal static class BuildStage
         {
             one.Sink.History = reader is null
                 ? null
-                : await Data.Internal.HistoryInputs.LoadAsync(reader, one.Dataset, one.Sink.Summary, run.Context.Now, run.Context.TimeZone, cancellationToken).ConfigureAwait(false);
+                : await Data.Internal.HistoryInputs.LoadAsync(reader, one.Dataset, one.Sink.Summary, run.Context.Now, run.Context.TimeZone, cancellationToken, one.Sink.BurstBy).ConfigureAwait(false);
         }
     }
 

@@ -26,16 +26,17 @@ internal sealed class RenderStage(ReportRenderers renderers, ILogger log)
         var files = new List<StagedFile>(outputs.Count);
         foreach (var output in outputs)
         {
-            var name = OutputNames.Expand(output, report);
-            if (!names.Add(name))
-            {
-                throw new RenderException(output.Location, $"file '{name}' is written by another output or is the run's manifest; give each output its own file");
-            }
-
             // A name made from a burst value ({{ burst.value }}) is untrusted: it stays in its value's folder, writable.
+            // Cleaned first, so two names that only meet once cleaned ('./x', '../x') are caught too.
+            var name = OutputNames.Expand(output, report);
             if (folder is not null)
             {
                 name = BurstFolders.SafeFileName(name);
+            }
+
+            if (!names.Add(name))
+            {
+                throw new RenderException(output.Location, $"file '{name}' is written by another output or is the run's manifest; give each output its own file");
             }
 
             var path = folder is null ? name : folder + "/" + name;

@@ -64,7 +64,7 @@ public sealed class HistoryColumnsTests
             builder.Add(ReturnType.Stats, DataKit.Json(account));
         }
 
-        builder.History = reader is null ? null : await HistoryInputs.LoadAsync(reader, dataset, definition.Summary, Now, TimeZoneInfo.Utc, CancellationToken.None);
+        builder.History = reader is null ? null : await HistoryInputs.LoadAsync(reader, dataset, definition.Summary, Now, TimeZoneInfo.Utc, CancellationToken.None, burstBy);
         var table = builder.Build(new FetchSummary());
         return (table, builder.Warnings);
     }
@@ -166,6 +166,21 @@ public sealed class HistoryColumnsTests
         slices["Poor"].Summary.Kpis[1].Compare.ShouldBe(new KpiComparison(2, -1, "7d"));
         slices["Average"].Summary.Kpis[0].Compare.ShouldBe(new KpiComparison(90, -22.5, "7d"));
         slices["Average"].Summary.Kpis[1].Compare.ShouldBe(new KpiComparison(0, 0, "7d"));
+    }
+
+    [Fact]
+    public async Task KpiCompare_InABurstByAColumnNoAggregateNames_StillReadsThatColumnThen()
+    {
+        // Arrange: bursting by Account, which no KPI or chart names: the loader must read it anyway.
+        var reader = new InMemoryHistoryReader().Add(Snapshot(Now.AddDays(-7), ("a1", 40, "Poor", true), ("a2", 60, "Poor", true)));
+
+        // Act
+        var (table, _) = await BuildAsync(reader, burstBy: "Account", accounts: [Account("a1", 55, "Average"), Account("a2", 62, "Poor")]);
+        var slices = table.Bursts!.ToDictionary(s => s.Value);
+
+        // Assert: each account's own score then.
+        slices["a1 Inc"].Summary.Kpis[0].Compare.ShouldBe(new KpiComparison(40, 15, "7d"));
+        slices["a2 Inc"].Summary.Kpis[0].Compare.ShouldBe(new KpiComparison(60, 2, "7d"));
     }
 
     [Fact]

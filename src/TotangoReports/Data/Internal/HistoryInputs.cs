@@ -42,7 +42,9 @@ internal sealed class HistoryInputs
     /// Loads what <paramref name="dataset"/> and (when it is the summarised one) <paramref name="summary"/> read from
     /// <paramref name="reader"/>; null when they read nothing. Each distinct span is read once, only the columns needed.
     /// </summary>
-    public static async Task<HistoryInputs?> LoadAsync(IHistoryReader reader, DatasetDefinition dataset, SummaryDefinition? summary, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
+    /// <param name="burstBy">The burst column when this dataset is burst: each value's compares and over-charts read the
+    /// past rows of that value, so the column is read with the rest.</param>
+    public static async Task<HistoryInputs?> LoadAsync(IHistoryReader reader, DatasetDefinition dataset, SummaryDefinition? summary, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken, string? burstBy = null)
     {
         var columns = dataset.Columns.Where(c => c.History is not null).ToList();
         var compares = summary?.Kpis?.Where(k => k.CompareSpan is not null).ToList() ?? [];
@@ -57,6 +59,7 @@ internal sealed class HistoryInputs
         var aggregates = compares.Select(k => k.Value).Concat(overs.SelectMany(c => new[] { c.Y, c.Series ?? string.Empty })).ToList();
         var names = columns.Select(c => c.History!.Source)
             .Concat(dataset.Columns.Where(c => c.History is null && aggregates.Exists(a => a.Contains(c.Name, StringComparison.Ordinal))).Select(c => c.Name))
+            .Concat(burstBy is not null && (compares.Count > 0 || overs.Count > 0) ? [burstBy] : [])
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var inputs = new HistoryInputs { Now = now };
@@ -111,7 +114,10 @@ internal sealed class HistoryInputs
     private async Task WarnAboutGapsAsync(IHistoryReader reader, DatasetDefinition dataset, List<ColumnDefinition> columns, List<KpiDefinition> compares, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var missing = _then.Where(t => t.Value is null).Select(t => t.Key).ToList();
-        if (missing.Count == 0 || await reader.AtOrBeforeAsync(dataset.Name, now, [], cancellationToken).ConfigureAwait(false) is null)
+        // A first run warns about nothing. Whatever was loaded already proves there is history; only when nothing was
+        // is the store asked (that read decodes a snapshot's account ids, so not on every run).
+        var anyLoaded = _then.Values.Any(v => v is not null) || _trend.Values.Any(t => t.Any(v => v is not null)) || _over.Values.Any(o => o.Count > 0);
+        if (missing.Count == 0 || (!anyLoaded && await reader.AtOrBeforeAsync(dataset.Name, now, [], cancellationToken).ConfigureAwait(false) is null))
         {
             return;
         }

@@ -65,29 +65,11 @@ internal static class SampleEventSearch
     /// <param name="members">The matching events as (account index, event index), newest first.</param>
     public static byte[] Page(IReadOnlyList<(int Account, int Event)> members, SampleQuery query, int seed, DateTimeOffset epoch, string serviceId)
     {
-        var buffer = new ArrayBufferWriter<byte>(16_384);
-        using (var writer = new Utf8JsonWriter(buffer, SampleJsonWriter.WriterOptions))
+        return SampleJsonWriter.SearchPage("events", members.Count, query.Offset, Math.Min(members.Count, query.Offset + query.Count), serviceId, took: null, (writer, i) =>
         {
-            writer.WriteStartObject();
-            writer.WriteString("status", "success");
-            writer.WriteString("service_id", serviceId);
-            writer.WriteStartObject("response");
-            writer.WriteStartObject("events");
-            writer.WriteNumber("total_hits", members.Count);
-            writer.WriteStartArray("hits");
-            for (var i = query.Offset; i < Math.Min(members.Count, query.Offset + query.Count); i++)
-            {
-                var account = SampleAccountFactory.Create(seed, members[i].Account, epoch);
-                WriteHit(writer, account, SampleEvents.For(account, seed, epoch)[members[i].Event]);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
+            var account = SampleAccountFactory.Create(seed, members[i].Account, epoch);
+            WriteHit(writer, account, SampleEvents.For(account, seed, epoch)[members[i].Event]);
+        });
     }
 
     private static void WriteHit(Utf8JsonWriter writer, SampleAccount account, SampleEvent e)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -13,6 +14,42 @@ internal static class SampleJsonWriter
 {
     /// <summary>Non-ASCII text stays readable, as a real server sends it; quotes and controls are still escaped.</summary>
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// One Search API page (totango-search-api.md): <c>{status, service_id, [took], response: {ENTITY: {total_hits,
+    /// hits: [...]}}}</c>, hits <paramref name="from"/> up to <paramref name="to"/> (exclusive) written by
+    /// <paramref name="writeHit"/>. Accounts, users and events share it; only their hits differ.
+    /// </summary>
+    public static byte[] SearchPage(string entity, int totalHits, int from, int to, string serviceId, int? took, Action<Utf8JsonWriter, int> writeHit)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16_384);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("status", "success");
+            writer.WriteString("service_id", serviceId);
+            if (took is { } milliseconds)
+            {
+                writer.WriteNumber("took", milliseconds);
+            }
+
+            writer.WriteStartObject("response");
+            writer.WriteStartObject(entity);
+            writer.WriteNumber("total_hits", totalHits);
+            writer.WriteStartArray("hits");
+            for (var i = from; i < to; i++)
+            {
+                writeHit(writer, i);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 
     public static void WritePageStart(Utf8JsonWriter writer, string serviceId)
     {

@@ -29,47 +29,24 @@ internal static class SampleSearch
     /// <summary>The answer body; <paramref name="members"/> gives the account indexes matching the terms, cached by the caller.</summary>
     public static byte[] Answer(string queryJson, Func<string, JsonElement, int[]> members, int seed, DateTimeOffset epoch, string serviceId)
     {
-        JsonDocument document;
-        try
+        // The same reading and refusals as users and events (SampleQuery); only the terms and the hits are accounts'.
+        using var document = SampleQuery.Parse(queryJson, out var refusal);
+        var query = document is null ? null : SampleQuery.Read(document.RootElement, pageNumbers: false, out refusal);
+        if (query is null)
         {
-            document = JsonDocument.Parse(queryJson);
-        }
-        catch (JsonException ex)
-        {
-            return Failed($"query is not valid JSON: {ex.Message}");
+            return refusal!;
         }
 
-        using (document)
+        if (UnknownTerm(query.Terms) is { } unknown)
         {
-            var query = document.RootElement;
-            if (query.ValueKind != JsonValueKind.Object || !query.TryGetProperty("terms", out var terms) || terms.ValueKind != JsonValueKind.Array ||
-                !query.TryGetProperty("fields", out var fields) || fields.ValueKind != JsonValueKind.Array)
-            {
-                return Failed("query must be an object with 'terms' and 'fields' arrays");
-            }
-
-            var offset = Int(query, "offset", 0);
-            var count = Int(query, "count", SearchDefinition.MaxCount);
-            if (count is < 1 or > SearchDefinition.MaxCount || offset < 0)
-            {
-                return Failed("count must be 1..1000 and offset not negative");
-            }
-
-            if (offset + count > SearchDefinition.RecordCap)
-            {
-                return Failed("Result window is too large: offset + count must be less than or equal to 10000");
-            }
-
-            if (UnknownTerm(terms) is { } unknown)
-            {
-                return Failed($"Unsupported term type '{unknown}'");
-            }
-
-            var sortBy = query.TryGetProperty("sort_by", out var sort) ? sort.GetString() : null;
-            var descending = query.TryGetProperty("sort_order", out var order) && string.Equals(order.GetString(), "DESC", StringComparison.OrdinalIgnoreCase);
-            var matched = SortedBy(members(terms.GetRawText(), terms), sortBy, descending, seed, epoch);
-            return Page(matched, offset, count, fields, seed, epoch, serviceId);
+            return Failed($"Unsupported term type '{unknown}'");
         }
+
+        var root = document!.RootElement;
+        var sortBy = root.TryGetProperty("sort_by", out var sort) ? sort.GetString() : null;
+        var descending = root.TryGetProperty("sort_order", out var order) && string.Equals(order.GetString(), "DESC", StringComparison.OrdinalIgnoreCase);
+        var matched = SortedBy(members(query.Terms.GetRawText(), query.Terms), sortBy, descending, seed, epoch);
+        return Page(matched, query, seed, epoch, serviceId);
     }
 
     /// <summary>Whether an account matches every term (terms are ANDed).</summary>
@@ -149,31 +126,10 @@ internal static class SampleSearch
         return [.. ordered.ThenBy(k => k.Index).Select(k => k.Index), .. keyed.Where(k => k.Key is null).Select(k => k.Index)];
     }
 
-    private static byte[] Page(int[] matched, int offset, int count, JsonElement fields, int seed, DateTimeOffset epoch, string serviceId)
+    private static byte[] Page(int[] matched, SampleQuery query, int seed, DateTimeOffset epoch, string serviceId)
     {
-        var buffer = new ArrayBufferWriter<byte>(16_384);
-        using (var writer = new Utf8JsonWriter(buffer, SampleJsonWriter.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("status", "success");
-            writer.WriteString("service_id", serviceId);
-            writer.WriteNumber("took", 3);
-            writer.WriteStartObject("response");
-            writer.WriteStartObject("accounts");
-            writer.WriteNumber("total_hits", matched.Length);
-            writer.WriteStartArray("hits");
-            for (var i = offset; i < Math.Min(matched.Length, offset + count); i++)
-            {
-                WriteHit(writer, SampleAccountFactory.Create(seed, matched[i], epoch), fields);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        return SampleJsonWriter.SearchPage("accounts", matched.Length, query.Offset, Math.Min(matched.Length, query.Offset + query.Count), serviceId, took: 3,
+            (writer, i) => WriteHit(writer, SampleAccountFactory.Create(seed, matched[i], epoch), query.Fields));
     }
 
     private static void WriteHit(Utf8JsonWriter writer, SampleAccount account, JsonElement fields)

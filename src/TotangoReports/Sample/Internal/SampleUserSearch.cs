@@ -79,30 +79,8 @@ internal static class SampleUserSearch
     /// <param name="members">The matching users as (account index, user index), in display-name order.</param>
     public static byte[] Page(IReadOnlyList<(int Account, int User)> members, SampleQuery query, JsonElement parentFields, int seed, DateTimeOffset epoch, string serviceId)
     {
-        var buffer = new ArrayBufferWriter<byte>(16_384);
-        using (var writer = new Utf8JsonWriter(buffer, SampleJsonWriter.WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("status", "success");
-            writer.WriteString("service_id", serviceId);
-            writer.WriteNumber("took", 4);
-            writer.WriteStartObject("response");
-            writer.WriteStartObject("users");
-            writer.WriteNumber("total_hits", members.Count);
-            writer.WriteStartArray("hits");
-            for (var i = query.Offset; i < Math.Min(members.Count, query.Offset + query.Count); i++)
-            {
-                var account = SampleAccountFactory.Create(seed, members[i].Account, epoch);
-                WriteHit(writer, account, members[i].User, query.Fields, parentFields);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        return SampleJsonWriter.SearchPage("users", members.Count, query.Offset, Math.Min(members.Count, query.Offset + query.Count), serviceId, took: 4,
+            (writer, i) => WriteHit(writer, SampleAccountFactory.Create(seed, members[i].Account, epoch), members[i].User, query.Fields, parentFields));
     }
 
     private static void WriteHit(Utf8JsonWriter writer, SampleAccount account, int userIndex, JsonElement fields, JsonElement parentFields)
