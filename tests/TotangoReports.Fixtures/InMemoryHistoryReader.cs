@@ -33,13 +33,5 @@ internal sealed class InMemoryHistoryReader : IHistoryReader
         return Task.FromResult(found);
     }
 
-    private static HistorySnapshot Project(HistorySnapshot snapshot, IReadOnlyCollection<string> columns)
-    {
-        var keep = Enumerable.Range(0, snapshot.Columns.Count).Where(i => columns.Contains(snapshot.Columns[i].Name)).ToArray();
-        return snapshot with
-        {
-            Columns = [.. keep.Select(i => snapshot.Columns[i])],
-            Rows = [.. snapshot.Rows.Select(r => r with { Cells = [.. keep.Select(i => r.Cells[i])] })],
-        };
-    }
+    private static HistorySnapshot Project(HistorySnapshot snapshot, IReadOnlyCollection<string> columns) => snapshot.Project(columns);
 }

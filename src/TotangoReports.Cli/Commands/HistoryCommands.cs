@@ -78,7 +78,7 @@ public sealed class HistoryImportCommand(CliEnvironment environment) : HistoryCo
             var recorded = await engine.ImportHistoryAsync(definition, FullPath(folder), StatePath(settings), cancellationToken);
             foreach (var snapshot in recorded)
             {
-                Result(string.Create(CultureInfo.InvariantCulture, $"{folder}: {snapshot.Dataset}: {snapshot.Rows.Count} rows recorded at {snapshot.TakenAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}"));
+                Result(string.Create(CultureInfo.InvariantCulture, $"{folder}: {snapshot.Dataset}: {snapshot.Count} rows recorded at {snapshot.TakenAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}"));
             }
         }
 

@@ -81,6 +81,9 @@ internal sealed class DatasetBuilder : IAccountSink
         var table = _shaper.Shape(_accumulator, Summary, BurstBy, fetch, built ?? new Dictionary<string, DatasetTable>(), History, Records);
         _warnings = [.. _plan.SetupWarnings, .. _shaper.Warnings, .. _plan.Problems.ToWarnings()];
         _accumulator.Release();
+
+        // The past snapshots are read by now: let them go before the outputs are rendered.
+        History = null;
         return table;
     }
 

@@ -36,13 +36,16 @@ public sealed class DatasetTable
     /// The columns the history store records for this dataset (its value columns: never <c>change</c>,
     /// <c>previous</c> or <c>trend</c>); null = <see cref="Columns"/>.
     /// </summary>
-    internal IReadOnlyList<TableColumn>? RecordedColumns { get; init; }
+    internal IReadOnlyList<TableColumn>? RecordedColumns => Recorded?.Columns;
 
     /// <summary>
     /// Every fetched account's cells for <see cref="RecordedColumns"/>, before filter and limit, marked with whether
     /// the table shows it; null = <see cref="Rows"/>, all shown (a table built by hand).
     /// </summary>
-    internal IReadOnlyList<History.HistoryRow>? RecordedRows { get; init; }
+    internal IReadOnlyList<History.HistoryRow>? RecordedRows => Recorded?.Rows;
+
+    /// <summary>What the history store records of this table, held by column, taken at the run's now; null = not recorded.</summary>
+    internal History.HistorySnapshot? Recorded { get; init; }
 
     /// <summary>
     /// <c>burst:</c> on the summary dataset: one slice per distinct non-empty value of the burst column, in ordinal

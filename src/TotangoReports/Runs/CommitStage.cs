@@ -87,7 +87,7 @@ internal sealed class CommitStage(TimeProvider time, SecretRedactor redactor, IL
 
         foreach (var snapshot in commit.Snapshots)
         {
-            log.LogInformation("history: recorded {Rows} rows of {Dataset} at {TakenAt:O}", snapshot.Rows.Count, snapshot.Dataset, snapshot.TakenAt);
+            log.LogInformation("history: recorded {Rows} rows of {Dataset} at {TakenAt:O}", snapshot.Count, snapshot.Dataset, snapshot.TakenAt);
         }
     }
 

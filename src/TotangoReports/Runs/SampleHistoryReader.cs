@@ -52,12 +52,7 @@ internal sealed class SampleHistoryReader(PreparedRun run, SampleSourceOptions s
             return null;
         }
 
-        var keep = Enumerable.Range(0, snapshot.Columns.Count).Where(i => columns.Contains(snapshot.Columns[i].Name)).ToArray();
-        return snapshot with
-        {
-            Columns = [.. keep.Select(i => snapshot.Columns[i])],
-            Rows = [.. snapshot.Rows.Select(r => r with { Cells = [.. keep.Select(i => r.Cells[i])] })],
-        };
+        return snapshot.Project(columns);
     }
 
     private Task<Dictionary<string, HistorySnapshot>> WeekAsync(int back, CancellationToken cancellationToken)
@@ -86,7 +81,7 @@ internal sealed class SampleHistoryReader(PreparedRun run, SampleSourceOptions s
         var built = BuildStage.Run(past, fetched.Datasets, isSample: true).Report;
         return built.Datasets.ToDictionary(
             t => t.Name,
-            t => new HistorySnapshot(t.Name, then, t.RecordedColumns ?? t.Columns, t.RecordedRows ?? [.. t.Rows.Select(r => new HistoryRow(r.AccountId, [.. r.Values], true))]),
+            t => t.Recorded?.At(then) ?? new HistorySnapshot(t.Name, then, t.Columns, [.. t.Rows.Select(r => new HistoryRow(r.AccountId, [.. r.Values], true))]),
             StringComparer.Ordinal);
     }
 }

@@ -128,6 +128,31 @@ public abstract class ReportStoreContract(StoreEngineKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Between_HoldsEachAccountIdOnce_ForEverySnapshotRead_AndFindsEachWeeksRows()
+    {
+        // Arrange: three weeks of 300 accounts; the last week lost account 0 and gained account 300, so its ids differ.
+        await using var store = Engine.Open();
+        for (var week = 0; week < 3; week++)
+        {
+            var snapshot = Snapshot("accounts", Monday.AddDays(7 * week), 301, scoreBase: week);
+            var rows = snapshot.Rows.Where(r => week == 2 ? r.AccountId != "acct-0" : r.AccountId != "acct-300").ToList();
+            await store.CommitAsync(new StoreCommit("weekly", snapshot.TakenAt) { Snapshots = [new HistorySnapshot("accounts", snapshot.TakenAt, Columns, rows)] }, Token);
+        }
+
+        // Act
+        var read = await store.History("weekly").BetweenAsync("accounts", Monday.AddDays(-1), Monday.AddDays(14), ["Score", "Account"], Token);
+
+        // Assert
+        read.Count.ShouldBe(3);
+        read[1].Keys.ShouldBeSameAs(read[0].Keys, "an unchanged list shares its keys");
+        ReferenceEquals(read[0].AccountId(read[0].RowOf("acct-7")), read[2].AccountId(read[2].RowOf("acct-7"))).ShouldBeTrue("one string per id across the read");
+        read[2].RowOf("acct-0").ShouldBe(-1);
+        read[0].RowOf("acct-300").ShouldBe(-1);
+        read[2].Cell(read[2].RowOf("acct-300"), read[2].ColumnOf("Score")).ShouldBe(2 + (1.5 * 300));
+        read[0].Cell(read[0].RowOf("acct-7"), read[0].ColumnOf("Account")).ShouldBe("Account 7");
+    }
+
+    [Fact]
     public async Task Snapshot_RecordedAgainAtTheSameInstant_ReplacesTheFirst()
     {
         // Arrange: a backfill run twice.
@@ -188,10 +213,10 @@ public abstract class ReportStoreContract(StoreEngineKind kind) : IAsyncLifetime
     [Fact]
     public async Task Commit_ThatFailsHalfWay_LeavesTheStoreAsItWas()
     {
-        // Arrange: the second snapshot's rows are shorter than its columns, so encoding it throws mid-transaction.
+        // Arrange: the second snapshot names one column twice, so the engine refuses its second column mid-transaction.
         await using var store = Engine.Open();
         await store.CommitAsync(new StoreCommit("weekly", Monday) { Watermarks = Marks(("accounts", Monday)) }, Token);
-        var broken = new HistorySnapshot("users", Monday.AddDays(7), Columns, [new HistoryRow("1", ["only one cell"], true)]);
+        var broken = new HistorySnapshot("users", Monday.AddDays(7), [Columns[0], Columns[0]], [new HistoryRow("1", ["one", "two"], true)]);
 
         // Act
         await Should.ThrowAsync<Exception>(() => store.CommitAsync(new StoreCommit("weekly", Monday.AddDays(7)) { Watermarks = Marks(("accounts", Monday.AddDays(7))), Snapshots = [Snapshot("accounts", Monday.AddDays(7), 3), broken] }, Token));

@@ -35,8 +35,8 @@ internal sealed class HistoryColumns
             var history = dataset.Columns[index].History!;
             var source = columns.FindIndex(c => string.Equals(c.Name, history.Source, StringComparison.Ordinal));
             var thens = history.Kind == HistoryColumnKind.Trend
-                ? inputs?.Trend(history.Over).Select(s => Cells(s, history.Source)).ToArray() ?? []
-                : [Cells(inputs?.Then(history.Over), history.Source)];
+                ? inputs?.Trend(history.Over).Select(s => Past.Of(s, history.Source)).ToArray() ?? []
+                : [Past.Of(inputs?.Then(history.Over), history.Source)];
             columns[index] = history.Kind switch
             {
                 HistoryColumnKind.Change => columns[index] with { Kind = CellKind.Number },
@@ -99,9 +99,9 @@ internal sealed class HistoryColumns
         switch (entry.Kind)
         {
             case HistoryColumnKind.Previous:
-                return Local(entry.Thens[0]?.GetValueOrDefault(accountId));
+                return Local(entry.Thens[0]?.Cell(accountId));
             case HistoryColumnKind.Change:
-                return Difference(now, entry.Thens[0]?.GetValueOrDefault(accountId));
+                return Difference(now, entry.Thens[0]?.Cell(accountId));
             default:
                 return Trend(entry, accountId, now);
         }
@@ -124,7 +124,7 @@ internal sealed class HistoryColumns
         var text = new StringBuilder(entry.Thens.Length * 4);
         foreach (var then in entry.Thens)
         {
-            Append(text, then?.GetValueOrDefault(accountId));
+            Append(text, then?.Cell(accountId));
             text.Append(';');
         }
 
@@ -161,32 +161,14 @@ internal sealed class HistoryColumns
         _ => null,
     };
 
-    private static Dictionary<string, object?>? Cells(HistorySnapshot? snapshot, string column)
+    /// <summary>One past snapshot's cells of one column, found by account id (the snapshot's own index; nothing copied).</summary>
+    private sealed record Past(HistorySnapshot Snapshot, int Column)
     {
-        if (snapshot is null)
-        {
-            return null;
-        }
+        public static Past? Of(HistorySnapshot? snapshot, string column) => snapshot is null ? null : new Past(snapshot, snapshot.ColumnOf(column));
 
-        var at = -1;
-        for (var i = 0; i < snapshot.Columns.Count; i++)
-        {
-            if (string.Equals(snapshot.Columns[i].Name, column, StringComparison.Ordinal))
-            {
-                at = i;
-                break;
-            }
-        }
-
-        var cells = new Dictionary<string, object?>(snapshot.Rows.Count, StringComparer.Ordinal);
-        foreach (var row in snapshot.Rows)
-        {
-            cells.TryAdd(row.AccountId, at >= 0 && at < row.Cells.Length ? row.Cells[at] : null);
-        }
-
-        return cells;
+        public object? Cell(string accountId) => Column >= 0 && Snapshot.RowOf(accountId) is var row and >= 0 ? Snapshot.Cell(row, Column) : null;
     }
 
-    /// <param name="Thens">Per snapshot (one for change/previous, the slots of a trend): cells by account id; null = no snapshot.</param>
-    private sealed record Entry(int Column, int Source, HistoryColumnKind Kind, Dictionary<string, object?>?[] Thens, bool SourceComputed);
+    /// <param name="Thens">Per snapshot (one for change/previous, the slots of a trend); null = no snapshot.</param>
+    private sealed record Entry(int Column, int Source, HistoryColumnKind Kind, Past?[] Thens, bool SourceComputed);
 }

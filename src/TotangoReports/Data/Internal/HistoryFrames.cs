@@ -4,14 +4,21 @@ namespace TotangoReports.Data.Internal;
 
 /// <summary>
 /// Past snapshots as the summary aggregates them: each snapshot's SHOWN rows (the recorded flag is the truth; nothing
-/// is filtered again) laid out in this table's columns, with a <see cref="GroupBuilder"/> of their own, so a KPI's
-/// compare and an over-chart's points are the same aggregate the tile computes now.
+/// is filtered again) with a <see cref="GroupBuilder"/> of their own, so a KPI's compare and an over-chart's points are
+/// the same aggregate the tile computes now.
 /// </summary>
+/// <remarks>
+/// A frame's rows hold only the snapshot's columns plus one always-empty cell that every other column of the table
+/// reads, so an aggregate naming a column the past lacks is empty, as it is when the column is there but blank. The
+/// host sees every table column by name. Twelve weeks of 100,000 rows as wide as the table were most of what a
+/// history run allocated.
+/// </remarks>
+/// <param name="names">The table's column names.</param>
+/// <param name="host">An expression host over the column names given (the frame's layout).</param>
 /// <param name="keep">Which past rows belong to this table (a burst value's own rows); null = every shown row.</param>
-internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> names, TimeZoneInfo zone, Func<ExpressionHost> host, ProblemLog problems, Func<object?[], bool>? keep = null)
+internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> names, TimeZoneInfo zone, Func<IReadOnlyList<string>, ExpressionHost> host, ProblemLog problems, (string Column, Func<object?, bool> Belongs)? keep = null)
 {
-    // One frame at a time: twelve weeks of 100,000 rows laid out in every column would not fit beside the report, and
-    // a chart walks them once in order (KPI compares all read the one "then").
+    // One frame at a time: a chart walks them once in order (KPI compares all read the one "then").
     private (HistorySnapshot Snapshot, SummaryFrame Frame)? _last;
 
     public TimeZoneInfo Zone => zone;
@@ -27,10 +34,10 @@ internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> 
         inputs.Over(span).Select(s => (s.TakenAt, FrameOf(s)));
 
     /// <summary>
-    /// The same past narrowed to the rows <paramref name="belongs"/> accepts: a burst report compares its owner's rows
-    /// now with its owner's rows then, never with the whole report's.
+    /// The same past narrowed to the rows whose <paramref name="column"/> <paramref name="belongs"/> accepts: a burst
+    /// report compares its owner's rows now with its owner's rows then, never with the whole report's.
     /// </summary>
-    public HistoryFrames Slice(Func<object?[], bool> belongs) => new(inputs, names, zone, host, problems, belongs);
+    public HistoryFrames Slice(string column, Func<object?, bool> belongs) => new(inputs, names, zone, host, problems, (column, belongs));
 
     private SummaryFrame FrameOf(HistorySnapshot snapshot)
     {
@@ -41,50 +48,65 @@ internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> 
 
         _last = null;
 
-        var map = snapshot.Columns.Select(c => IndexOf(c.Name)).ToArray();
+        // The snapshot's columns the table still has, in the snapshot's order; then the always-empty cell.
+        var present = Enumerable.Range(0, snapshot.Columns.Count).Where(c => names.Contains(snapshot.Columns[c].Name)).ToArray();
+        var layout = present.Select(c => snapshot.Columns[c].Name).ToList();
+        var empty = layout.Count;
+        var laidOut = layout.ToHashSet(StringComparer.Ordinal);
+        layout.AddRange(names.Where(n => !laidOut.Contains(n)));
+        var index = layout.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => Math.Min(p.i, empty), StringComparer.Ordinal);
+        var keepAt = keep is { } k ? index.GetValueOrDefault(k.Column, empty) : -1;
+
         var rows = new List<object?[]>(snapshot.ShownCount);
-        var accounts = new List<ProjectedAccount>(snapshot.ShownCount);
-        foreach (var row in snapshot.Rows)
+        var ids = new List<int>(snapshot.ShownCount);
+        for (var row = 0; row < snapshot.Count; row++)
         {
-            if (!row.Shown)
+            if (!snapshot.IsShown(row))
             {
                 continue;
             }
 
-            var values = new object?[names.Count];
-            for (var c = 0; c < map.Length && c < row.Cells.Length; c++)
+            var values = new object?[empty + 1];
+            for (var c = 0; c < present.Length; c++)
             {
-                if (map[c] >= 0)
-                {
-                    values[map[c]] = row.Cells[c] is DateTimeOffset instant ? TimeZoneInfo.ConvertTime(instant, zone) : row.Cells[c];
-                }
+                var cell = snapshot.Cell(row, present[c]);
+                values[c] = cell is DateTimeOffset instant ? TimeZoneInfo.ConvertTime(instant, zone) : cell;
             }
 
-            if (keep is not null && !keep(values))
+            if (keep is { } filter && !filter.Belongs(values[keepAt]))
             {
                 continue;
             }
 
             rows.Add(values);
-            accounts.Add(new ProjectedAccount(row.AccountId, 0));
+            ids.Add(row);
         }
 
-        var frame = new SummaryFrame(rows, new GroupBuilder(rows, accounts, host, problems), IndexOf);
+        Func<string, int> columnIndex = name => index.TryGetValue(name, out var at) ? at : -1;
+        var frame = new SummaryFrame(rows, new GroupBuilder(rows, new PastAccounts(snapshot, ids), () => host(layout), problems), columnIndex);
         _last = (snapshot, frame);
         return frame;
     }
 
-    private int IndexOf(string name)
+    /// <summary>
+    /// The frame's rows as accounts: a past row has no record to read (no leaves), only its id for a problem's message,
+    /// so each is made when asked for rather than 100,000 kept per frame.
+    /// </summary>
+    private sealed class PastAccounts(HistorySnapshot snapshot, List<int> rows) : IReadOnlyList<ProjectedAccount>
     {
-        for (var i = 0; i < names.Count; i++)
+        public int Count => rows.Count;
+
+        public ProjectedAccount this[int index] => new(snapshot.AccountId(rows[index]), 0);
+
+        public IEnumerator<ProjectedAccount> GetEnumerator()
         {
-            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            for (var i = 0; i < rows.Count; i++)
             {
-                return i;
+                yield return this[i];
             }
         }
 
-        return -1;
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
 

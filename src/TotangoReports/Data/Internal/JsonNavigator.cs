@@ -17,8 +17,10 @@ internal static class JsonNavigator
     public static bool TryGet(JsonElement root, IReadOnlyList<PathSegment> segments, out JsonElement value)
     {
         value = root;
-        foreach (var segment in segments)
+        // By index: a foreach over the interface boxes an enumerator per call, and this runs per account per path column.
+        for (var s = 0; s < segments.Count; s++)
         {
+            var segment = segments[s];
             if (segment.Index is { } index)
             {
                 if (value.ValueKind != JsonValueKind.Array || index >= value.GetArrayLength())

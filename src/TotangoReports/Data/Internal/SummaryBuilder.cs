@@ -52,13 +52,14 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
     private List<SummaryChart> Charts(IReadOnlyList<ChartDefinition> charts)
     {
         var result = new List<SummaryChart>(charts.Count);
+        var overTime = OverTime(charts);
         for (var c = 0; c < charts.Count; c++)
         {
             var chart = charts[c];
             problems.Locate($"aggregate '{chart.Title}'", chart.Location);
-            if (chart.Over is { } over)
+            if (overTime.TryGetValue(c, out var drawn))
             {
-                result.Add(OverTime($"chart-{c + 1}", chart, over));
+                result.Add(drawn);
                 continue;
             }
 
@@ -90,47 +91,85 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
     }
 
     /// <summary>
-    /// A chart <c>over:</c> history: one point per snapshot in (now − over, now], oldest first, then now, labelled with
-    /// the snapshot's date; y over each one's shown rows (a y column is summed), split by series for a stacked-bar.
+    /// The charts <c>over:</c> history, by their index: one point per snapshot in (now − over, now], oldest first, then
+    /// now, labelled with the snapshot's date; y over each one's shown rows (a y column is summed), split by series for a
+    /// stacked-bar. The charts over one span share one walk of its snapshots, each laid out once.
     /// </summary>
-    private SummaryChart OverTime(string key, ChartDefinition chart, TimeSpan over)
+    private Dictionary<int, SummaryChart> OverTime(IReadOnlyList<ChartDefinition> charts)
     {
-        var y = columnIndex(chart.Y.Trim()) >= 0 ? $"sum({chart.Y.Trim()})" : chart.Y;
-        var nowFrame = new SummaryFrame(rows, aggregates, columnIndex);
-        var frames = (History?.Over(over) ?? []).Append((History?.Now ?? DateTimeOffset.MinValue, nowFrame));
-        var zone = History?.Zone ?? TimeZoneInfo.Utc;
-        var stacked = chart.Type == ChartType.StackedBar && chart.Series is not null;
-
-        // One pass, one frame alive at a time (HistoryFrames.Over is lazy): the points, not the past rows, are kept.
-        var labels = new List<string>();
-        var values = new List<double>();
-        var perFrame = new List<Dictionary<string, double>>();
-        foreach (var (takenAt, frame) in frames)
+        var drawn = new Dictionary<int, SummaryChart>();
+        foreach (var span in charts.Where(c => c.Over is not null).Select(c => c.Over!.Value).Distinct())
         {
-            labels.Add(WeekLabel(takenAt, zone));
-            if (stacked)
+            var members = Enumerable.Range(0, charts.Count).Where(c => charts[c].Over == span).Select(c => new OverChart(c, charts[c], columnIndex)).ToList();
+            foreach (var member in members)
             {
-                perFrame.Add(frame.PerKey(chart.Title, chart.Series!, y));
+                problems.Locate($"aggregate '{member.Chart.Title}'", member.Chart.Location);
+            }
+
+            var nowFrame = new SummaryFrame(rows, aggregates, columnIndex);
+            var frames = (History?.Over(span) ?? []).Append((History?.Now ?? DateTimeOffset.MinValue, nowFrame));
+            var zone = History?.Zone ?? TimeZoneInfo.Utc;
+
+            // One pass, one frame alive at a time (HistoryFrames.Over is lazy): the points, not the past rows, are kept.
+            var labels = new List<string>();
+            foreach (var (takenAt, frame) in frames)
+            {
+                labels.Add(WeekLabel(takenAt, zone));
+                foreach (var member in members)
+                {
+                    member.Add(frame);
+                }
+            }
+
+            foreach (var member in members)
+            {
+                drawn.Add(member.Index, member.Draw($"chart-{member.Index + 1}", labels));
+            }
+        }
+
+        return drawn;
+    }
+
+    /// <summary>One chart over history while its snapshots are walked: its points so far.</summary>
+    private sealed class OverChart(int index, ChartDefinition chart, Func<string, int> columnIndex)
+    {
+        private readonly string _y = columnIndex(chart.Y.Trim()) >= 0 ? $"sum({chart.Y.Trim()})" : chart.Y;
+        private readonly bool _stacked = chart.Type == ChartType.StackedBar && chart.Series is not null;
+        private readonly List<double> _values = [];
+        private readonly List<Dictionary<string, double>> _perFrame = [];
+
+        public int Index => index;
+
+        public ChartDefinition Chart => chart;
+
+        public void Add(SummaryFrame frame)
+        {
+            if (_stacked)
+            {
+                _perFrame.Add(frame.PerKey(chart.Title, chart.Series!, _y));
             }
             else
             {
-                values.Add(frame.Aggregate(chart.Title, y) ?? 0d);
+                _values.Add(frame.Aggregate(chart.Title, _y) ?? 0d);
             }
         }
 
-        if (!stacked)
+        public SummaryChart Draw(string key, List<string> labels)
         {
-            return new SummaryChart(key, chart.Title, chart.Type, labels, values) { Dated = true };
-        }
+            if (!_stacked)
+            {
+                return new SummaryChart(key, chart.Title, chart.Type, labels, _values) { Dated = true };
+            }
 
-        var names = perFrame.SelectMany(p => p.Keys).Distinct(StringComparer.Ordinal).ToList();
-        names.Sort((a, b) => DefaultSummary.CompareLabels(a, b) is var byHealth and not 0 ? byHealth : string.CompareOrdinal(a, b));
-        return new SummaryChart(key, chart.Title, chart.Type, labels, perFrame.Select(p => p.Values.Sum()).ToList())
-        {
-            Dated = true,
-            Series = names,
-            Stacks = names.Select(n => (IReadOnlyList<double>)perFrame.Select(p => p.GetValueOrDefault(n)).ToList()).ToList(),
-        };
+            var names = _perFrame.SelectMany(p => p.Keys).Distinct(StringComparer.Ordinal).ToList();
+            names.Sort((a, b) => DefaultSummary.CompareLabels(a, b) is var byHealth and not 0 ? byHealth : string.CompareOrdinal(a, b));
+            return new SummaryChart(key, chart.Title, chart.Type, labels, _perFrame.Select(p => p.Values.Sum()).ToList())
+            {
+                Dated = true,
+                Series = names,
+                Stacks = names.Select(n => (IReadOnlyList<double>)_perFrame.Select(p => p.GetValueOrDefault(n)).ToList()).ToList(),
+            };
+        }
     }
 
     /// <summary>A snapshot's x label: its date in the report's zone, e.g. <c>Nov 23</c>.</summary>

@@ -91,7 +91,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
         var groups = _dataset.Group is { } group ? aggregates.Build(group, keys.GroupBy, keys.Aggregates, IndexOf) : null;
         var summaryClock = System.Diagnostics.Stopwatch.StartNew();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var frames = new HistoryFrames(past ?? new HistoryInputs { Now = context.Now }, _names, context.TimeZone, () => new ExpressionHost(options, context.Parameters, _names, plan.Chains, (context.Now, context.TimeZone)), _problems);
+        var frames = new HistoryFrames(past ?? new HistoryInputs { Now = context.Now }, _names, context.TimeZone, names => new ExpressionHost(options, context.Parameters, names, plan.Chains, (context.Now, context.TimeZone)), _problems);
         var summary = new SummaryBuilder(_dataset.Name, rows, aggregates, IndexOf, _problems) { History = frames }.Build(declared, () => finalAccounts.Select(Facts).ToList());
         SummaryCost = (summaryClock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
         var bursts = burstBy is null ? null : Bursts(burstBy, rows, finalAccounts, declared, keys, frames, columns);
@@ -113,11 +113,9 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
         var lifecycle = _dataset.Return.Contains(ReturnType.Lifecycle) || accounts.Any(a => a.Lifecycle is not null) ? SideTables.Lifecycle(finalAccounts, context) : null;
         _host = null;
         _warnings.AddRange(past?.Warnings ?? []);
-        var (recordedColumns, recordedRows) = recorded is null ? (null, null) : Recorded(columns, recorded, final.Select(r => r.Account.Id));
         return new DatasetTable
         {
-            RecordedColumns = recordedColumns,
-            RecordedRows = recordedRows,
+            Recorded = recorded is null ? null : Recorded(columns, recorded, final.Select(r => r.Account.Id)),
             Name = _dataset.Name,
             Columns = columns,
             Rows = final.Select(r => new TableRow(r.Account.Id, r.Values)).ToList(),
@@ -164,7 +162,7 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
             var sliceAccounts = indexes.Select(i => accounts[i]).ToList();
             var aggregates = new GroupBuilder(sliceRows, sliceAccounts, Host, scratch, columns);
             var groups = _dataset.Group is { } group ? aggregates.Build(group, keys.GroupBy, keys.Aggregates, IndexOf) : null;
-            var summary = new SummaryBuilder(_dataset.Name, sliceRows, aggregates, IndexOf, scratch) { History = frames.Slice(past => string.Equals(BurstText(past[column]), value, StringComparison.Ordinal)) }.Build(declared, () => sliceAccounts.Select(Facts).ToList());
+            var summary = new SummaryBuilder(_dataset.Name, sliceRows, aggregates, IndexOf, scratch) { History = frames.Slice(burstBy, past => string.Equals(BurstText(past), value, StringComparison.Ordinal)) }.Build(declared, () => sliceAccounts.Select(Facts).ToList());
             slices.Add(new BurstSlice(value, indexes, groups, summary));
         }
 
@@ -186,23 +184,19 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
     /// What the history store keeps of this run: every fetched account's value cells (history columns left out), UTC
     /// instants, and whether the table shows the row.
     /// </summary>
-    private (IReadOnlyList<TableColumn>, IReadOnlyList<History.HistoryRow>) Recorded(List<TableColumn> columns, List<(string Id, object?[] Values)> rows, IEnumerable<string> shownIds)
+    private History.HistorySnapshot Recorded(List<TableColumn> columns, List<(string Id, object?[] Values)> rows, IEnumerable<string> shownIds)
     {
         var keep = Enumerable.Range(0, columns.Count).Where(i => !_history!.IsHistory(i)).ToArray();
         var shown = shownIds.ToHashSet(StringComparer.Ordinal);
-        var result = new List<History.HistoryRow>(rows.Count);
-        foreach (var (id, values) in rows)
-        {
-            var cells = new object?[keep.Length];
-            for (var k = 0; k < keep.Length; k++)
-            {
-                cells[k] = values[keep[k]] is DateTimeOffset instant ? instant.ToUniversalTime() : values[keep[k]];
-            }
-
-            result.Add(new History.HistoryRow(id, cells, shown.Contains(id)));
-        }
-
-        return (keep.Select(i => columns[i]).ToList(), result);
+        // Straight into columns (numbers as doubles): a row object per account would be a second copy of the table.
+        var cells = keep.Select(k => History.HistoryVector.From(rows.Count, r => rows[r].Values[k] is DateTimeOffset instant ? instant.ToUniversalTime() : rows[r].Values[k])).ToList();
+        return new History.HistorySnapshot(
+            _dataset.Name,
+            context.Now.ToUniversalTime(),
+            [.. keep.Select(i => columns[i])],
+            History.HistoryKeys.Of(rows.Count, r => rows[r].Id),
+            History.HistorySnapshot.Flags(rows.Count, r => shown.Contains(rows[r].Id)),
+            cells);
     }
 
     /// <summary>An activity or window of the pivot that no fetched account has: its columns are all 0 for no reason in the data.</summary>

@@ -3,6 +3,8 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using TotangoReports.Data.History;
+using TotangoReports.Data.Internal;
 
 namespace TotangoReports.Store.Internal;
 
@@ -59,53 +61,135 @@ internal static class CellVector
 
     public static object?[] Decode(byte[] blob)
     {
-        var raw = new byte[BinaryPrimitives.ReadInt32LittleEndian(blob)];
-        if (!BrotliDecoder.TryDecompress(blob.AsSpan(4), raw, out var length) || length != raw.Length)
+        var cells = new List<object?>();
+        Read(blob, (raw, count, tags, at) =>
         {
-            throw new InvalidDataException("a stored history column is damaged (it does not decompress)");
-        }
-
-        var at = 0;
-        var count = (int)ReadVarint(raw, ref at);
-        var tags = at;
-        at += count;
-        var cells = new object?[count];
-        for (var i = 0; i < count; i++)
-        {
-            cells[i] = raw[tags + i] switch
+            cells.Capacity = count;
+            for (var i = 0; i < count; i++)
             {
-                Null => null,
-                Text => ReadText(raw, ref at),
-                Number => ReadDouble(raw, ref at),
-                Whole => (double)Unzig(ReadVarint(raw, ref at)),
-                Tenths => Unzig(ReadVarint(raw, ref at)) / 10.0,
-                Hundredths => Unzig(ReadVarint(raw, ref at)) / 100.0,
-                Date => DateOnly.FromDayNumber((int)Unzig(ReadVarint(raw, ref at))),
-                Instant => new DateTimeOffset(Unzig(ReadVarint(raw, ref at)), TimeSpan.Zero),
-                InstantMs => DateTimeOffset.FromUnixTimeMilliseconds(Unzig(ReadVarint(raw, ref at))),
-                var tag => throw new InvalidDataException($"unknown cell tag {tag} in a stored history column"),
-            };
-        }
-
-        return cells;
-    }
-
-    /// <summary>The "shown" flags of a snapshot's rows, one bit each.</summary>
-    public static byte[] EncodeFlags(int count, Func<int, bool> flag)
-    {
-        var bits = new byte[(count + 7) / 8];
-        for (var i = 0; i < count; i++)
-        {
-            if (flag(i))
-            {
-                bits[i >> 3] |= (byte)(1 << (i & 7));
+                cells.Add(ReadCell(raw, raw[tags + i], ref at, null));
             }
-        }
-
-        return bits;
+        });
+        return [.. cells];
     }
 
-    public static bool Flag(byte[] bits, int index) => (bits[index >> 3] & (1 << (index & 7))) != 0;
+    /// <summary>
+    /// A column as a report holds it: numbers in a <c>double[]</c>, anything else as cells whose repeated texts
+    /// ("Good", a region) are one string each, not one per account.
+    /// </summary>
+    public static HistoryVector DecodeVector(byte[] blob)
+    {
+        HistoryVector? vector = null;
+        Read(blob, (raw, count, tags, at) =>
+        {
+            var numeric = !raw.AsSpan(tags, count).ContainsAnyExcept(NumberTags);
+            if (numeric)
+            {
+                var values = new double[count];
+                byte[]? nulls = null;
+                for (var i = 0; i < count; i++)
+                {
+                    if (ReadCell(raw, raw[tags + i], ref at, null) is double number)
+                    {
+                        values[i] = number;
+                    }
+                    else
+                    {
+                        nulls ??= new byte[(count + 7) / 8];
+                        nulls[i >> 3] |= (byte)(1 << (i & 7));
+                    }
+                }
+
+                vector = new HistoryVector.Numbers(values, nulls);
+                return;
+            }
+
+            var texts = new TextPool();
+            var cells = new object?[count];
+            for (var i = 0; i < count; i++)
+            {
+                cells[i] = ReadCell(raw, raw[tags + i], ref at, texts);
+            }
+
+            vector = new HistoryVector.Cells(cells);
+        });
+        return vector!;
+    }
+
+    /// <summary>A snapshot's account-id column as ordinals into <paramref name="accounts"/>, which holds each id once.</summary>
+    public static int[] DecodeIds(byte[] blob, HistoryAccounts accounts)
+    {
+        int[]? ordinals = null;
+        Read(blob, (raw, count, tags, at) =>
+        {
+            ordinals = new int[count];
+            var chars = ArrayPool<char>.Shared.Rent(256);
+            try
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    if (raw[tags + i] != Text)
+                    {
+                        throw new InvalidDataException("a stored snapshot's account ids are damaged (an id is not text)");
+                    }
+
+                    var length = (int)ReadVarint(raw, ref at);
+                    if (chars.Length < length)
+                    {
+                        ArrayPool<char>.Shared.Return(chars);
+                        chars = ArrayPool<char>.Shared.Rent(length);
+                    }
+
+                    var written = Encoding.UTF8.GetChars(raw.AsSpan(at, length), chars);
+                    at += length;
+                    ordinals[i] = accounts.Intern(chars.AsSpan(0, written));
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
+        });
+        return ordinals!;
+    }
+
+    private static readonly SearchValues<byte> NumberTags = SearchValues.Create([Null, Number, Whole, Tenths, Hundredths]);
+
+    /// <summary>Decompresses <paramref name="blob"/> into a pooled buffer and hands over (raw, count, where the tags start, where the values start).</summary>
+    private static void Read(byte[] blob, Action<byte[], int, int, int> decode)
+    {
+        var length = BinaryPrimitives.ReadInt32LittleEndian(blob);
+        var raw = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            if (!BrotliDecoder.TryDecompress(blob.AsSpan(4), raw.AsSpan(0, length), out var written) || written != length)
+            {
+                throw new InvalidDataException("a stored history column is damaged (it does not decompress)");
+            }
+
+            var at = 0;
+            var count = (int)ReadVarint(raw, ref at);
+            decode(raw, count, at, at + count);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    private static object? ReadCell(byte[] raw, byte tag, ref int at, TextPool? texts) => tag switch
+    {
+        Null => null,
+        Text => texts is null ? ReadText(raw, ref at) : texts.Read(raw, ref at),
+        Number => ReadDouble(raw, ref at),
+        Whole => Boxes.Of(Unzig(ReadVarint(raw, ref at))),
+        Tenths => Unzig(ReadVarint(raw, ref at)) / 10.0,
+        Hundredths => Unzig(ReadVarint(raw, ref at)) / 100.0,
+        Date => DateOnly.FromDayNumber((int)Unzig(ReadVarint(raw, ref at))),
+        Instant => new DateTimeOffset(Unzig(ReadVarint(raw, ref at)), TimeSpan.Zero),
+        InstantMs => DateTimeOffset.FromUnixTimeMilliseconds(Unzig(ReadVarint(raw, ref at))),
+        _ => throw new InvalidDataException($"unknown cell tag {tag} in a stored history column"),
+    };
 
     private static byte Write(ArrayBufferWriter<byte> values, object? value)
     {
@@ -211,5 +295,32 @@ internal static class CellVector
         var value = BinaryPrimitives.ReadDoubleLittleEndian(raw.AsSpan(at));
         at += 8;
         return value;
+    }
+
+    /// <summary>The texts of one column, each distinct text made once.</summary>
+    private sealed class TextPool
+    {
+        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+        private char[] _chars = new char[64];
+
+        public string Read(byte[] raw, ref int at)
+        {
+            var length = (int)ReadVarint(raw, ref at);
+            if (_chars.Length < length)
+            {
+                _chars = new char[length];
+            }
+
+            var written = Encoding.UTF8.GetChars(raw.AsSpan(at, length), _chars);
+            at += length;
+            var lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(_chars.AsSpan(0, written), out var text))
+            {
+                text = new string(_chars, 0, written);
+                _texts.Add(text, text);
+            }
+
+            return text;
+        }
     }
 }

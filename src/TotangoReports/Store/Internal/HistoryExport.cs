@@ -55,7 +55,6 @@ internal static class HistoryExport
 
     private static async Task WriteParquetAsync(HistorySnapshot snapshot, string path, CancellationToken cancellationToken)
     {
-        var rows = snapshot.Rows;
         var id = new DataField<string>("account_id");
         var time = new DateTimeDataField("snapshot_time", DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Millis);
         var shown = new DataField<bool>("shown");
@@ -67,26 +66,27 @@ internal static class HistoryExport
             var writer = await ParquetWriter.CreateAsync(schema, stream, cancellationToken: cancellationToken).ConfigureAwait(false);
             await using var writerDisposal = writer.ConfigureAwait(false);
             using var group = writer.CreateRowGroup();
-            await group.WriteAsync(id, [.. rows.Select(r => r.AccountId)]).ConfigureAwait(false);
+            var rows = Enumerable.Range(0, snapshot.Count).ToArray();
+            await group.WriteAsync(id, [.. rows.Select(snapshot.AccountId)]).ConfigureAwait(false);
             var at = snapshot.TakenAt.UtcDateTime;
             await group.WriteAsync<DateTime>(time, rows.Select(_ => at).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await group.WriteAsync<bool>(shown, rows.Select(r => r.Shown).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<bool>(shown, rows.Select(snapshot.IsShown).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
             for (var c = 0; c < fields.Count; c++)
             {
                 var column = c;
                 switch (snapshot.Columns[c].Kind)
                 {
                     case CellKind.Number:
-                        await group.WriteAsync<double>(fields[c], rows.Select(r => r.Cells[column] as double?).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        await group.WriteAsync<double>(fields[c], rows.Select(r => snapshot.Cell(r, column) as double?).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
                         break;
                     case CellKind.Date:
-                        await group.WriteAsync<DateOnly>(fields[c], rows.Select(r => r.Cells[column] as DateOnly?).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        await group.WriteAsync<DateOnly>(fields[c], rows.Select(r => snapshot.Cell(r, column) as DateOnly?).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
                         break;
                     case CellKind.DateTime:
-                        await group.WriteAsync<DateTime>(fields[c], rows.Select(r => (r.Cells[column] as DateTimeOffset?)?.UtcDateTime).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        await group.WriteAsync<DateTime>(fields[c], rows.Select(r => (snapshot.Cell(r, column) as DateTimeOffset?)?.UtcDateTime).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
                         break;
                     default:
-                        await group.WriteAsync(fields[c], [.. rows.Select(r => Text(r.Cells[column]))]).ConfigureAwait(false);
+                        await group.WriteAsync(fields[c], [.. rows.Select(r => Text(snapshot.Cell(r, column)))]).ConfigureAwait(false);
                         break;
                 }
             }

@@ -10,9 +10,10 @@ internal static class SnapshotRecorder
     {
         ArgumentNullException.ThrowIfNull(table);
         var at = takenAt.ToUniversalTime();
-        if (table.RecordedRows is { } recorded)
+        if (table.Recorded is { } recorded)
         {
-            return new HistorySnapshot(table.Name, at, table.RecordedColumns ?? table.Columns, [.. recorded.Select(r => r with { Cells = [.. r.Cells.Select(Utc)] })]);
+            // The build kept them by column with UTC instants already: nothing is copied.
+            return recorded.At(at);
         }
 
         // One row per account: a table built by hand may repeat an id; the first row wins, as "then" matches on ids.

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using TotangoReports.Data;
 using TotangoReports.Data.History;
 
@@ -40,65 +41,59 @@ internal sealed partial class SqlReportStore
                 }
             }
 
-            // Read in order, decoded in parallel; consecutive snapshots of an unchanged list share one id vector.
-            var blobs = new List<List<(TableColumn Column, byte[] Cells)>>(heads.Count);
-            foreach (var head in heads)
+            var blobs = await ColumnsAsync(connection, [.. heads.Select(h => h.Id)], columns, cancellationToken).ConfigureAwait(false);
+
+            // Every id is held once for the whole read (one pool), and consecutive snapshots of an unchanged list share
+            // their keys; the columns, independent of each other, are decoded in parallel.
+            var accounts = new HistoryAccounts();
+            var keys = new HistoryKeys[heads.Count];
+            for (var i = 0; i < heads.Count; i++)
             {
-                blobs.Add(await ColumnsAsync(connection, head.Id, columns, cancellationToken).ConfigureAwait(false));
+                keys[i] = i > 0 && heads[i].Ids.AsSpan().SequenceEqual(heads[i - 1].Ids) ? keys[i - 1] : new HistoryKeys(accounts, CellVector.DecodeIds(heads[i].Ids, accounts));
             }
 
-            var ids = new object?[]?[heads.Count];
-            Parallel.For(0, heads.Count, i => ids[i] = i > 0 && heads[i].Ids.AsSpan().SequenceEqual(heads[i - 1].Ids) ? null : CellVector.Decode(heads[i].Ids));
-            for (var i = 1; i < heads.Count; i++)
+            var vectors = new HistoryVector[heads.Count][];
+            Parallel.For(0, heads.Count, i => vectors[i] = [.. blobs.GetValueOrDefault(heads[i].Id, []).Select(b => CellVector.DecodeVector(b.Cells))]);
+            for (var i = 0; i < heads.Count; i++)
             {
-                ids[i] ??= ids[i - 1];
+                var read = blobs.GetValueOrDefault(heads[i].Id, []);
+                result.Add(new HistorySnapshot(dataset, DateTimeOffset.FromUnixTimeMilliseconds(heads[i].TakenAt), [.. read.Select(b => b.Column)], keys[i], heads[i].Shown, vectors[i]));
             }
-
-            var assembled = new HistorySnapshot[heads.Count];
-            Parallel.For(0, heads.Count, i => assembled[i] = Assemble(dataset, DateTimeOffset.FromUnixTimeMilliseconds(heads[i].TakenAt), ids[i]!, heads[i].Shown, [.. blobs[i].Select(b => (b.Column, CellVector.Decode(b.Cells)))]));
-            result.AddRange(assembled);
         }).ConfigureAwait(false);
         return result;
     }
 
-    private static async Task<List<(TableColumn Column, byte[] Cells)>> ColumnsAsync(DbConnection connection, long snapshotId, IReadOnlyCollection<string> columns, CancellationToken cancellationToken)
+    /// <summary>The <paramref name="columns"/> of every snapshot in <paramref name="snapshotIds"/>, in one query, each snapshot's in recorded order.</summary>
+    private static async Task<Dictionary<long, List<(TableColumn Column, byte[] Cells)>>> ColumnsAsync(DbConnection connection, IReadOnlyList<long> snapshotIds, IReadOnlyCollection<string> columns, CancellationToken cancellationToken)
     {
         var names = columns.Distinct(StringComparer.Ordinal).ToList();
-        var read = new List<(TableColumn, byte[])>();
-        if (names.Count == 0)
+        var read = new Dictionary<long, List<(TableColumn, byte[])>>();
+        if (names.Count == 0 || snapshotIds.Count == 0)
         {
             return read;
         }
 
-        var parameters = names.Select((n, i) => ("c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), (object?)n)).Prepend(("id", snapshotId)).ToArray();
-        var list = string.Join(", ", parameters.Skip(1).Select(p => "@" + p.Item1));
-        using var command = Command(connection, null, $"SELECT name, kind, format, activity_name, activity_window, cells FROM history_columns WHERE snapshot_id = @id AND name IN ({list}) ORDER BY ordinal", parameters);
+        var parameters = names.Select((n, i) => ("c" + i.ToString(CultureInfo.InvariantCulture), (object?)n))
+            .Concat(snapshotIds.Select((id, i) => ("s" + i.ToString(CultureInfo.InvariantCulture), (object?)id)))
+            .ToArray();
+        var nameList = string.Join(", ", parameters.Take(names.Count).Select(p => "@" + p.Item1));
+        var idList = string.Join(", ", parameters.Skip(names.Count).Select(p => "@" + p.Item1));
+        using var command = Command(connection, null, $"SELECT snapshot_id, name, kind, format, activity_name, activity_window, cells FROM history_columns WHERE snapshot_id IN ({idList}) AND name IN ({nameList}) ORDER BY snapshot_id, ordinal", parameters);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var activity = reader.IsDBNull(3) ? null : new ActivityColumn(reader.GetString(3), reader.GetString(4));
-            var column = new TableColumn(reader.GetString(0), Enum.Parse<CellKind>(reader.GetString(1)), reader.IsDBNull(2) ? null : reader.GetString(2), activity);
-            read.Add((column, (byte[])reader.GetValue(5)));
+            var activity = reader.IsDBNull(4) ? null : new ActivityColumn(reader.GetString(4), reader.GetString(5));
+            var column = new TableColumn(reader.GetString(1), Enum.Parse<CellKind>(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3), activity);
+            var snapshot = reader.GetInt64(0);
+            if (!read.TryGetValue(snapshot, out var list))
+            {
+                read.Add(snapshot, list = []);
+            }
+
+            list.Add((column, (byte[])reader.GetValue(6)));
         }
 
         return read;
-    }
-
-    private static HistorySnapshot Assemble(string dataset, DateTimeOffset takenAt, object?[] ids, byte[] shown, List<(TableColumn Column, object?[] Cells)> columns)
-    {
-        var rows = new HistoryRow[ids.Length];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            var cells = new object?[columns.Count];
-            for (var c = 0; c < columns.Count; c++)
-            {
-                cells[c] = columns[c].Cells[i];
-            }
-
-            rows[i] = new HistoryRow((string)ids[i]!, cells, CellVector.Flag(shown, i));
-        }
-
-        return new HistorySnapshot(dataset, takenAt, [.. columns.Select(c => c.Column)], rows);
     }
 
     private static async Task InsertSnapshotAsync(DbConnection connection, DbTransaction transaction, string definitionKey, HistorySnapshot snapshot, CancellationToken cancellationToken)
@@ -108,7 +103,7 @@ internal sealed partial class SqlReportStore
         await ExecuteAsync(connection, transaction, $"DELETE FROM history_columns WHERE snapshot_id IN (SELECT id {SnapshotsOfDataset} AND taken_at_ms = @at)", cancellationToken, ("key", definitionKey), ("dataset", snapshot.Dataset), ("at", at)).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, $"DELETE {SnapshotsOfDataset} AND taken_at_ms = @at", cancellationToken, ("key", definitionKey), ("dataset", snapshot.Dataset), ("at", at)).ConfigureAwait(false);
 
-        var rows = snapshot.Rows;
+        var count = snapshot.Count;
         long id;
         using (var insert = Command(
             connection,
@@ -117,17 +112,17 @@ internal sealed partial class SqlReportStore
             ("key", definitionKey),
             ("dataset", snapshot.Dataset),
             ("at", at),
-            ("rows", (long)rows.Count),
+            ("rows", (long)count),
             ("shown", (long)snapshot.ShownCount),
-            ("ids", CellVector.Encode(rows.Count, i => rows[i].AccountId)),
-            ("flags", CellVector.EncodeFlags(rows.Count, i => rows[i].Shown))))
+            ("ids", CellVector.Encode(count, snapshot.AccountId)),
+            ("flags", snapshot.ShownFlags.ToArray())))
         {
-            id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            id = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
 
         // The columns are encoded in parallel (each is independent), then written in the order of the snapshot.
         var blobs = new byte[snapshot.Columns.Count][];
-        Parallel.For(0, blobs.Length, c => blobs[c] = CellVector.Encode(rows.Count, i => rows[i].Cells[c]));
+        Parallel.For(0, blobs.Length, c => blobs[c] = CellVector.Encode(count, i => snapshot.Cell(i, c)));
         for (var c = 0; c < blobs.Length; c++)
         {
             var column = snapshot.Columns[c];
