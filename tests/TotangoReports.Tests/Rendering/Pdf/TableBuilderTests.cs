@@ -40,4 +40,23 @@ public sealed class TableBuilderTests
         layout.Bands.ShouldHaveSingleItem().Columns.ShouldBeEmpty();
         layout.Entries.Select(e => e.Row).ShouldBe([0, 1]);
     }
+
+    [Fact]
+    public void Build_WithRowLimit_SizesColumnsByTheRowsShown_NotByRowsBeyondTheLimit()
+    {
+        // Arrange: 30 rows; row 29 (past the limit) holds an id three times as long as any shown.
+        var columns = new TableColumn[] { new("Account ID", CellKind.Text, null, null), new("Name", CellKind.Text, null, null) };
+        var rows = Enumerable.Range(0, 30).Select(i => new TableRow("a" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), [i == 29 ? new string('9', 60) : "acct-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "Acme"])).ToList();
+        var table = new DatasetTable { Name = "accounts", Columns = columns, Rows = rows, Fetch = new FetchSummary() };
+        using var shaper = new TextShaper(PdfFonts.Shared);
+        var builder = new TableBuilder(shaper, new CellFormatter(TimeZoneInfo.Utc), new PdfRendererOptions { AllowLandscape = false });
+
+        // Act
+        var limited = builder.Build(table, 500, 500, rowLimit: 25);
+        var whole = builder.Build(table, 500, 500);
+
+        // Assert
+        limited.Entries.Count(e => e.Kind == TableEntryKind.Row).ShouldBe(25);
+        limited.Bands[0].Widths[0].ShouldBeLessThan(whole.Bands[0].Widths[0] * 0.8f, "the long id (row 29) is not on the page");
+    }
 }

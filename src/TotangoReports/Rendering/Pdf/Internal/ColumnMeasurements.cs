@@ -8,12 +8,17 @@ namespace TotangoReports.Rendering.Pdf.Internal;
 /// <see cref="Soft"/> what a short column keeps (its widest cell up to the short-column width), and
 /// <see cref="Natural"/> its widest cell on one line (capped). Also each cell's one-line width, so counting lines
 /// needs no second shaping (NaN for text with line breaks, which is always wrapped).
+/// Only the rows the page shows are measured: a PDF of the first 25 rows of 100,000 is sized by those 25 (measuring
+/// the rest shaped two million cells for nothing).
 /// </summary>
 internal sealed class ColumnMeasurements
 {
-    private ColumnMeasurements(TableMetrics metrics, float[] cellWidths, float[] natural, float[] soft, float[] hard)
+    private readonly Dictionary<int, int> _slots;
+
+    private ColumnMeasurements(TableMetrics metrics, Dictionary<int, int> slots, float[] cellWidths, float[] natural, float[] soft, float[] hard)
     {
         Metrics = metrics;
+        _slots = slots;
         CellWidths = cellWidths;
         Natural = natural;
         Soft = soft;
@@ -22,8 +27,11 @@ internal sealed class ColumnMeasurements
 
     public TableMetrics Metrics { get; }
 
-    /// <summary>Row-major: cell (r, c) at r × columns + c.</summary>
+    /// <summary>Row-major over the measured rows: cell (row, c) at <see cref="Slot"/>(row) × columns + c.</summary>
     public float[] CellWidths { get; }
+
+    /// <summary>Where the measured row <paramref name="row"/> (a table row index) sits in <see cref="CellWidths"/>.</summary>
+    public int Slot(int row) => _slots[row];
 
     public float[] Natural { get; }
 
@@ -32,12 +40,14 @@ internal sealed class ColumnMeasurements
     public float[] Hard { get; }
 
     /// <param name="unbreakableCap">No single token may claim more than this (a pathological id still has to fit a page).</param>
-    public static ColumnMeasurements Measure(TextShaper shaper, CellFormatter formatter, DatasetTable table, float fontSize, PdfRendererOptions options, float unbreakableCap)
+    /// <param name="shownRows">The table rows the page shows (their indexes); only these are measured.</param>
+    public static ColumnMeasurements Measure(TextShaper shaper, CellFormatter formatter, DatasetTable table, IReadOnlyList<int> shownRows, float fontSize, PdfRendererOptions options, float unbreakableCap)
     {
         var metrics = TableMetrics.For(fontSize);
         var columns = table.Columns;
         var count = columns.Count;
-        var rows = table.Rows.Count;
+        var rows = shownRows.Count;
+        var slots = new Dictionary<int, int>(rows);
         // A hair over the padding, so rounding in the width sharing can never leave a token a fraction too wide.
         var pad = (2 * metrics.PaddingX) + 0.25f;
         var unbreakable = columns.Select(ColumnRoles.IsUnbreakable).ToArray();
@@ -57,9 +67,10 @@ internal sealed class ColumnMeasurements
 
         for (var r = 0; r < rows; r++)
         {
+            slots[shownRows[r]] = r;
             for (var c = 0; c < count; c++)
             {
-                var text = TableCells.Text(formatter, table, r, c);
+                var text = TableCells.Text(formatter, table, shownRows[r], c);
                 var multiline = TableCells.IsMultiline(text);
                 var width = multiline ? WidestLine(shaper, text, metrics.Body) : shaper.Measure(text, metrics.Body);
                 cellWidths[(r * count) + c] = multiline ? float.NaN : width;
@@ -82,7 +93,7 @@ internal sealed class ColumnMeasurements
             soft[c] = Math.Clamp(Math.Min(Math.Max(cellNatural[c], options.MinColumnWidth), options.ShortColumnWidth), hard[c], natural[c]);
         }
 
-        return new ColumnMeasurements(metrics, cellWidths, natural, soft, hard);
+        return new ColumnMeasurements(metrics, slots, cellWidths, natural, soft, hard);
     }
 
     /// <summary>The widest piece <see cref="LineBreaker"/> keeps together.</summary>

@@ -20,7 +20,10 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
         var count = columns.Count;
         var rows = table.Rows.Count;
         var widest = options.AllowLandscape ? Math.Max(portraitWidth, landscapeWidth) : portraitWidth;
-        var measured = ColumnMeasurements.Measure(shaper, formatter, table, options.BodyFontSize, options, widest / 2);
+        var limit = Math.Min(rows, rowLimit ?? int.MaxValue);
+        var sections = Sections(table, limit);
+        var pageRows = sections.SelectMany(s => s.Rows).ToList();
+        var measured = ColumnMeasurements.Measure(shaper, formatter, table, pageRows, options.BodyFontSize, options, widest / 2);
         var landscape = options.AllowLandscape && measured.Natural.Sum() > portraitWidth;
         var available = landscape ? landscapeWidth : portraitWidth;
 
@@ -29,7 +32,7 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
         if (measured.Hard.Sum() > available && options.BodyFontSize > floor)
         {
             var size = Math.Max(floor, MathF.Floor(options.BodyFontSize * available / measured.Hard.Sum() * 4) / 4);
-            measured = ColumnMeasurements.Measure(shaper, formatter, table, size, options, widest / 2);
+            measured = ColumnMeasurements.Measure(shaper, formatter, table, pageRows, size, options, widest / 2);
         }
 
         var metrics = measured.Metrics;
@@ -37,54 +40,27 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
         var (plan, keyCount) = ColumnBandPlanner.Plan(measured.Hard, keys, available);
         var bands = plan.Select((b, i) => Band(table, measured, b, i == 0 ? 0 : keyCount, available, stretch: plan.Count == 1)).ToList();
 
-        var entries = new List<TableEntry>(rows + ((table.Groups?.Rows.Count ?? 0) * 2));
-        var limit = Math.Min(rows, rowLimit ?? int.MaxValue);
-        var shown = 0;
-        if (table.Groups is { } groups)
+        var entries = new List<TableEntry>(limit + ((table.Groups?.Rows.Count ?? 0) * 2));
+        foreach (var section in sections)
         {
-            var placed = new bool[rows];
-            foreach (var group in groups.Rows)
+            if (section.Group is { } group)
             {
-                if (shown >= limit)
-                {
-                    break;
-                }
-
                 var key = group.Key.Length == 0 ? "(none)" : group.Key;
-                entries.Add(BandEntry(bands, TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"{groups.By}: {key} · {group.RowIndexes.Count} rows")));
-                var shade = false;
-                foreach (var index in group.RowIndexes)
-                {
-                    if (index >= 0 && index < rows && shown < limit)
-                    {
-                        shown++;
-                        entries.Add(Row(bands, measured.CellWidths, index, count, shade));
-                        placed[index] = true;
-                        shade = !shade;
-                    }
-                }
-
-                entries.Add(BandEntry(bands, TableEntryKind.Subtotal, Subtotal(groups, group, key)));
+                entries.Add(BandEntry(bands, TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"{table.Groups!.By}: {key} · {group.RowIndexes.Count} rows")));
+            }
+            else if (table.Groups is not null)
+            {
+                entries.Add(BandEntry(bands, TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"Not in any group · {section.Unplaced} rows")));
             }
 
-            // Rows no group claims are still shown, never silently dropped.
-            var rest = Enumerable.Range(0, rows).Where(i => !placed[i]).ToList();
-            if (rest.Count > 0 && shown < limit)
+            for (var i = 0; i < section.Rows.Count; i++)
             {
-                entries.Add(BandEntry(bands, TableEntryKind.GroupHeading, string.Create(CultureInfo.InvariantCulture, $"Not in any group · {rest.Count} rows")));
-                var shade = false;
-                foreach (var index in rest.Take(limit - shown))
-                {
-                    entries.Add(Row(bands, measured.CellWidths, index, count, shade));
-                    shade = !shade;
-                }
+                entries.Add(Row(bands, measured, section.Rows[i], count, i % 2 == 1));
             }
-        }
-        else
-        {
-            for (var r = 0; r < limit; r++)
+
+            if (section.Group is { } subtotal)
             {
-                entries.Add(Row(bands, measured.CellWidths, r, count, r % 2 == 1));
+                entries.Add(BandEntry(bands, TableEntryKind.Subtotal, Subtotal(table.Groups!, subtotal, subtotal.Key.Length == 0 ? "(none)" : subtotal.Key)));
             }
         }
 
@@ -141,7 +117,53 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
     /// one-line width fits is one line (no need to shape it again), anything else is wrapped and counted; the row
     /// takes the most lines any band needs.
     /// </summary>
-    private static TableEntry Row(IReadOnlyList<ColumnBand> bands, float[] cellWidths, int row, int count, bool shade)
+    /// <summary>
+    /// The rows the table shows, at most <paramref name="limit"/>, by section: each group's rows in the groups' order
+    /// (a group is shown while the limit is not reached), then the rows no group claims (never silently dropped); one
+    /// section of the first rows when the table is not grouped.
+    /// </summary>
+    private static List<(GroupRow? Group, List<int> Rows, int Unplaced)> Sections(DatasetTable table, int limit)
+    {
+        var rows = table.Rows.Count;
+        if (table.Groups is not { } groups)
+        {
+            return [(null, Enumerable.Range(0, limit).ToList(), 0)];
+        }
+
+        var sections = new List<(GroupRow?, List<int>, int)>();
+        var placed = new bool[rows];
+        var shown = 0;
+        foreach (var group in groups.Rows)
+        {
+            if (shown >= limit)
+            {
+                break;
+            }
+
+            var members = new List<int>();
+            foreach (var index in group.RowIndexes)
+            {
+                if (index >= 0 && index < rows && shown < limit)
+                {
+                    shown++;
+                    members.Add(index);
+                    placed[index] = true;
+                }
+            }
+
+            sections.Add((group, members, 0));
+        }
+
+        var rest = Enumerable.Range(0, rows).Where(i => !placed[i]).ToList();
+        if (rest.Count > 0 && shown < limit)
+        {
+            sections.Add((null, rest.Take(limit - shown).ToList(), rest.Count));
+        }
+
+        return sections;
+    }
+
+    private static TableEntry Row(IReadOnlyList<ColumnBand> bands, ColumnMeasurements measured, int row, int count, bool shade)
     {
         var lines = 1;
         foreach (var band in bands)
@@ -149,7 +171,7 @@ internal sealed class TableBuilder(TextShaper shaper, CellFormatter formatter, P
             for (var i = 0; i < band.Columns.Length; i++)
             {
                 // NaN (text with line breaks) compares false, so such a cell is always wrapped.
-                var width = cellWidths[(row * count) + band.Columns[i]];
+                var width = measured.CellWidths[(measured.Slot(row) * count) + band.Columns[i]];
                 if (!(width <= band.Cells.Room(i)))
                 {
                     lines = Math.Max(lines, band.Cells.Wrap(band.Cells.Text(row, i), i).Count);
