@@ -28,6 +28,9 @@ internal sealed partial class TotangoHttpSource : IPooledActiveListSource, IRequ
     private readonly SlidingWindowRateLimiter _limiter;
     private readonly ResiliencePipeline<HttpAttempt> _retryPipeline;
     private readonly ResiliencePipeline _timeoutPipeline;
+
+    // Page buffers: this source's own, a few per request in flight, gone with the source (see PooledBuffer.ReadAllAsync).
+    private readonly System.Buffers.ArrayPool<byte> _buffers;
     private long _requests;
     private long _retries;
 
@@ -50,6 +53,7 @@ internal sealed partial class TotangoHttpSource : IPooledActiveListSource, IRequ
         _redactor.Add(_token);
         _redactor.Add(UrlText.Password(options.BaseUrl));
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _buffers = System.Buffers.ArrayPool<byte>.Create(maxArrayLength: 1 << 30, maxArraysPerBucket: options.MaxConcurrency + 1);
         _logger = logger ?? NullLogger.Instance;
         _client = new RestClient(new RestClientOptions(options.BaseUrl)
         {
@@ -107,7 +111,7 @@ internal sealed partial class TotangoHttpSource : IPooledActiveListSource, IRequ
                         return await _timeoutPipeline.ExecuteAsync(
                             async (attemptToken) =>
                             {
-                                var body = new BodyCapture();
+                                var body = new BodyCapture(_buffers);
                                 var request = build();
                                 body.Attach(request);
                                 var result = await _client.ExecuteAsync(request, attemptToken).ConfigureAwait(false);

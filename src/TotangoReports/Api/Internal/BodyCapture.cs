@@ -1,3 +1,4 @@
+using System.Buffers;
 using RestSharp;
 using RestSharp.Interceptors;
 
@@ -8,7 +9,8 @@ namespace TotangoReports.Api.Internal;
 /// buffer the body in a growing MemoryStream, then copies it to a fresh array and decodes it to a string: for
 /// megabyte pages that is several large-object-heap allocations per page that linger until a full GC.
 /// </summary>
-internal sealed class BodyCapture : Interceptor
+/// <param name="pool">The source's buffer pool.</param>
+internal sealed class BodyCapture(ArrayPool<byte> pool) : Interceptor
 {
     public PooledBuffer Body { get; private set; } = PooledBuffer.Empty();
 
@@ -26,7 +28,7 @@ internal sealed class BodyCapture : Interceptor
         var stream = await responseMessage.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            Body = await PooledBuffer.ReadAllAsync(stream, responseMessage.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+            Body = await PooledBuffer.ReadAllAsync(stream, responseMessage.Content.Headers.ContentLength, pool, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -113,9 +113,13 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
         var lifecycle = _dataset.Return.Contains(ReturnType.Lifecycle) || accounts.Any(a => a.Lifecycle is not null) ? SideTables.Lifecycle(finalAccounts, context) : null;
         _host = null;
         _warnings.AddRange(past?.Warnings ?? []);
+        var recordedSnapshot = recorded is null ? null : Recorded(columns, recorded, final.Select(r => r.Account.Id));
+
+        // The history cells are filled: let the past snapshots they read go before the outputs are rendered.
+        _history = null;
         return new DatasetTable
         {
-            Recorded = recorded is null ? null : Recorded(columns, recorded, final.Select(r => r.Account.Id)),
+            Recorded = recordedSnapshot,
             Name = _dataset.Name,
             Columns = columns,
             Rows = final.Select(r => new TableRow(r.Account.Id, r.Values)).ToList(),
