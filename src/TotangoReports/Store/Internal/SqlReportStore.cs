@@ -137,7 +137,13 @@ internal sealed partial class SqlReportStore(StoreDialect dialect) : IReportStor
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 await Dialect.ConfigureAsync(connection, cancellationToken).ConfigureAwait(false);
-                await InTransactionAsync(connection, transaction => StoreSchema.MigrateAsync(Dialect, connection, transaction, cancellationToken), cancellationToken, guarded: false).ConfigureAwait(false);
+
+                // Only a store without the latest schema takes the writer's lock: a reader of a current store (history
+                // list, the watermarks) must not queue behind another run's commit.
+                if (await StoreSchema.NeedsMigrationAsync(Dialect, connection, cancellationToken).ConfigureAwait(false))
+                {
+                    await InTransactionAsync(connection, transaction => StoreSchema.MigrateAsync(Dialect, connection, transaction, cancellationToken), cancellationToken, guarded: false).ConfigureAwait(false);
+                }
             }).ConfigureAwait(false);
         }
         catch
