@@ -302,7 +302,30 @@ public abstract class ReportStoreContract(StoreEngineKind kind) : IAsyncLifetime
         var error = await Should.ThrowAsync<ReportStoreException>(() => newer.ReadWatermarksAsync("weekly", Token));
 
         // Assert
-        error.Message.ShouldContain("the store has schema version 99, written by a newer totango-reports (this one knows up to 1); upgrade totango-reports");
+        error.Message.ShouldContain($"the store has schema version 99, written by a newer totango-reports (this one knows up to {StoreSchema.Latest}); upgrade totango-reports");
+    }
+
+    [Fact]
+    public async Task StoreAtVersion1_IsMigratedToTheLatestOnOpen_KeepingWhatItHolds()
+    {
+        // Arrange: a store as the first release left it (version 1, no table of legacy imports).
+        await using (var store = Engine.Open())
+        {
+            await store.CommitAsync(new StoreCommit("weekly", Monday) { Watermarks = Marks(("accounts", Monday)) }, Token);
+            var connection = (await store.OpenAsync(create: false, Token))!;
+            await using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "DROP TABLE store_legacy_imports; UPDATE store_schema_version SET version = 1";
+            await downgrade.ExecuteNonQueryAsync(Token);
+        }
+
+        // Act
+        await using var reopened = Engine.Open();
+        var imported = await reopened.LegacyStateImportedAsync("weekly", Token);
+
+        // Assert
+        imported.ShouldBeFalse();
+        (await StoreSchema.VersionAsync((await reopened.OpenAsync(create: false, Token))!, null, Token)).ShouldBe(StoreSchema.Latest);
+        (await reopened.ReadWatermarksAsync("weekly", Token))["accounts"].ShouldBe(Monday);
     }
 
     protected static Dictionary<string, DateTimeOffset> Marks(params (string Dataset, DateTimeOffset At)[] marks) =>

@@ -24,6 +24,13 @@ internal static class StoreSchema
             $"CREATE TABLE history_snapshots (id {d.IdColumn}, definition_key TEXT NOT NULL, dataset TEXT NOT NULL, taken_at_ms BIGINT NOT NULL, row_count BIGINT NOT NULL, shown_count BIGINT NOT NULL, account_ids {d.BlobType} NOT NULL, shown {d.BlobType} NOT NULL, UNIQUE (definition_key, dataset, taken_at_ms))",
             $"CREATE TABLE history_columns (snapshot_id BIGINT NOT NULL, ordinal BIGINT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, format TEXT, activity_name TEXT, activity_window TEXT, cells {d.BlobType} NOT NULL, PRIMARY KEY (snapshot_id, name))",
         ],
+
+        // The definitions whose watermarks the old state file already gave: a file kept for other definitions in its
+        // folder is then never imported again for this one (it would raise a watermark the store has since lowered).
+        _ =>
+        [
+            "CREATE TABLE store_legacy_imports (definition_key TEXT NOT NULL PRIMARY KEY, source_file TEXT NOT NULL)",
+        ],
     ];
 
     public static int Latest => Migrations.Length;
