@@ -42,6 +42,27 @@ public sealed class HistoryCommandTests
     }
 
     [Fact]
+    public async Task Import_OfADefinitionWithAFilter_RecordsEveryFetchedAccount_WithWhetherTheReportShowedIt_AsALiveRunDoes()
+    {
+        // Arrange: the weekly report showing only the accounts that score under 50.
+        await using var emulator = await HistoryRecordingTests.StartEmulatorAsync();
+        using var cli = HistoryRecordingTests.Arrange(emulator);
+        File.WriteAllText(cli.PathOf("weekly.yaml"), HistoryRecordingTests.Weekly.Replace("\noutputs:", "\n    filter: \"Score < 50\"\noutputs:", StringComparison.Ordinal));
+        await FetchAsync(cli, Week1, "snap1");
+
+        // Act
+        var result = await cli.RunAsync("history", "import", cli.PathOf("weekly.yaml"), "snap1");
+
+        // Assert
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var snapshot = (await HistoryRecordingTests.SnapshotsAsync(cli, "Score")).ShouldHaveSingleItem();
+        snapshot.Count.ShouldBe(120, "every fetched account, not only the rows the report showed");
+        snapshot.ShownCount.ShouldBeInRange(1, snapshot.Count - 1);
+        snapshot.Rows.Where(r => r.Shown).ShouldAllBe(r => r.Cells[0] is double && (double)r.Cells[0]! < 50);
+        snapshot.Rows.Where(r => !r.Shown).ShouldAllBe(r => !(r.Cells[0] is double) || (double)r.Cells[0]! >= 50);
+    }
+
+    [Fact]
     public async Task Import_OfADefinitionWithoutHistory_IsExit2_WithTheFix()
     {
         // Arrange
