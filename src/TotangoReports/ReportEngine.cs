@@ -301,7 +301,7 @@ public sealed class ReportEngine
         StoreStage.OpenAsync(PrepareStage.Run(definition, options.Parameters, options.Since, options.AsOf ?? Options.Time.GetUtcNow()), source, Options.Store, options.StatePath, _redactor, Options.Logger, cancellationToken);
 
     private Task<FetchedData<DatasetBuilder>> FetchAsync(PreparedRun run, OpenedSource opened, bool allowPartial, CancellationToken cancellationToken) =>
-        new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, dataset => new DatasetBuilder(dataset, run.Context) { Summary = run.Definition.SummaryFor(dataset.Name), BurstBy = run.Definition.SummaryDataset == dataset.Name ? run.Definition.Burst?.By : null, Records = run.Definition.History is not null }, allowPartial, cancellationToken);
+        new FetchStage(Options.Totango, Options.Logger, Options.Progress).RunAsync(run, opened.Source, run.BuilderFor, allowPartial, cancellationToken);
 
     /// <summary>
     /// The past a run's history columns read: the sample's own 12 weeks for sample sources (never the store); the

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TotangoReports.Api;
 using TotangoReports.Configuration;
-using TotangoReports.Data;
 using TotangoReports.Data.History;
 using TotangoReports.Definition;
 using TotangoReports.Logging;
@@ -27,7 +26,7 @@ internal static class HistoryImport
         await using (scope.ConfigureAwait(false))
         {
             var fetched = await new FetchStage(totango, log, null)
-                .RunAsync(run, source, dataset => new DatasetBuilder(dataset, run.Context) { Summary = run.Definition.SummaryFor(dataset.Name) }, allowPartial: false, cancellationToken)
+                .RunAsync(run, source, run.BuilderFor, allowPartial: false, cancellationToken)
                 .ConfigureAwait(false);
             if (fetched.Incomplete is { } incomplete)
             {

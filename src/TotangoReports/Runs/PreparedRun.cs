@@ -33,4 +33,20 @@ internal sealed record PreparedRun(ReportDefinition Definition, ReportContext Co
 
     public bool UsesLastRunFor(DatasetDefinition dataset) =>
         EffectiveSince(dataset) is { } since && string.Equals(since.Trim(), SinceResolver.LastRun, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The sink a dataset of this run is read into, for every run that builds the report from fetched accounts (a live
+    /// or snapshot run, <c>history import</c>): one place, so what an import records is what a live run records —
+    /// every fetched account with its shown flag when the definition has <c>history:</c>, and the burst slices.
+    /// </summary>
+    public DatasetBuilder BuilderFor(DatasetDefinition dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return new DatasetBuilder(dataset, Context)
+        {
+            Summary = Definition.SummaryFor(dataset.Name),
+            BurstBy = Definition.SummaryDataset == dataset.Name ? Definition.Burst?.By : null,
+            Records = Definition.History is not null,
+        };
+    }
 }

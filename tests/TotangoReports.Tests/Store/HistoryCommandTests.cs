@@ -1,7 +1,11 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Parquet;
+using TotangoReports.Data;
 using TotangoReports.Data.History;
+using TotangoReports.Store;
+using TotangoReports.Store.Internal;
 using TotangoReports.Tests.Cli;
 
 namespace TotangoReports.Tests.Store;
@@ -35,6 +39,27 @@ public sealed class HistoryCommandTests
         listed.Error.ShouldContain("2 snapshot(s) of 1 definition(s) in " + cli.PathOf(".totango-reports.db"));
         (await HistoryRecordingTests.SnapshotsAsync(cli, "Score")).Select(s => s.TakenAt).ShouldBe([Week1, Week2]);
         File.Exists(cli.PathOf("out", "run.json")).ShouldBeFalse("an import writes no report");
+    }
+
+    [Fact]
+    public async Task Import_OfADefinitionWithAFilter_RecordsEveryFetchedAccount_WithWhetherTheReportShowedIt_AsALiveRunDoes()
+    {
+        // Arrange: the weekly report showing only the accounts that score under 50.
+        await using var emulator = await HistoryRecordingTests.StartEmulatorAsync();
+        using var cli = HistoryRecordingTests.Arrange(emulator);
+        File.WriteAllText(cli.PathOf("weekly.yaml"), HistoryRecordingTests.Weekly.Replace("\noutputs:", "\n    filter: \"Score < 50\"\noutputs:", StringComparison.Ordinal));
+        await FetchAsync(cli, Week1, "snap1");
+
+        // Act
+        var result = await cli.RunAsync("history", "import", cli.PathOf("weekly.yaml"), "snap1");
+
+        // Assert
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var snapshot = (await HistoryRecordingTests.SnapshotsAsync(cli, "Score")).ShouldHaveSingleItem();
+        snapshot.Count.ShouldBe(120, "every fetched account, not only the rows the report showed");
+        snapshot.ShownCount.ShouldBeInRange(1, snapshot.Count - 1);
+        snapshot.Rows.Where(r => r.Shown).ShouldAllBe(r => r.Cells[0] is double && (double)r.Cells[0]! < 50);
+        snapshot.Rows.Where(r => !r.Shown).ShouldAllBe(r => !(r.Cells[0] is double) || (double)r.Cells[0]! >= 50);
     }
 
     [Fact]
@@ -142,6 +167,41 @@ public sealed class HistoryCommandTests
             rows[i]["Score"].ShouldBe(cells[2] is double score ? score.ToString("R", CultureInfo.InvariantCulture) : string.Empty);
             rows[i]["Renewal"].ShouldBe(cells[4] is DateOnly date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
         }
+    }
+
+    [Fact]
+    public async Task ExportCsv_TextWithCommasQuotesLineBreaksOrALeadingEquals_IsQuotedPerRfc4180_AndReadsBackExactly()
+    {
+        // Arrange: one ordinary row, then one row per awkward note; a column name with a comma too.
+        await using var engine = await TestStoreEngine.CreateAsync(StoreEngineKind.Sqlite);
+        TableColumn[] columns = [new("Account", CellKind.Text), new("Note, free text", CellKind.Text), new("Score", CellKind.Number)];
+        string[] notes = ["Jones, Smith & Co", "say \"hi\"", "line 1\r\nline 2", "only\rCR", "only\nLF", "=HYPERLINK(\"http://example.com\",\"x\")", "\"\""];
+        List<HistoryRow> rows = [new("acct-0", ["Plain", null, 12.5], true), .. notes.Select((n, i) => new HistoryRow($"acct-{i + 1}", ["Quoted", n, null], false))];
+        await using (var recorder = engine.Open())
+        {
+            await recorder.CommitAsync(new StoreCommit("weekly", Week1) { Snapshots = [new HistorySnapshot("accounts", Week1, columns, rows)] }, TestContext.Current.CancellationToken);
+        }
+
+        var warehouse = Path.Combine(Path.GetDirectoryName(engine.SqlitePath)!, "warehouse");
+        await using var store = engine.Open();
+
+        // Act
+        var written = await HistoryExport.RunAsync(store, "weekly", "csv", warehouse, TestContext.Current.CancellationToken);
+
+        // Assert: ordinary values byte for byte as before; the rest as CsvHelper's reader gives them back, raw.
+        var bytes = await File.ReadAllBytesAsync(written.Single(), TestContext.Current.CancellationToken);
+        Encoding.UTF8.GetString(bytes).ShouldStartWith("account_id,snapshot_time,shown,Account,\"Note, free text\",Score\r\nacct-0,2026-11-16T06:30:00.000Z,true,Plain,,12.5\r\n");
+        using var reader = CsvHelper.CsvReader.Create(bytes, new CsvHelper.CsvReaderOptions { HasHeader = true, Separator = ',' });
+        var read = new List<string[]>();
+        while (reader.Read())
+        {
+            read.Add(reader.Current.ToArray());
+        }
+
+        reader.Headers.ToArray().ShouldBe(["account_id", "snapshot_time", "shown", "Account", "Note, free text", "Score"]);
+        read.Count.ShouldBe(notes.Length + 1);
+        read.Skip(1).Select(r => r[4]).ShouldBe(notes);
+        read.Skip(1).ShouldAllBe(r => r.Length == 6 && r[3] == "Quoted" && r[5] == string.Empty);
     }
 
     private static async Task FetchAsync(CliHarness cli, DateTimeOffset at, string folder)

@@ -250,6 +250,40 @@ public abstract class ReportStoreContract(StoreEngineKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Open_OfAStoreAtTheLatestVersion_ReadsWhileAnotherRunHoldsTheWritersLock_WithoutWaitingForIt()
+    {
+        // Arrange: a current store, and another run in the middle of its commit (SQLite: BEGIN IMMEDIATE held; PostgreSQL:
+        // the writers' advisory lock held), taken the way every writer takes it.
+        await using (var first = Engine.Open())
+        {
+            await first.CommitAsync(new StoreCommit("weekly", Monday) { Watermarks = Marks(("accounts", Monday)), Snapshots = [Snapshot("accounts", Monday, 3)] }, Token);
+        }
+
+        await using var writer = Engine.Open();
+        await using var writerConnection = writer.Dialect.CreateConnection();
+        await writerConnection.OpenAsync(Token);
+        await writer.Dialect.ConfigureAsync(writerConnection, Token);
+        await using var held = await writer.Dialect.BeginWriteAsync(writerConnection, Token);
+
+        // Act: a reader whose busy timeout is far longer than the test allows, so waiting for the writer would show.
+        await using var reader = Engine.Open(busyTimeout: TimeSpan.FromMinutes(2));
+        var read = Task.Run(
+            async () =>
+            {
+                var marks = await reader.ReadWatermarksAsync("weekly", Token);
+                var listed = await reader.ListAsync("weekly", Token);
+                return (marks, listed);
+            },
+            Token);
+        var (watermarks, snapshots) = await read.WaitAsync(TimeSpan.FromSeconds(10), Token);
+
+        // Assert
+        watermarks["accounts"].ShouldBe(Monday);
+        snapshots.Select(s => s.TakenAt).ShouldBe([Monday]);
+        await held.RollbackAsync(Token);
+    }
+
+    [Fact]
     public async Task NewStore_HasTheLatestSchemaVersion_AndAStoreFromANewerVersionIsAClearError()
     {
         // Arrange
@@ -268,7 +302,30 @@ public abstract class ReportStoreContract(StoreEngineKind kind) : IAsyncLifetime
         var error = await Should.ThrowAsync<ReportStoreException>(() => newer.ReadWatermarksAsync("weekly", Token));
 
         // Assert
-        error.Message.ShouldContain("the store has schema version 99, written by a newer totango-reports (this one knows up to 1); upgrade totango-reports");
+        error.Message.ShouldContain($"the store has schema version 99, written by a newer totango-reports (this one knows up to {StoreSchema.Latest}); upgrade totango-reports");
+    }
+
+    [Fact]
+    public async Task StoreAtVersion1_IsMigratedToTheLatestOnOpen_KeepingWhatItHolds()
+    {
+        // Arrange: a store as the first release left it (version 1, no table of legacy imports).
+        await using (var store = Engine.Open())
+        {
+            await store.CommitAsync(new StoreCommit("weekly", Monday) { Watermarks = Marks(("accounts", Monday)) }, Token);
+            var connection = (await store.OpenAsync(create: false, Token))!;
+            await using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "DROP TABLE store_legacy_imports; UPDATE store_schema_version SET version = 1";
+            await downgrade.ExecuteNonQueryAsync(Token);
+        }
+
+        // Act
+        await using var reopened = Engine.Open();
+        var imported = await reopened.LegacyStateImportedAsync("weekly", Token);
+
+        // Assert
+        imported.ShouldBeFalse();
+        (await StoreSchema.VersionAsync((await reopened.OpenAsync(create: false, Token))!, null, Token)).ShouldBe(StoreSchema.Latest);
+        (await reopened.ReadWatermarksAsync("weekly", Token))["accounts"].ShouldBe(Monday);
     }
 
     protected static Dictionary<string, DateTimeOffset> Marks(params (string Dataset, DateTimeOffset At)[] marks) =>

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using TotangoReports.Emulator;
+using TotangoReports.Store;
+using TotangoReports.Store.Internal;
 using TotangoReports.Tests.Cli;
 
 namespace TotangoReports.Tests.Store;
@@ -50,6 +52,35 @@ public sealed class StoreRunTests
         result.Error.ShouldContain("the file stays because it also holds churned, which other definitions in its folder read");
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(cli.PathOf("out", "run.json"), TestContext.Current.CancellationToken));
         manifest.RootElement.GetProperty("datasets").GetProperty("inactive").GetProperty("since").GetInt64().ShouldBe(1762000000);
+    }
+
+    [Fact]
+    public async Task OldStateFile_KeptForAnotherDefinition_IsImportedOnce_NotAgainOnLaterRuns()
+    {
+        // Arrange: the first run imported the shared file; then the store's watermark went below the file's (a store
+        // restored from a backup, a watermark set back by hand).
+        await using var emulator = await StartEmulatorAsync();
+        using var cli = Arrange(emulator);
+        const string shared = """{ "datasets": { "inactive": { "lastRun": 1762000000 }, "churned": { "lastRun": 1763000000 } } }""";
+        await File.WriteAllTextAsync(cli.PathOf(".totango-reports-state.json"), shared, TestContext.Current.CancellationToken);
+        var first = await cli.RunAsync("run", cli.PathOf("inactive-accounts-delta.yaml"));
+        first.ExitCode.ShouldBe(0, first.ToString());
+        var setBack = DateTimeOffset.FromUnixTimeSeconds(1761000000);
+        await using (var store = new SqlReportStore(new SqliteDialect(cli.PathOf(".totango-reports.db"), TimeSpan.FromSeconds(10))))
+        {
+            var marks = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal) { ["inactive"] = setBack };
+            await store.CommitAsync(new StoreCommit("inactive-accounts-delta", setBack) { Watermarks = marks }, TestContext.Current.CancellationToken);
+        }
+
+        // Act
+        var second = await cli.RunAsync("run", cli.PathOf("inactive-accounts-delta.yaml"));
+
+        // Assert: the second run reads the store's watermark, not the file's again, and says nothing about the file.
+        second.ExitCode.ShouldBe(0, second.ToString());
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(cli.PathOf("out", "run.json"), TestContext.Current.CancellationToken));
+        manifest.RootElement.GetProperty("datasets").GetProperty("inactive").GetProperty("since").GetInt64().ShouldBe(1761000000);
+        second.Error.ShouldNotContain(".totango-reports-state.json");
+        (await File.ReadAllTextAsync(cli.PathOf(".totango-reports-state.json"), TestContext.Current.CancellationToken)).ShouldBe(shared, "the file stays for the definition that reads churned");
     }
 
     [Theory]

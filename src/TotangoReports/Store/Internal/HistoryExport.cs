@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using Parquet;
 using Parquet.Schema;
 using TotangoReports.Data;
@@ -103,26 +103,43 @@ internal static class HistoryExport
 
     private static async Task WriteCsvAsync(HistorySnapshot snapshot, string path, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder();
-        AppendLine(text, ["account_id", "snapshot_time", "shown", .. snapshot.Columns.Select(c => c.Name)]);
-        var at = Instant(snapshot.TakenAt);
-        foreach (var row in snapshot.Rows)
+        // RFC 4180 quoting by CsvHelper: CRLF, a field quoted only when it holds a comma, a quote, CR or LF. Values stay
+        // raw (no formula neutralising): this file is for a warehouse, not a spreadsheet.
+        var options = new CsvWriterOptions { Injection = CsvInjection.None, FormatProvider = CultureInfo.InvariantCulture };
+        var stream = File.Create(path);
+        await using (stream.ConfigureAwait(false))
         {
-            AppendLine(text, [row.AccountId, at, row.Shown ? "true" : "false", .. row.Cells.Select(Csv)]);
+            var csv = CsvWriter.Create(stream, options, leaveOpen: true);
+            await using (csv.ConfigureAwait(false))
+            {
+                csv.WriteField("account_id");
+                csv.WriteField("snapshot_time");
+                csv.WriteField("shown");
+                foreach (var column in snapshot.Columns)
+                {
+                    csv.WriteField(column.Name);
+                }
+
+                await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+                var at = Instant(snapshot.TakenAt);
+                foreach (var row in snapshot.Rows)
+                {
+                    csv.WriteField(row.AccountId);
+                    csv.WriteField(at);
+                    csv.WriteField(row.Shown ? "true" : "false");
+                    foreach (var cell in row.Cells)
+                    {
+                        // Formatted here, not by the writer, so the text is the store's exact value (round-trip numbers, UTC).
+                        csv.WriteField(Csv(cell));
+                    }
+
+                    await csv.EndRecordAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
-
-        await File.WriteAllTextAsync(path, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken).ConfigureAwait(false);
     }
-
-    private static void AppendLine(StringBuilder text, IEnumerable<string?> cells)
-    {
-        text.AppendJoin(',', cells.Select(Quote));
-        text.Append("\r\n");
-    }
-
-    // RFC 4180; values stay raw (no formula neutralising): this file is for a warehouse, not a spreadsheet.
-    private static string Quote(string? cell) =>
-        cell is null ? string.Empty : cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 
     private static string? Csv(object? cell) => cell switch
     {

@@ -7,7 +7,8 @@ namespace TotangoReports.Store.Internal;
 /// <summary>
 /// The state file of earlier versions (<c>.totango-reports-state.json</c> beside the definition) moves into the store
 /// on first use: its watermarks are imported (never lowering a newer one), then the file is renamed
-/// <c>.migrated</c> with an info line. A file that also holds other definitions' datasets stays for them.
+/// <c>.migrated</c> with an info line. A file that also holds other definitions' datasets stays for them; the store
+/// records which definitions it was imported for, so each imports it once and never again.
 /// </summary>
 internal static class LegacyStateImport
 {
@@ -17,7 +18,7 @@ internal static class LegacyStateImport
     public static async Task RunAsync(SqlReportStore store, ReportDefinition definition, string key, IReadOnlyCollection<string> datasets, ILogger log, CancellationToken cancellationToken)
     {
         var path = RunState.DefaultPath(definition.SourcePath);
-        if (!File.Exists(path))
+        if (!File.Exists(path) || await store.LegacyStateImportedAsync(key, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -33,7 +34,7 @@ internal static class LegacyStateImport
         }
 
         var mine = state.Datasets.Where(d => datasets.Contains(d.Key)).ToDictionary(d => d.Key, d => DateTimeOffset.FromUnixTimeSeconds(d.Value.LastRun), StringComparer.Ordinal);
-        await store.ImportWatermarksAsync(key, mine, cancellationToken).ConfigureAwait(false);
+        await store.ImportLegacyStateAsync(key, mine, path, cancellationToken).ConfigureAwait(false);
         var others = state.Datasets.Keys.Where(d => !datasets.Contains(d)).ToList();
         if (others.Count > 0)
         {

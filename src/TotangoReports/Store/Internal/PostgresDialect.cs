@@ -21,6 +21,9 @@ internal sealed class PostgresDialect(string connectionString, string descriptio
 
     public override string IdColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 
+    // current_schema(): where an unqualified CREATE TABLE puts the table (the search path's first schema).
+    public override string TableExistsSql => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
+
     public override DbConnection CreateConnection() => new NpgsqlConnection(connectionString);
 
     public override async Task ConfigureAsync(DbConnection connection, CancellationToken cancellationToken)

@@ -95,8 +95,28 @@ internal sealed partial class SqlReportStore(StoreDialect dialect) : IReportStor
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Raises the watermarks of <paramref name="definitionKey"/> to these (an older one never lowers a newer).</summary>
-    public async Task ImportWatermarksAsync(string definitionKey, IReadOnlyDictionary<string, DateTimeOffset> watermarks, CancellationToken cancellationToken)
+    /// <summary>Whether the old state file's watermarks were already imported for <paramref name="definitionKey"/>.</summary>
+    public async Task<bool> LegacyStateImportedAsync(string definitionKey, CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(create: false, cancellationToken).ConfigureAwait(false) is not { } connection)
+        {
+            return false;
+        }
+
+        var imported = false;
+        await GuardAsync(async () =>
+        {
+            using var command = Command(connection, null, "SELECT COUNT(*) FROM store_legacy_imports WHERE definition_key = @key", ("key", definitionKey));
+            imported = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+        }).ConfigureAwait(false);
+        return imported;
+    }
+
+    /// <summary>
+    /// Raises the watermarks of <paramref name="definitionKey"/> to these (an older one never lowers a newer) and, in the
+    /// same transaction, records that the old state file <paramref name="sourceFile"/> was imported for it.
+    /// </summary>
+    public async Task ImportLegacyStateAsync(string definitionKey, IReadOnlyDictionary<string, DateTimeOffset> watermarks, string sourceFile, CancellationToken cancellationToken)
     {
         var connection = (await OpenAsync(create: true, cancellationToken).ConfigureAwait(false))!;
         await InTransactionAsync(connection, async transaction =>
@@ -105,6 +125,9 @@ internal sealed partial class SqlReportStore(StoreDialect dialect) : IReportStor
             {
                 await ExecuteAsync(connection, transaction, "INSERT INTO store_watermarks (definition_key, dataset, last_run_ms) VALUES (@key, @dataset, @at) ON CONFLICT (definition_key, dataset) DO UPDATE SET last_run_ms = CASE WHEN excluded.last_run_ms > store_watermarks.last_run_ms THEN excluded.last_run_ms ELSE store_watermarks.last_run_ms END", cancellationToken, ("key", definitionKey), ("dataset", dataset), ("at", at.ToUnixTimeMilliseconds())).ConfigureAwait(false);
             }
+
+            // Two first runs at once may both have read "not imported": the second import is then the same no-op raise.
+            await ExecuteAsync(connection, transaction, "INSERT INTO store_legacy_imports (definition_key, source_file) VALUES (@key, @file) ON CONFLICT (definition_key) DO NOTHING", cancellationToken, ("key", definitionKey), ("file", sourceFile)).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -137,7 +160,13 @@ internal sealed partial class SqlReportStore(StoreDialect dialect) : IReportStor
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 await Dialect.ConfigureAsync(connection, cancellationToken).ConfigureAwait(false);
-                await InTransactionAsync(connection, transaction => StoreSchema.MigrateAsync(Dialect, connection, transaction, cancellationToken), cancellationToken, guarded: false).ConfigureAwait(false);
+
+                // Only a store without the latest schema takes the writer's lock: a reader of a current store (history
+                // list, the watermarks) must not queue behind another run's commit.
+                if (await StoreSchema.NeedsMigrationAsync(Dialect, connection, cancellationToken).ConfigureAwait(false))
+                {
+                    await InTransactionAsync(connection, transaction => StoreSchema.MigrateAsync(Dialect, connection, transaction, cancellationToken), cancellationToken, guarded: false).ConfigureAwait(false);
+                }
             }).ConfigureAwait(false);
         }
         catch

@@ -20,6 +20,8 @@ internal sealed class SqliteDialect(string path, TimeSpan busyTimeout) : StoreDi
 
     public override string IdColumn => "INTEGER PRIMARY KEY";
 
+    public override string TableExistsSql => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
+
     public override DbConnection CreateConnection() => new SqliteConnection(new SqliteConnectionStringBuilder
     {
         DataSource = Path,

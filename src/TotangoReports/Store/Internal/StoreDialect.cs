@@ -17,6 +17,12 @@ internal abstract class StoreDialect
     /// <summary>An auto-numbered primary key column.</summary>
     public abstract string IdColumn { get; }
 
+    /// <summary>
+    /// One row, one count: non-zero when the table named <c>@name</c> exists where the schema's statements create it.
+    /// Read outside any transaction, so it never waits for a writer.
+    /// </summary>
+    public abstract string TableExistsSql { get; }
+
     public abstract DbConnection CreateConnection();
 
     /// <summary>Per-connection settings (SQLite: WAL, busy timeout).</summary>
