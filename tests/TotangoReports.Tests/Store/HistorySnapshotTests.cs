@@ -96,6 +96,63 @@ public sealed class HistorySnapshotTests
     }
 
     [Fact]
+    public void DecodeVector_WholeTenthsAndHundredths_AreHeldAsScaledInts_AndReadBackBitForBit()
+    {
+        // Arrange: scores with one or two decimals, counts, an empty, and a large count.
+        var random = new Random(3);
+        var cells = Enumerable.Range(0, 5000).Select(i => i % 97 == 0 ? null : (object?)(i % 3 == 0 ? Math.Round(random.NextDouble() * 100, 1) : i % 3 == 1 ? Math.Round(random.NextDouble() * 100, 2) : random.Next(0, 20_000_000))).ToArray();
+
+        // Act
+        var vector = CellVector.DecodeVector(CellVector.Encode(cells.Length, i => cells[i]));
+
+        // Assert
+        vector.ShouldBeOfType<HistoryVector.Scaled>();
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i] is double expected)
+            {
+                BitConverter.DoubleToInt64Bits(vector[i].ShouldBeOfType<double>()).ShouldBe(BitConverter.DoubleToInt64Bits(expected), $"cell {i}");
+            }
+            else
+            {
+                vector[i].ShouldBeNull();
+            }
+        }
+    }
+
+    [Fact]
+    public void DecodeVector_NumbersTooLargeToScale_StayDoubles()
+    {
+        // Arrange: hundredths next to a count that would overflow an int once scaled by 100.
+        object?[] cells = [12.34, 3_000_000_000.0, 1.5];
+
+        // Act
+        var vector = CellVector.DecodeVector(CellVector.Encode(cells.Length, i => cells[i]));
+
+        // Assert
+        vector.ShouldBeOfType<HistoryVector.Numbers>();
+        Enumerable.Range(0, cells.Length).Select(i => vector[i]).ShouldBe(cells);
+    }
+
+    [Fact]
+    public void DecodeVector_TextsAndEmpties_AreCoded_AndAMixedColumnIsKeptAsCells()
+    {
+        // Arrange
+        object?[] healths = ["Good", null, "Poor", "Good", string.Empty];
+        object?[] mixed = ["Good", 1.0, new DateOnly(2027, 1, 1), null];
+
+        // Act
+        var coded = CellVector.DecodeVector(CellVector.Encode(healths.Length, i => healths[i]));
+        var cells = CellVector.DecodeVector(CellVector.Encode(mixed.Length, i => mixed[i]));
+
+        // Assert
+        coded.ShouldBeOfType<HistoryVector.Coded>();
+        Enumerable.Range(0, healths.Length).Select(i => coded[i]).ShouldBe(healths);
+        cells.ShouldBeOfType<HistoryVector.Cells>();
+        Enumerable.Range(0, mixed.Length).Select(i => cells[i]).ShouldBe(mixed);
+    }
+
+    [Fact]
     public void DecodeVector_OfRepeatedTexts_HoldsEachDistinctTextOnce()
     {
         // Arrange: 1,000 cells of three healths, a date and an empty among them.

@@ -58,6 +58,27 @@ internal abstract class HistoryVector
             nulls is not null && (nulls[row >> 3] & (1 << (row & 7))) != 0 ? null : Boxes.Of(values[row]);
     }
 
+    /// <summary>
+    /// Numbers that are whole, tenths or hundredths within ±2³¹ / <paramref name="scale"/> (scores, counts): held as
+    /// <c>int</c>s times <paramref name="scale"/>, half a <c>double[]</c>. Each reads back as the exact double it was
+    /// recorded as (the store kept it in this form only when value × scale ÷ scale gave that double back).
+    /// </summary>
+    public sealed class Scaled(int[] values, int scale, byte[]? nulls) : HistoryVector
+    {
+        public override int Count => values.Length;
+
+        public override object? this[int row] =>
+            nulls is not null && (nulls[row >> 3] & (1 << (row & 7))) != 0 ? null : Boxes.Of(scale == 1 ? values[row] : values[row] / (double)scale);
+    }
+
+    /// <summary>Texts from a small set (health, region, plan): a code per row into the distinct texts, a quarter of a reference array.</summary>
+    public sealed class Coded(ushort[] codes, string?[] texts) : HistoryVector
+    {
+        public override int Count => codes.Length;
+
+        public override object? this[int row] => texts[codes[row]];
+    }
+
     /// <summary>Cells of any kind.</summary>
     public sealed class Cells(object?[] cells) : HistoryVector
     {

@@ -35,28 +35,50 @@ internal static class CellVector
 
     public static byte[] Encode(int count, Func<int, object?> cell)
     {
-        var values = new ArrayBufferWriter<byte>(Math.Max(64, count * 4));
-        var tags = new byte[count];
-        for (var i = 0; i < count; i++)
+        // Every working buffer is rented: a run records a dozen 100,000-cell columns at once, and fresh arrays of that
+        // size would each be a large-object allocation left for a full collection, at the run's fullest moment.
+        var values = new RentedWriter(Math.Max(64, count * 4));
+        var tags = ArrayPool<byte>.Shared.Rent(Math.Max(1, count));
+        byte[]? raw = null;
+        byte[]? compressed = null;
+        try
         {
-            tags[i] = Write(values, cell(i));
+            for (var i = 0; i < count; i++)
+            {
+                tags[i] = Write(values, cell(i));
+            }
+
+            Span<byte> header = stackalloc byte[10];
+            var headerLength = WriteVarint(header, (ulong)count);
+            var rawLength = headerLength + count + values.WrittenCount;
+            raw = ArrayPool<byte>.Shared.Rent(rawLength);
+            header[..headerLength].CopyTo(raw);
+            tags.AsSpan(0, count).CopyTo(raw.AsSpan(headerLength));
+            values.WrittenSpan.CopyTo(raw.AsSpan(headerLength + count));
+
+            compressed = ArrayPool<byte>.Shared.Rent(4 + BrotliEncoder.GetMaxCompressedLength(rawLength));
+            BinaryPrimitives.WriteInt32LittleEndian(compressed, rawLength);
+            if (!BrotliEncoder.TryCompress(raw.AsSpan(0, rawLength), compressed.AsSpan(4), out var written, Quality, Window))
+            {
+                throw new InvalidOperationException("a history column could not be compressed");
+            }
+
+            return compressed[..(4 + written)];
         }
-
-        var header = new ArrayBufferWriter<byte>(16);
-        WriteVarint(header, (ulong)count);
-        var raw = new byte[header.WrittenCount + count + values.WrittenCount];
-        header.WrittenSpan.CopyTo(raw);
-        tags.CopyTo(raw, header.WrittenCount);
-        values.WrittenSpan.CopyTo(raw.AsSpan(header.WrittenCount + count));
-
-        var compressed = new byte[4 + BrotliEncoder.GetMaxCompressedLength(raw.Length)];
-        BinaryPrimitives.WriteInt32LittleEndian(compressed, raw.Length);
-        if (!BrotliEncoder.TryCompress(raw, compressed.AsSpan(4), out var written, Quality, Window))
+        finally
         {
-            throw new InvalidOperationException("a history column could not be compressed");
-        }
+            values.Dispose();
+            ArrayPool<byte>.Shared.Return(tags);
+            if (raw is not null)
+            {
+                ArrayPool<byte>.Shared.Return(raw);
+            }
 
-        return compressed[..(4 + written)];
+            if (compressed is not null)
+            {
+                ArrayPool<byte>.Shared.Return(compressed);
+            }
+        }
     }
 
     public static object?[] Decode(byte[] blob)
@@ -85,22 +107,13 @@ internal static class CellVector
             var numeric = !raw.AsSpan(tags, count).ContainsAnyExcept(NumberTags);
             if (numeric)
             {
-                var values = new double[count];
-                byte[]? nulls = null;
-                for (var i = 0; i < count; i++)
-                {
-                    if (ReadCell(raw, raw[tags + i], ref at, null) is double number)
-                    {
-                        values[i] = number;
-                    }
-                    else
-                    {
-                        nulls ??= new byte[(count + 7) / 8];
-                        nulls[i >> 3] |= (byte)(1 << (i & 7));
-                    }
-                }
+                vector = Numbers(raw, count, tags, at);
+                return;
+            }
 
-                vector = new HistoryVector.Numbers(values, nulls);
+            if (!raw.AsSpan(tags, count).ContainsAnyExcept(NullOrText) && Coded(raw, count, tags, at) is { } coded)
+            {
+                vector = coded;
                 return;
             }
 
@@ -153,6 +166,121 @@ internal static class CellVector
         return ordinals!;
     }
 
+    /// <summary>A column of numbers in its smallest exact form: scaled ints when every value allows, else doubles.</summary>
+    private static HistoryVector Numbers(byte[] raw, int count, int tags, int at)
+    {
+        byte[]? nulls = null;
+        var scale = 1;
+        var scaledFits = !raw.AsSpan(tags, count).Contains(Number);
+        var start = at;
+        for (var i = 0; i < count && scaledFits; i++)
+        {
+            var tag = raw[tags + i];
+            if (tag == Null)
+            {
+                continue;
+            }
+
+            var value = Unzig(ReadVarint(raw, ref at));
+            scale = Math.Max(scale, tag == Tenths ? 10 : tag == Hundredths ? 100 : 1);
+            scaledFits = Math.Abs(value) <= int.MaxValue / 100;
+        }
+
+        at = start;
+        if (scaledFits)
+        {
+            var ints = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                var tag = raw[tags + i];
+                if (tag == Null)
+                {
+                    nulls ??= new byte[(count + 7) / 8];
+                    nulls[i >> 3] |= (byte)(1 << (i & 7));
+                    continue;
+                }
+
+                // Each value was stored at its own scale; bring it to the column's (×10 or ×100 is exact in an int here).
+                var value = Unzig(ReadVarint(raw, ref at));
+                ints[i] = (int)(value * (scale / (tag == Tenths ? 10 : tag == Hundredths ? 100 : 1)));
+            }
+
+            if (ScaledIsExact(ints, scale, raw, count, tags, start))
+            {
+                return new HistoryVector.Scaled(ints, scale, nulls);
+            }
+
+            nulls = null;
+        }
+
+        var values = new double[count];
+        at = start;
+        for (var i = 0; i < count; i++)
+        {
+            if (ReadCell(raw, raw[tags + i], ref at, null) is double number)
+            {
+                values[i] = number;
+            }
+            else
+            {
+                nulls ??= new byte[(count + 7) / 8];
+                nulls[i >> 3] |= (byte)(1 << (i & 7));
+            }
+        }
+
+        return new HistoryVector.Numbers(values, nulls);
+    }
+
+    /// <summary>Whether every scaled int reads back as the very double that was stored (it does, unless scales were mixed oddly).</summary>
+    private static bool ScaledIsExact(int[] ints, int scale, byte[] raw, int count, int tags, int at)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var stored = ReadCell(raw, raw[tags + i], ref at, null);
+            if (stored is double number && BitConverter.DoubleToInt64Bits(scale == 1 ? ints[i] : ints[i] / (double)scale) != BitConverter.DoubleToInt64Bits(number))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A column of texts with at most 65,536 distinct values (empty included) as codes; null when it has more.</summary>
+    private static HistoryVector.Coded? Coded(byte[] raw, int count, int tags, int at)
+    {
+        var texts = new TextPool();
+        var codes = new ushort[count];
+        var index = new Dictionary<string, ushort>(ReferenceEqualityComparer.Instance);
+        var table = new List<string?> { null };
+        for (var i = 0; i < count; i++)
+        {
+            if (raw[tags + i] == Null)
+            {
+                continue;
+            }
+
+            var text = texts.Read(raw, ref at);
+            if (!index.TryGetValue(text, out var code))
+            {
+                if (table.Count > ushort.MaxValue)
+                {
+                    return null;
+                }
+
+                code = (ushort)table.Count;
+                index.Add(text, code);
+                table.Add(text);
+            }
+
+            codes[i] = code;
+        }
+
+        return new HistoryVector.Coded(codes, [.. table]);
+    }
+
+    private static readonly SearchValues<byte> NullOrText = SearchValues.Create([Null, Text]);
+
     private static readonly SearchValues<byte> NumberTags = SearchValues.Create([Null, Number, Whole, Tenths, Hundredths]);
 
     /// <summary>Decompresses <paramref name="blob"/> into a pooled buffer and hands over (raw, count, where the tags start, where the values start).</summary>
@@ -191,7 +319,7 @@ internal static class CellVector
         _ => throw new InvalidDataException($"unknown cell tag {tag} in a stored history column"),
     };
 
-    private static byte Write(ArrayBufferWriter<byte> values, object? value)
+    private static byte Write(RentedWriter values, object? value)
     {
         switch (value)
         {
@@ -220,14 +348,16 @@ internal static class CellVector
     }
 
     /// <summary>Most numbers in a report are counts, scores with a decimal or two, or ratios: each gets its smallest exact form.</summary>
-    private static byte WriteNumber(ArrayBufferWriter<byte> values, double number)
+    private static byte WriteNumber(RentedWriter values, double number)
     {
         foreach (var (scale, tag) in Scales)
         {
             var scaled = number * scale;
-            if (Math.Abs(scaled) < 1e15 && Math.Round(scaled) == scaled && Math.Round(scaled) / scale == number && !(number == 0 && double.IsNegative(number)))
+            // Exact when the rounded integer divides back to the very same double (69.76 × 100 is 6976.000000000001, yet
+            // 6976 / 100 is 69.76), which is how the reader will make it.
+            if (Math.Abs(scaled) < 1e15 && Math.Round(scaled) / scale == number && !(number == 0 && double.IsNegative(number)))
             {
-                WriteVarint(values, Zig((long)scaled));
+                WriteVarint(values, Zig((long)Math.Round(scaled)));
                 return tag;
             }
         }
@@ -237,7 +367,7 @@ internal static class CellVector
         return Number;
     }
 
-    private static byte WriteInstant(ArrayBufferWriter<byte> values, long utcTicks)
+    private static byte WriteInstant(RentedWriter values, long utcTicks)
     {
         var unixTicks = utcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
         if (unixTicks % TimeSpan.TicksPerMillisecond == 0)
@@ -254,9 +384,10 @@ internal static class CellVector
 
     private static long Unzig(ulong value) => (long)(value >> 1) ^ -(long)(value & 1);
 
-    private static void WriteVarint(ArrayBufferWriter<byte> buffer, ulong value)
+    private static void WriteVarint(RentedWriter buffer, ulong value) => buffer.Advance(WriteVarint(buffer.GetSpan(10), value));
+
+    private static int WriteVarint(Span<byte> span, ulong value)
     {
-        var span = buffer.GetSpan(10);
         var i = 0;
         while (value >= 0x80)
         {
@@ -265,7 +396,7 @@ internal static class CellVector
         }
 
         span[i++] = (byte)value;
-        buffer.Advance(i);
+        return i;
     }
 
     private static ulong ReadVarint(byte[] raw, ref int at)
@@ -295,6 +426,33 @@ internal static class CellVector
         var value = BinaryPrimitives.ReadDoubleLittleEndian(raw.AsSpan(at));
         at += 8;
         return value;
+    }
+
+    /// <summary>A growing byte buffer rented from the shared pool (returned on dispose).</summary>
+    private sealed class RentedWriter(int capacity) : IDisposable
+    {
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(capacity);
+
+        public int WrittenCount { get; private set; }
+
+        public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, WrittenCount);
+
+        public Span<byte> GetSpan(int sizeHint)
+        {
+            if (_buffer.Length - WrittenCount < sizeHint)
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, WrittenCount + sizeHint));
+                WrittenSpan.CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = bigger;
+            }
+
+            return _buffer.AsSpan(WrittenCount);
+        }
+
+        public void Advance(int count) => WrittenCount += count;
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
     }
 
     /// <summary>The texts of one column, each distinct text made once.</summary>
