@@ -147,8 +147,11 @@ public sealed class ReportEngine
             throw incomplete;
         }
 
+        var stageMemory = new StageMemory(Options.ReturnMemoryBetweenStages, fetched.Datasets.Sum(d => d.Sink.AccountCount));
+        stageMemory.Release();
         await BuildStage.LoadHistoryAsync(run, fetched.Datasets, HistoryFor(source, run), cancellationToken).ConfigureAwait(false);
         var built = BuildStage.Run(run, fetched.Datasets, source.IsSample);
+        stageMemory.Release();
         if (options.Strict && built.Report.Warnings.Count > 0)
         {
             // The host's logger may redact nothing: a warning can quote data or a server's answer.
@@ -168,7 +171,7 @@ public sealed class ReportEngine
         // From here the run writes the folder: one run at a time (a second waits, then gives up clearly).
         using var folderLock = await OutputFolderLock.AcquireAsync(options.OutputDirectory, cancellationToken: cancellationToken).ConfigureAwait(false);
         using var staged = new StagedOutputs(options.OutputDirectory);
-        var renderStage = new RenderStage(_renderers, Options.Logger);
+        var renderStage = new RenderStage(_renderers, Options.Logger, stageMemory);
         var deliverStage = new DeliverStage(Options.Time, Options.Logger, _redactor);
         var rollUp = definition.Burst?.RollUp ?? true;
         var rendered = rollUp

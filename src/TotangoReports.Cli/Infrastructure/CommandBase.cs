@@ -74,6 +74,9 @@ public abstract class CommandBase<TSettings>(CliEnvironment environment) : Async
                 Logger = logger,
                 Progress = progress,
                 Redactor = Redactor,
+
+                // One report per process: a large run's finished stages give their memory back (see the option).
+                ReturnMemoryBetweenStages = true,
             }),
             loaded));
     }

@@ -10,17 +10,19 @@ namespace TotangoReports.Runs;
 internal sealed record RenderedOutputs(IReadOnlyList<OutputDefinition> Outputs, StagedOutputs Staged);
 
 /// <summary>Stage 3: every output of the plan rendered into a staged (temporary) file, each file name used once.</summary>
-internal sealed class RenderStage(ReportRenderers renderers, ILogger log)
+/// <param name="memory">Told after each output of the report (not of each burst slice), so one renderer's garbage is gone before the next starts.</param>
+internal sealed class RenderStage(ReportRenderers renderers, ILogger log, StageMemory? memory = null)
 {
     public async Task<RenderedOutputs> RunAsync(BuiltReport built, RunPlan plan, StagedOutputs staged, CancellationToken cancellationToken)
     {
-        await RenderAsync(built.Report, plan.Outputs, staged, null, cancellationToken).ConfigureAwait(false);
+        await RenderAsync(built.Report, plan.Outputs, staged, null, cancellationToken, memory).ConfigureAwait(false);
         staged.Seal();
         return new RenderedOutputs(plan.Outputs, staged);
     }
 
     /// <summary>Renders <paramref name="outputs"/> of <paramref name="report"/> into staged files, under <paramref name="folder"/> when given; returns them.</summary>
-    public async Task<IReadOnlyList<StagedFile>> RenderAsync(Report report, IReadOnlyList<OutputDefinition> outputs, StagedOutputs staged, string? folder, CancellationToken cancellationToken)
+    /// <param name="afterEach">Told after each output is written.</param>
+    public async Task<IReadOnlyList<StagedFile>> RenderAsync(Report report, IReadOnlyList<OutputDefinition> outputs, StagedOutputs staged, string? folder, CancellationToken cancellationToken, StageMemory? afterEach = null)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { RunManifest.FileName, RunManifest.IncompleteFileName };
         var files = new List<StagedFile>(outputs.Count);
@@ -46,6 +48,7 @@ internal sealed class RenderStage(ReportRenderers renderers, ILogger log)
             files.Add(staged.Files[^1]);
             await using var streamDisposal = stream.ConfigureAwait(false);
             await renderers[output.Format].RenderAsync(report, output, stream, cancellationToken).ConfigureAwait(false);
+            afterEach?.Release();
         }
 
         return files;
