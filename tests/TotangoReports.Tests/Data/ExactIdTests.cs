@@ -76,4 +76,19 @@ public sealed class ExactIdTests
         sheet.Cell(2, 4).GetString().ShouldBe(BigId);
         sheet.Cell(3, 2).GetString().ShouldBe("-9007199254740995");
     }
+
+    [Fact]
+    public void IdAndNameColumns_HoldTheAccountsOwnStrings_NotSecondCopies()
+    {
+        // Arrange: names too long for the short-text pool, as real account names often are.
+        var name = "Acme Incorporated, the very long legal name of a customer";
+
+        // Act
+        var (table, _) = Build(Dataset(Path("Id", "account_id"), Path("Account", "name")), $$"""{"account_id": "acct-1", "name": "{{name}}"}""");
+
+        // Assert
+        table.Cell(0, "Account").ShouldBe(name);
+        ReferenceEquals(table.Cell(0, "Id"), table.Rows[0].AccountId).ShouldBeTrue("the id column shares the row's id");
+        ReferenceEquals(table.Cell(0, "Account"), table.Accounts[0].Name).ShouldBeTrue("the name column shares the account's name");
+    }
 }

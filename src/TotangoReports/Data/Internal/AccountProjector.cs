@@ -89,9 +89,17 @@ internal sealed class AccountProjector(
             }
 
             column.Auto?.Observe(cell);
-            target.Cells[i] = _pool.Share(cell);
+            target.Cells[i] = SameAsFact(cell, target) ?? _pool.Share(cell);
         }
     }
+
+    /// <summary>
+    /// The account's own id or name string when a column reads the same text (most definitions show both): 100,000
+    /// accounts would otherwise hold each twice.
+    /// </summary>
+    private static string? SameAsFact(object? cell, ProjectedAccount target) => cell is string text
+        ? string.Equals(text, target.Id, StringComparison.Ordinal) ? target.Id : string.Equals(text, target.Name, StringComparison.Ordinal) ? target.Name : null
+        : null;
 
     private void ReadLeaves(JsonElement record, ProjectedAccount target)
     {
