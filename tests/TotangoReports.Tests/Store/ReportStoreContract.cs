@@ -153,6 +153,24 @@ public abstract class ReportStoreContract(StoreEngineKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Between_OverMoreSnapshotsThanOneQueryAsksFor_ReadsEveryOne()
+    {
+        // Arrange: 520 hourly snapshots of one account, more than the 500 a column query takes at once.
+        await using var store = Engine.Open();
+        for (var hour = 0; hour < 520; hour++)
+        {
+            await store.CommitAsync(new StoreCommit("hourly", Monday.AddHours(hour)) { Snapshots = [Snapshot("accounts", Monday.AddHours(hour), 1, scoreBase: hour)] }, Token);
+        }
+
+        // Act
+        var read = await store.History("hourly").BetweenAsync("accounts", Monday.AddDays(-1), Monday.AddDays(30), ["Score"], Token);
+
+        // Assert
+        read.Count.ShouldBe(520);
+        read.Select(s => s.Cell(0, s.ColumnOf("Score"))).ShouldBe(Enumerable.Range(0, 520).Select(h => (object?)(double)h));
+    }
+
+    [Fact]
     public async Task Snapshot_RecordedAgainAtTheSameInstant_ReplacesTheFirst()
     {
         // Arrange: a backfill run twice.

@@ -41,7 +41,15 @@ internal sealed partial class SqlReportStore
                 }
             }
 
-            var blobs = await ColumnsAsync(connection, [.. heads.Select(h => h.Id)], columns, cancellationToken).ConfigureAwait(false);
+            // A few hundred snapshots per query: a long `keep` with frequent runs must stay under the engines' parameter limits.
+            var blobs = new Dictionary<long, List<(TableColumn Column, byte[] Cells)>>();
+            foreach (var chunk in heads.Select(h => h.Id).Chunk(500))
+            {
+                foreach (var (id, read) in await ColumnsAsync(connection, chunk, columns, cancellationToken).ConfigureAwait(false))
+                {
+                    blobs.Add(id, read);
+                }
+            }
 
             // Every id is held once for the whole read (one pool), and consecutive snapshots of an unchanged list share
             // their keys; the columns, independent of each other, are decoded in parallel.
@@ -64,11 +72,11 @@ internal sealed partial class SqlReportStore
     }
 
     /// <summary>The <paramref name="columns"/> of every snapshot in <paramref name="snapshotIds"/>, in one query, each snapshot's in recorded order.</summary>
-    private static async Task<Dictionary<long, List<(TableColumn Column, byte[] Cells)>>> ColumnsAsync(DbConnection connection, IReadOnlyList<long> snapshotIds, IReadOnlyCollection<string> columns, CancellationToken cancellationToken)
+    private static async Task<Dictionary<long, List<(TableColumn Column, byte[] Cells)>>> ColumnsAsync(DbConnection connection, long[] snapshotIds, IReadOnlyCollection<string> columns, CancellationToken cancellationToken)
     {
         var names = columns.Distinct(StringComparer.Ordinal).ToList();
         var read = new Dictionary<long, List<(TableColumn, byte[])>>();
-        if (names.Count == 0 || snapshotIds.Count == 0)
+        if (names.Count == 0 || snapshotIds.Length == 0)
         {
             return read;
         }
