@@ -15,8 +15,8 @@ namespace TotangoReports.Data.Internal;
 /// </remarks>
 /// <param name="names">The table's column names.</param>
 /// <param name="host">An expression host over the column names given (the frame's layout).</param>
-/// <param name="keep">Which past rows belong to this table (a burst value's own rows); null = every shown row.</param>
-internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> names, TimeZoneInfo zone, Func<IReadOnlyList<string>, ExpressionHost> host, ProblemLog problems, (string Column, Func<object?, bool> Belongs)? keep = null)
+/// <param name="slice">Which past rows belong to this table (a burst value's own rows); null = every shown row.</param>
+internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> names, TimeZoneInfo zone, Func<IReadOnlyList<string>, ExpressionHost> host, ProblemLog problems, (PastPartition Partition, string Value)? slice = null)
 {
     // One frame at a time: a chart walks them once in order (KPI compares all read the one "then").
     private (HistorySnapshot Snapshot, SummaryFrame Frame)? _last;
@@ -34,10 +34,10 @@ internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> 
         inputs.Over(span).Select(s => (s.TakenAt, FrameOf(s)));
 
     /// <summary>
-    /// The same past narrowed to the rows whose <paramref name="column"/> <paramref name="belongs"/> accepts: a burst
+    /// The same past narrowed to the rows <paramref name="partition"/> files under <paramref name="value"/>: a burst
     /// report compares its owner's rows now with its owner's rows then, never with the whole report's.
     /// </summary>
-    public HistoryFrames Slice(string column, Func<object?, bool> belongs) => new(inputs, names, zone, host, problems, (column, belongs));
+    public HistoryFrames Slice(PastPartition partition, string value) => new(inputs, names, zone, host, problems, (partition, value));
 
     private SummaryFrame FrameOf(HistorySnapshot snapshot)
     {
@@ -55,27 +55,18 @@ internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> 
         var laidOut = layout.ToHashSet(StringComparer.Ordinal);
         layout.AddRange(names.Where(n => !laidOut.Contains(n)));
         var index = layout.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => Math.Min(p.i, empty), StringComparer.Ordinal);
-        var keepAt = keep is { } k ? index.GetValueOrDefault(k.Column, empty) : -1;
-
-        var rows = new List<object?[]>(snapshot.ShownCount);
-        var ids = new List<int>(snapshot.ShownCount);
-        for (var row = 0; row < snapshot.Count; row++)
+        // A burst value's frame visits only its own rows, found once per snapshot for every value (not 100,000 rows
+        // per owner per week).
+        IReadOnlyList<int> visit = slice is { } s ? s.Partition.Rows(snapshot, s.Value) : Shown(snapshot);
+        var rows = new List<object?[]>(visit.Count);
+        var ids = new List<int>(visit.Count);
+        foreach (var row in visit)
         {
-            if (!snapshot.IsShown(row))
-            {
-                continue;
-            }
-
             var values = new object?[empty + 1];
             for (var c = 0; c < present.Length; c++)
             {
                 var cell = snapshot.Cell(row, present[c]);
                 values[c] = cell is DateTimeOffset instant ? TimeZoneInfo.ConvertTime(instant, zone) : cell;
-            }
-
-            if (keep is { } filter && !filter.Belongs(values[keepAt]))
-            {
-                continue;
             }
 
             rows.Add(values);
@@ -86,6 +77,20 @@ internal sealed class HistoryFrames(HistoryInputs inputs, IReadOnlyList<string> 
         var frame = new SummaryFrame(rows, new GroupBuilder(rows, new PastAccounts(snapshot, ids), () => host(layout), problems), columnIndex);
         _last = (snapshot, frame);
         return frame;
+    }
+
+    private static List<int> Shown(HistorySnapshot snapshot)
+    {
+        var shown = new List<int>(snapshot.ShownCount);
+        for (var row = 0; row < snapshot.Count; row++)
+        {
+            if (snapshot.IsShown(row))
+            {
+                shown.Add(row);
+            }
+        }
+
+        return shown;
     }
 
     /// <summary>
@@ -135,5 +140,44 @@ internal sealed record SummaryFrame(IReadOnlyList<object?[]> Rows, GroupBuilder 
 
         var aggregate = Aggregates.Prepare(AggregateSpec.Parse(label, text, ColumnIndex), ColumnIndex);
         return members.ToDictionary(m => m.Key, m => aggregate.Over(m.Value) ?? 0d, StringComparer.Ordinal);
+    }
+}
+
+/// <summary>
+/// Each past snapshot's shown rows by their burst value (<paramref name="key"/> of the <paramref name="column"/> cell;
+/// a snapshot without the column files every row under ""), worked out once per snapshot and shared by every value's
+/// slice. Instants are read in the report's <paramref name="zone"/>, as the rows now are.
+/// </summary>
+internal sealed class PastPartition(string column, Func<object?, string> key, TimeZoneInfo zone)
+{
+    private readonly Dictionary<HistorySnapshot, Dictionary<string, List<int>>> _bySnapshot = new(ReferenceEqualityComparer.Instance);
+
+    public IReadOnlyList<int> Rows(HistorySnapshot snapshot, string value)
+    {
+        if (!_bySnapshot.TryGetValue(snapshot, out var byValue))
+        {
+            byValue = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var at = snapshot.ColumnOf(column);
+            for (var row = 0; row < snapshot.Count; row++)
+            {
+                if (!snapshot.IsShown(row))
+                {
+                    continue;
+                }
+
+                var cell = at >= 0 ? snapshot.Cell(row, at) : null;
+                var text = key(cell is DateTimeOffset instant ? TimeZoneInfo.ConvertTime(instant, zone) : cell);
+                if (!byValue.TryGetValue(text, out var list))
+                {
+                    byValue.Add(text, list = []);
+                }
+
+                list.Add(row);
+            }
+
+            _bySnapshot.Add(snapshot, byValue);
+        }
+
+        return byValue.TryGetValue(value, out var rows) ? rows : [];
     }
 }

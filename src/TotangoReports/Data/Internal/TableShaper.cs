@@ -160,13 +160,14 @@ internal sealed class TableShaper(DatasetPlan plan, ReportContext context, Datas
 
         var scratch = new ProblemLog(_dataset.Name);
         var slices = new List<BurstSlice>(members.Count);
+        var past = new PastPartition(burstBy, BurstText, context.TimeZone);
         foreach (var (value, indexes) in members)
         {
             var sliceRows = indexes.Select(i => rows[i]).ToList();
             var sliceAccounts = indexes.Select(i => accounts[i]).ToList();
             var aggregates = new GroupBuilder(sliceRows, sliceAccounts, Host, scratch, columns);
             var groups = _dataset.Group is { } group ? aggregates.Build(group, keys.GroupBy, keys.Aggregates, IndexOf) : null;
-            var summary = new SummaryBuilder(_dataset.Name, sliceRows, aggregates, IndexOf, scratch) { History = frames.Slice(burstBy, past => string.Equals(BurstText(past), value, StringComparison.Ordinal)) }.Build(declared, () => sliceAccounts.Select(Facts).ToList());
+            var summary = new SummaryBuilder(_dataset.Name, sliceRows, aggregates, IndexOf, scratch) { History = frames.Slice(past, value) }.Build(declared, () => sliceAccounts.Select(Facts).ToList());
             slices.Add(new BurstSlice(value, indexes, groups, summary));
         }
 
