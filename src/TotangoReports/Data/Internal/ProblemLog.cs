@@ -24,6 +24,18 @@ internal sealed class ProblemLog(string dataset)
 
     public string Prefix(string subject) => _locations.TryGetValue(subject, out var location) ? $"{location}: " : string.Empty;
 
+    /// <summary>
+    /// Holds <paramref name="subject"/>'s place in the warnings' order before it is evaluated: subjects computed out of
+    /// the definition's order (charts over history share one walk of the past) still warn in the order written.
+    /// </summary>
+    public void Reserve(string subject)
+    {
+        if (!_order.Contains(subject))
+        {
+            _order.Add(subject);
+        }
+    }
+
     public void Add(string subject, string problem, string accountId, string consequence)
     {
         if (_entries.TryGetValue(subject, out var entry))
@@ -33,7 +45,7 @@ internal sealed class ProblemLog(string dataset)
         }
 
         _entries[subject] = new Entry(problem, accountId, consequence);
-        _order.Add(subject);
+        Reserve(subject);
     }
 
     /// <summary>A problem with the definition, not with rows (an aggregate over a column of the wrong kind): said once, without counts.</summary>
@@ -41,12 +53,12 @@ internal sealed class ProblemLog(string dataset)
     {
         if (_entries.TryAdd(subject, new Entry(problem, null, consequence)))
         {
-            _order.Add(subject);
+            Reserve(subject);
         }
     }
 
     public IReadOnlyList<string> ToWarnings() =>
-        _order.Select(subject =>
+        _order.Where(_entries.ContainsKey).Select(subject =>
         {
             var e = _entries[subject];
             if (e.AccountId is null)

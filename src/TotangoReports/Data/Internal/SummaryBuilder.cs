@@ -52,6 +52,11 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
     private List<SummaryChart> Charts(IReadOnlyList<ChartDefinition> charts)
     {
         var result = new List<SummaryChart>(charts.Count);
+        foreach (var chart in charts)
+        {
+            problems.Reserve($"aggregate '{chart.Title}'");
+        }
+
         var overTime = OverTime(charts);
         for (var c = 0; c < charts.Count; c++)
         {
