@@ -113,6 +113,9 @@ public sealed partial class SampleReportVisualTests
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--force-device-scale-factor=1", "--user-data-dir=" + profile.Path,
+            // The charts are images decoded after the load event: on a busy machine the shot was taken before the last
+            // one was painted. Virtual time lets every pending task (decoding, layout) finish first.
+            "--virtual-time-budget=10000", "--run-all-compositor-stages-before-draw",
             "--window-size=640,1600", "--screenshot=" + png, new Uri(html).AbsoluteUri,
         })
         {
