@@ -153,6 +153,7 @@ public abstract class ReportStoreContract(StoreEngineKind kind) : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Between_OverMoreSnapshotsThanOneQueryAsksFor_ReadsEveryOne()
     {
         // Arrange: 520 hourly snapshots of one account, more than the 500 a column query takes at once.
