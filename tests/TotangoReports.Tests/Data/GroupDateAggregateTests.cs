@@ -181,4 +181,48 @@ public sealed class GroupDateAggregateTests
         error.Message.ShouldContain(message);
         (error.Location.Line, error.Location.Column).ShouldBe((text[..index].Count(c => c == '\n') + 1, index - text.LastIndexOf('\n', index - 1)), error.ToString());
     }
+
+    [Theory]
+    [InlineData("y: min(Renewal)", "y of chart 'Next renewal': min(Renewal) — Renewal holds dates, which a chart cannot plot")]
+    [InlineData("y: Renewal", "y of chart 'Next renewal': Renewal holds dates, which a chart cannot plot")]
+    public void ChartOfADeclaredDateColumn_IsAValidationError_NotABarOfZero(string y, string message)
+    {
+        // Arrange
+        var text = Renewals.Replace("    - { label: Accounts, value: count }", "    - { label: Accounts, value: count }\n  charts:\n    - { title: Next renewal, type: bar, x: CSM, " + y + " }", StringComparison.Ordinal);
+
+        // Act
+        var result = DefinitionLoader.Parse(text, "v.yaml");
+
+        // Assert
+        result.Success.ShouldBeFalse();
+        result.Diagnostics.Where(d => d.IsError).ShouldHaveSingleItem().Message.ShouldContain(message);
+    }
+
+    [Fact]
+    public async Task ChartOfADateColumnKnownOnlyFromTheData_IsEmptyWithAWarning_NotABarOfZero()
+    {
+        // Arrange: a looked-up column's kind is only known when the report runs.
+        var definition = Renewals.Replace("summary:", """
+              watch:
+                list: 1004
+                columns:
+                  - { name: Account, path: name }
+                  - { name: CSM, lookup: renewals.CSM }
+                  - { name: Renewal, lookup: renewals.Renewal }
+            summary:
+            """, StringComparison.Ordinal)
+            .Replace("  dataset: renewals\n", "  dataset: watch\n", StringComparison.Ordinal)
+            .Replace("    - { label: First renewal, value: min(Renewal) }\n", string.Empty, StringComparison.Ordinal)
+            .Replace("    - { label: Accounts, value: count }", "    - { label: Accounts, value: count }\n  charts:\n    - { title: Next renewal, type: bar, x: CSM, y: min(Renewal) }\n    - { title: Accounts per CSM, type: bar, x: CSM, y: count }", StringComparison.Ordinal);
+
+        // Act
+        var report = await BuildAsync(definition);
+
+        // Assert
+        var charts = report.Summary.ShouldNotBeNull().Charts;
+        charts[0].Labels.ShouldBeEmpty();
+        charts[0].Values.ShouldBeEmpty();
+        charts[1].Values.Sum().ShouldBeGreaterThan(0);
+        report.Warnings.ShouldContain(w => w.Contains("aggregate 'Next renewal': y 'min(Renewal)' is a date, which a chart cannot plot; the chart is empty", StringComparison.Ordinal));
+    }
 }

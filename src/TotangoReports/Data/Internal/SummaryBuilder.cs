@@ -52,16 +52,28 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
     private List<SummaryChart> Charts(IReadOnlyList<ChartDefinition> charts)
     {
         var result = new List<SummaryChart>(charts.Count);
-        foreach (var chart in charts)
+        var dated = new HashSet<int>();
+        for (var c = 0; c < charts.Count; c++)
         {
-            problems.Reserve($"aggregate '{chart.Title}'");
+            problems.Reserve($"aggregate '{charts[c].Title}'");
+            problems.Locate($"aggregate '{charts[c].Title}'", charts[c].Location);
+            if (PlotsDates(charts[c]))
+            {
+                dated.Add(c);
+            }
         }
 
-        var overTime = OverTime(charts);
+        var overTime = OverTime([.. charts.Select((chart, c) => dated.Contains(c) ? chart with { Over = null } : chart)]);
         for (var c = 0; c < charts.Count; c++)
         {
             var chart = charts[c];
-            problems.Locate($"aggregate '{chart.Title}'", chart.Location);
+            if (dated.Contains(c))
+            {
+                // A date has no height: plotted, it would be a bar of 0 that reads as a real figure.
+                result.Add(new SummaryChart($"chart-{c + 1}", chart.Title, chart.Type, [], []));
+                continue;
+            }
+
             if (overTime.TryGetValue(c, out var drawn))
             {
                 result.Add(drawn);
@@ -93,6 +105,24 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
 
         var then = History?.Then(span)?.Aggregate(kpi.Label, kpi.Value);
         return new KpiComparison(then, now is { } a && then is { } b ? a - b : null, kpi.Compare!);
+    }
+
+    /// <summary>
+    /// Whether the chart's y is a date (<c>min</c>/<c>max</c>/<c>median</c> of a date column, or a date column itself):
+    /// said once as a warning, and the chart is left empty rather than drawn at 0.
+    /// </summary>
+    private bool PlotsDates(ChartDefinition chart)
+    {
+        var y = chart.Y.Trim();
+        var column = columnIndex(y) >= 0;
+        var kind = aggregates.KindOf(AggregateSpec.Parse(chart.Title, column ? $"max({y})" : y, columnIndex));
+        if (kind is not (CellKind.Date or CellKind.DateTime))
+        {
+            return false;
+        }
+
+        problems.Add($"aggregate '{chart.Title}'", $"y '{y}' is a {(kind == CellKind.Date ? "date" : "date-time")}, which a chart cannot plot", "the chart is empty; plot a number (count, or a number column)");
+        return true;
     }
 
     /// <summary>

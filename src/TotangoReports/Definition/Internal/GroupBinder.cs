@@ -93,7 +93,8 @@ internal static partial class GroupBinder
     }
 
     /// <summary>Checks an aggregate (group, KPI, chart): a built-in over a column, or an expression over rows.</summary>
-    public static void CheckAggregate(YamlNode node, string text, string what, DiagnosticBag bag, string dataset, ColumnScope scope, IReadOnlyCollection<string> parameters)
+    /// <param name="plotted">A chart's y: its figure must be a number, so min/max/median of dates are errors too.</param>
+    public static void CheckAggregate(YamlNode node, string text, string what, DiagnosticBag bag, string dataset, ColumnScope scope, IReadOnlyCollection<string> parameters, bool plotted = false)
     {
         var match = BuiltIn().Match(text);
         if (match.Success && match.Groups["f"].Success)
@@ -101,7 +102,7 @@ internal static partial class GroupBinder
             var argument = match.Groups["x"].Value.Trim();
             if (scope.Contains(argument))
             {
-                CheckKind(node, text, match, argument, what, bag, scope);
+                CheckKind(node, text, match, argument, what, bag, scope, plotted);
                 return;
             }
 
@@ -135,11 +136,12 @@ internal static partial class GroupBinder
     }
 
     /// <summary>sum/avg of a date column, or sum/avg/min/max/median of a text one: no cell is a number, the figure would be empty.</summary>
-    private static void CheckKind(YamlNode node, string text, Match match, string argument, string what, DiagnosticBag bag, ColumnScope scope)
+    private static void CheckKind(YamlNode node, string text, Match match, string argument, string what, DiagnosticBag bag, ColumnScope scope, bool plotted)
     {
         var function = match.Groups["f"].Value;
         var advice = (scope.Types.GetValueOrDefault(argument, ColumnType.Auto), function) switch
         {
+            (ColumnType.Date or ColumnType.DateTime, "min" or "max" or "median") when plotted => "holds dates, which a chart cannot plot; use count, or a number column",
             (ColumnType.Date or ColumnType.DateTime, "sum" or "avg") => "holds dates; use min or max",
             (ColumnType.Text, "sum" or "avg" or "min" or "max" or "median") => "holds text; use count or distinct",
             _ => null,

@@ -144,11 +144,15 @@ internal static class SummaryBinder
             {
                 if (scope.Contains(y.Trim()))
                 {
-                    // A column: one bar per row, labelled by x.
+                    // A column: one bar per row, labelled by x; its cells must be numbers to have a height.
+                    if (scope.Types.GetValueOrDefault(y.Trim(), ColumnType.Auto) is ColumnType.Date or ColumnType.DateTime)
+                    {
+                        bag.Error(yNode.Line, yNode.Column, $"y of {what}: {y.Trim()} holds dates, which a chart cannot plot; use count, or a number column");
+                    }
                 }
                 else
                 {
-                    GroupBinder.CheckAggregate(yNode, y, $"y of {what}", bag, dataset, scope, parameters);
+                    GroupBinder.CheckAggregate(yNode, y, $"y of {what}", bag, dataset, scope, parameters, plotted: true);
                 }
             }
         }
