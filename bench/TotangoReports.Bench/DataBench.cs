@@ -129,6 +129,25 @@ internal sealed class DataBench : IBenchmark
         Group = new GroupDefinition { By = "Region", Aggregates = [new("Accounts", "count"), new("Avg score", "avg(Score)")] },
     };
 
+    /// <summary>Feeds <paramref name="accounts"/> synthetic accounts (the same seed, pages of 1,000) to <paramref name="builder"/>.</summary>
+    internal static void Feed(DatasetBuilder builder, int accounts, CancellationToken cancellationToken)
+    {
+        const int pageSize = 1_000;
+        var random = new Random(42);
+        var buffer = new ArrayBufferWriter<byte>(4 * 1024 * 1024);
+        for (var first = 0; first < accounts; first += pageSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            buffer.ResetWrittenCount();
+            WritePage(buffer, random, first, Math.Min(pageSize, accounts - first));
+            using var page = JsonDocument.Parse(buffer.WrittenMemory);
+            foreach (var account in page.RootElement.GetProperty("accounts").EnumerateArray())
+            {
+                builder.Add(ReturnType.Stats, account);
+            }
+        }
+    }
+
     /// <summary>A page shaped like the vendor's example: engagement, attributes, users and activities per window.</summary>
     internal static void WritePage(IBufferWriter<byte> buffer, Random random, int first, int count)
     {

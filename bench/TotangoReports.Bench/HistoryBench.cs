@@ -132,22 +132,9 @@ internal sealed class HistoryBench : IBenchmark
 
     private static (DatasetTable Table, TimeSpan Build, TimeSpan Summary) Build(DatasetDefinition dataset, HistoryInputs? history, int accounts, bool record, CancellationToken cancellationToken, SummaryDefinition? summary = null)
     {
-        const int pageSize = 1_000;
         var context = new ReportContext(TimeZoneInfo.Utc, new Dictionary<string, string>(), Now);
         var builder = new DatasetBuilder(dataset, context) { Summary = summary ?? new SummaryDefinition { Kpis = [], Charts = [] }, Records = record, History = history };
-        var random = new Random(42);
-        var buffer = new ArrayBufferWriter<byte>(4 * 1024 * 1024);
-        for (var first = 0; first < accounts; first += pageSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            buffer.ResetWrittenCount();
-            DataBench.WritePage(buffer, random, first, Math.Min(pageSize, accounts - first));
-            using var page = JsonDocument.Parse(buffer.WrittenMemory);
-            foreach (var account in page.RootElement.GetProperty("accounts").EnumerateArray())
-            {
-                builder.Add(ReturnType.Stats, account);
-            }
-        }
+        DataBench.Feed(builder, accounts, cancellationToken);
 
         var watch = Stopwatch.StartNew();
         var table = builder.Build(new FetchSummary { TotalItems = accounts });

@@ -68,22 +68,9 @@ internal sealed class SummaryBench : IBenchmark
 
     private static Measurement Measure(SummaryDefinition summary, int accounts, CancellationToken cancellationToken, out ReportSummary result)
     {
-        const int pageSize = 1_000;
         var context = new ReportContext(TimeZoneInfo.FindSystemTimeZoneById("Europe/London"), new Dictionary<string, string>(), DateTimeOffset.UtcNow);
         var builder = new DatasetBuilder(DataBench.Definition(), context) { Summary = summary };
-        var random = new Random(42);
-        var buffer = new ArrayBufferWriter<byte>(4 * 1024 * 1024);
-        for (var first = 0; first < accounts; first += pageSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            buffer.ResetWrittenCount();
-            DataBench.WritePage(buffer, random, first, Math.Min(pageSize, accounts - first));
-            using var page = JsonDocument.Parse(buffer.WrittenMemory);
-            foreach (var account in page.RootElement.GetProperty("accounts").EnumerateArray())
-            {
-                builder.Add(ReturnType.Stats, account);
-            }
-        }
+        DataBench.Feed(builder, accounts, cancellationToken);
 
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var watch = Stopwatch.StartNew();

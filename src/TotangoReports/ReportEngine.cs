@@ -166,7 +166,8 @@ public sealed class ReportEngine
         var memory = new DeliveryMemory(run.Store, run.StoreKey);
         var previous = definition.Checks.Count > 0 ? await memory.LastAsync(Store.DeliveryRecord.RollUp, cancellationToken).ConfigureAwait(false) : null;
         ChecksStage.Run(built.Report, previous?.RowCounts, options.Force, notes);
-        var rollUpRows = RowsDigest.Of(built.Report);
+        // Read only by the mail rules and the delivery records, so a run that mails nobody never hashes its rows.
+        var rollUpRows = new Lazy<(string Digest, IReadOnlyDictionary<string, int> Counts)>(() => RowsDigest.Of(built.Report));
 
         // From here the run writes the folder: one run at a time (a second waits, then gives up clearly).
         using var folderLock = await OutputFolderLock.AcquireAsync(options.OutputDirectory, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -182,7 +183,7 @@ public sealed class ReportEngine
         try
         {
             var rollUpMail = outbox is not null && rollUp
-                ? deliverStage.ComposeRollUp(built.Report, plan, rendered, rollUpFiles, outbox, notes, await MailRules.SkipRollUpAsync(built.Report, rollUpRows.Digest, memory, cancellationToken).ConfigureAwait(false), cancellationToken)
+                ? deliverStage.ComposeRollUp(built.Report, plan, rendered, rollUpFiles, outbox, notes, await MailRules.SkipRollUpAsync(built.Report, () => rollUpRows.Value.Digest, memory, cancellationToken).ConfigureAwait(false), cancellationToken)
                 : null;
             var bursts = await new BurstStage(renderStage).RunAsync(built, plan, staged, outbox, memory, notes, cancellationToken).ConfigureAwait(false);
             staged.Seal();

@@ -32,7 +32,8 @@ internal sealed class BurstStage(RenderStage render)
             cancellationToken.ThrowIfCancellationRequested();
             var report = BurstReports.For(whole, table, slice);
             var files = await render.RenderAsync(report, plan.Outputs, staged, folders[slice.Value], cancellationToken).ConfigureAwait(false);
-            var (digest, counts) = RowsDigest.Of(report);
+            // Only a mailed value is compared (when: changed) or recorded as delivered.
+            var (digest, counts) = outbox is null ? (string.Empty, new Dictionary<string, int>()) : RowsDigest.Of(report);
             if (outbox is not null && recipients is not null)
             {
                 var addresses = recipients.For(slice, table);

@@ -7,12 +7,12 @@ namespace TotangoReports.Runs;
 internal static class MailRules
 {
     /// <summary>Why the roll-up's mail is not sent under its <c>when:</c>; null = it is sent.</summary>
-    /// <param name="digest">The roll-up's <see cref="RowsDigest"/>, for <c>when: changed</c>.</param>
-    public static async Task<string?> SkipRollUpAsync(Report report, string digest, DeliveryMemory memory, CancellationToken cancellationToken) =>
+    /// <param name="digest">The roll-up's <see cref="RowsDigest"/>, for <c>when: changed</c> (worked out only then).</param>
+    public static async Task<string?> SkipRollUpAsync(Report report, Func<string> digest, DeliveryMemory memory, CancellationToken cancellationToken) =>
         report.Definition.Delivery?.Email?.When switch
         {
             MailWhen.NotEmpty when report.Summary.Rows == 0 => $"when: not-empty, and the summary dataset '{report.Summary.Dataset}' has 0 rows",
-            MailWhen.Changed => await memory.UnchangedAsync(Store.DeliveryRecord.RollUp, digest, cancellationToken).ConfigureAwait(false),
+            MailWhen.Changed => await memory.UnchangedAsync(Store.DeliveryRecord.RollUp, digest(), cancellationToken).ConfigureAwait(false),
             _ => null,
         };
 
@@ -24,7 +24,7 @@ internal static class MailRules
     /// The store's record of what this run delivered: each scope whose every recipient accepted its mail (a scope
     /// skipped, or with a recipient who did not accept, keeps its previous record).
     /// </summary>
-    public static IReadOnlyList<Store.DeliveryRecord> Delivered(Delivery.Outbox? outbox, DateTimeOffset now, (string Digest, IReadOnlyDictionary<string, int> Counts) rollUp, IReadOnlyList<BurstResult> bursts)
+    public static IReadOnlyList<Store.DeliveryRecord> Delivered(Delivery.Outbox? outbox, DateTimeOffset now, Lazy<(string Digest, IReadOnlyDictionary<string, int> Counts)> rollUp, IReadOnlyList<BurstResult> bursts)
     {
         if (outbox is null)
         {
@@ -37,7 +37,7 @@ internal static class MailRules
         {
             if (message.Burst is null)
             {
-                records.Add(new Store.DeliveryRecord(Store.DeliveryRecord.RollUp, now, rollUp.Counts, rollUp.Digest));
+                records.Add(new Store.DeliveryRecord(Store.DeliveryRecord.RollUp, now, rollUp.Value.Counts, rollUp.Value.Digest));
             }
             else if (byValue.TryGetValue(message.Burst, out var burst))
             {
