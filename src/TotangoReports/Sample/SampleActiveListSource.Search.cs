@@ -27,7 +27,7 @@ public sealed partial class SampleActiveListSource : ISearchSource
     {
         SearchEntity.Users => SearchUsers(queryJson),
         SearchEntity.Events => SearchEvents(queryJson),
-        _ => SampleSearch.Answer(queryJson, SearchMembers, Options.Seed, Options.Epoch, Options.ServiceId),
+        _ => SampleSearch.Answer(queryJson, SearchMembers, Account, Options.ServiceId),
     };
 
     // Matching accounts in display-name order (the API's default sort), computed once per distinct terms.
@@ -37,9 +37,9 @@ public sealed partial class SampleActiveListSource : ISearchSource
         return _searchMembers.GetOrAdd(key, _ => new Lazy<int[]>(() =>
         {
             var matched = new List<(string Name, int Index)>();
-            for (var i = 0; i < Options.Accounts; i++)
+            foreach (var i in PresentAccounts())
             {
-                var account = SampleAccountFactory.Create(Options.Seed, i, Options.Epoch);
+                var account = Account(i);
                 if (SampleSearch.Matches(copy, account))
                 {
                     matched.Add((account.Name, i));
@@ -72,7 +72,7 @@ public sealed partial class SampleActiveListSource : ISearchSource
             var matched = new List<(string Name, string Id, int Account, int User)>();
             foreach (var index in accounts)
             {
-                var account = SampleAccountFactory.Create(Options.Seed, index, Options.Epoch);
+                var account = Account(index);
                 for (var u = 0; u < account.Users.Count; u++)
                 {
                     if (SampleUserSearch.Matches(terms, account.Users[u], u))
@@ -88,7 +88,7 @@ public sealed partial class SampleActiveListSource : ISearchSource
         var parentFields = root.TryGetProperty("parent_account_fields", out var p) ? p : default;
         var sortBy = root.TryGetProperty("sort_by", out var sort) ? sort.GetString() : null;
         var descending = root.TryGetProperty("sort_order", out var order) && string.Equals(order.GetString(), "DESC", StringComparison.OrdinalIgnoreCase);
-        return SampleUserSearch.Page(SortUsers(members, sortBy, descending), query, parentFields, Options.Seed, Options.Epoch, Options.ServiceId);
+        return SampleUserSearch.Page(SortUsers(members, sortBy, descending), query, parentFields, Account, Options.ServiceId);
     }
 
     // sort_by a user time (what split_by reads its bounds with); users without it last. The default is display name.
@@ -101,7 +101,7 @@ public sealed partial class SampleActiveListSource : ISearchSource
 
         var keyed = members.Select(m =>
         {
-            var user = SampleAccountFactory.Create(Options.Seed, m.Account, Options.Epoch).Users[m.User];
+            var user = Account(m.Account).Users[m.User];
             return (Member: m, Key: (sortBy == "last_activity_time" ? user.LastUsage : user.FirstUsage).ToUnixTimeMilliseconds());
         });
         var ordered = descending ? keyed.OrderByDescending(k => k.Key) : keyed.OrderBy(k => k.Key);
@@ -131,9 +131,9 @@ public sealed partial class SampleActiveListSource : ISearchSource
         var members = _eventMembers.GetOrAdd(terms.GetRawText(), _ => new Lazy<(int, int)[]>(() =>
         {
             var matched = new List<(long Time, int Account, int Event)>();
-            for (var i = 0; i < Options.Accounts; i++)
+            foreach (var i in PresentAccounts())
             {
-                var events = SampleEvents.For(SampleAccountFactory.Create(Options.Seed, i, Options.Epoch), Options.Seed, Options.Epoch);
+                var events = EventsOf(i);
                 for (var e = 0; e < events.Count; e++)
                 {
                     if (SampleEventSearch.Matches(terms, events[e]))
@@ -145,6 +145,9 @@ public sealed partial class SampleActiveListSource : ISearchSource
 
             return [.. matched.OrderByDescending(m => m.Time).ThenBy(m => m.Account).ThenBy(m => m.Event).Select(m => (m.Account, m.Event))];
         })).Value;
-        return SampleEventSearch.Page(members, query, Options.Seed, Options.Epoch, Options.ServiceId);
+        return SampleEventSearch.Page(members, query, EventsOf, Account, Options.ServiceId);
     }
+
+    /// <summary>The touches of the account at <paramref name="index"/>, as it is now.</summary>
+    private IReadOnlyList<SampleEvent> EventsOf(int index) => SampleEvents.For(Account(index), Options.Seed, Options.Epoch);
 }

@@ -132,20 +132,16 @@ public sealed partial class SampleActiveListSource : IActiveListSource
     private int[] ComputeMembers(string listId, ListEndpoint endpoint, long? since)
     {
         var sinceTime = since is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : (DateTimeOffset?)null;
-        var result = new List<int>();
-        var drift = Options.DriftWeeks;
-        for (var i = 0; i < SampleDrift.IndexLimit(Options.Accounts, drift); i++)
-        {
-            if ((drift == 0 || SampleDrift.Present(Options.Seed, i, Options.Accounts, drift)) && SampleLists.Contains(listId, endpoint, sinceTime, Account(i)))
-            {
-                result.Add(i);
-            }
-        }
-
-        return [.. result];
+        return [.. PresentAccounts().Where(i => SampleLists.Contains(listId, endpoint, sinceTime, Account(i)))];
     }
 
     /// <summary>Account <paramref name="index"/> as served: generated at the epoch, drifted by <see cref="SampleSourceOptions.DriftWeeks"/>.</summary>
+    /// <summary>Whether the account at <paramref name="index"/> is in the tenant now (with drift some enter and leave).</summary>
+    private bool IsPresent(int index) => Options.DriftWeeks == 0 || SampleDrift.Present(Options.Seed, index, Options.Accounts, Options.DriftWeeks);
+
+    /// <summary>The indexes of the accounts in the tenant now: what every API (lists and searches) answers from.</summary>
+    private IEnumerable<int> PresentAccounts() => Enumerable.Range(0, SampleDrift.IndexLimit(Options.Accounts, Options.DriftWeeks)).Where(IsPresent);
+
     internal SampleAccount Account(int index) =>
         SampleDrift.Apply(SampleAccountFactory.Create(Options.Seed, index, Options.Epoch), Options.Seed, Options.DriftWeeks);
 

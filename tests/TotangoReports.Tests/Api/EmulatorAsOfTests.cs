@@ -152,4 +152,26 @@ public sealed class EmulatorAsOfTests
         await BuildStage.LoadHistoryAsync(run, fetched.Datasets, history, Ct);
         return BuildStage.Run(run, fetched.Datasets, isSample: false).Report.Datasets[0];
     }
+
+    [Fact]
+    public void AsOf_SearchAnswersFromTheSameDriftedTenant_AsTheLists()
+    {
+        // Arrange: eight weeks back some accounts had not joined yet and some since gone were there.
+        var source = new SampleActiveListSource(new SampleSourceOptions { Accounts = 120, Seed = 7, DriftWeeks = -8 });
+        var listPage = source.RenderPage(new ActiveListQuery("1", TotangoReports.Definition.ListEndpoint.Current, TotangoReports.Definition.ReturnType.Stats), 0, 1000, OffsetMode.Page, 1000, SampleShape.Page);
+        using var list = JsonDocument.Parse(listPage);
+        var listed = list.RootElement.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("account_id").GetString()!).ToHashSet();
+
+        // Act
+        using var search = JsonDocument.Parse(source.Search(TotangoReports.Definition.SearchEntity.Accounts, """{"terms":[],"fields":[],"offset":0,"count":1000}"""));
+        var found = search.RootElement.GetProperty("response").GetProperty("accounts").GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("name").GetString()!).ToHashSet();
+
+        // Assert: every account the list serves then is one the search finds then, and the search finds no one who was not there.
+        var present = Enumerable.Range(0, TotangoReports.Sample.Internal.SampleDrift.IndexLimit(120, -8))
+            .Where(i => TotangoReports.Sample.Internal.SampleDrift.Present(7, i, 120, -8))
+            .Select(i => source.Account(i).AccountId)
+            .ToHashSet();
+        listed.ShouldBeSubsetOf(found);
+        found.SetEquals(present).ShouldBeTrue($"{found.Except(present).Count()} found who were not there, {present.Except(found).Count()} there and not found");
+    }
 }

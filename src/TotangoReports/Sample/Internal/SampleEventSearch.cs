@@ -63,12 +63,11 @@ internal static class SampleEventSearch
         (term.TryGetProperty("in_list", out var list) && list.ValueKind == JsonValueKind.Array && list.EnumerateArray().Any(v => string.Equals(v.GetString(), value, StringComparison.OrdinalIgnoreCase)));
 
     /// <param name="members">The matching events as (account index, event index), newest first.</param>
-    public static byte[] Page(IReadOnlyList<(int Account, int Event)> members, SampleQuery query, int seed, DateTimeOffset epoch, string serviceId)
+    public static byte[] Page(IReadOnlyList<(int Account, int Event)> members, SampleQuery query, Func<int, IReadOnlyList<SampleEvent>> events, Func<int, SampleAccount> account, string serviceId)
     {
         return SampleJsonWriter.SearchPage("events", members.Count, query.Offset, Math.Min(members.Count, query.Offset + query.Count), serviceId, took: null, (writer, i) =>
         {
-            var account = SampleAccountFactory.Create(seed, members[i].Account, epoch);
-            WriteHit(writer, account, SampleEvents.For(account, seed, epoch)[members[i].Event]);
+            WriteHit(writer, account(members[i].Account), events(members[i].Account)[members[i].Event]);
         });
     }
 

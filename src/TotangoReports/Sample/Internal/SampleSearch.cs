@@ -27,7 +27,8 @@ internal static class SampleSearch
         account.Licenses * account.Plan switch { "Enterprise" => 1800, "Pro" => 900, _ => 300 };
 
     /// <summary>The answer body; <paramref name="members"/> gives the account indexes matching the terms, cached by the caller.</summary>
-    public static byte[] Answer(string queryJson, Func<string, JsonElement, int[]> members, int seed, DateTimeOffset epoch, string serviceId)
+    /// <param name="account">The sample account at an index, as the list API serves it now (drifted when the source is).</param>
+    public static byte[] Answer(string queryJson, Func<string, JsonElement, int[]> members, Func<int, SampleAccount> account, string serviceId)
     {
         // The same reading and refusals as users and events (SampleQuery); only the terms and the hits are accounts'.
         using var document = SampleQuery.Parse(queryJson, out var refusal);
@@ -45,8 +46,8 @@ internal static class SampleSearch
         var root = document!.RootElement;
         var sortBy = root.TryGetProperty("sort_by", out var sort) ? sort.GetString() : null;
         var descending = root.TryGetProperty("sort_order", out var order) && string.Equals(order.GetString(), "DESC", StringComparison.OrdinalIgnoreCase);
-        var matched = SortedBy(members(query.Terms.GetRawText(), query.Terms), sortBy, descending, seed, epoch);
-        return Page(matched, query, seed, epoch, serviceId);
+        var matched = SortedBy(members(query.Terms.GetRawText(), query.Terms), sortBy, descending, account);
+        return Page(matched, query, account, serviceId);
     }
 
     /// <summary>Whether an account matches every term (terms are ANDed).</summary>
@@ -113,23 +114,23 @@ internal static class SampleSearch
     };
 
     /// <summary>Orders by an attribute (numbers, dates in ms) when <c>sort_by</c> names one; records without it last.</summary>
-    private static int[] SortedBy(int[] matched, string? sortBy, bool descending, int seed, DateTimeOffset epoch)
+    private static int[] SortedBy(int[] matched, string? sortBy, bool descending, Func<int, SampleAccount> account)
     {
         if (sortBy is null or "display_name" or "name")
         {
             return descending ? [.. matched.Reverse()] : matched;
         }
 
-        var keyed = matched.Select(i => (Index: i, Key: Number(Attribute(SampleAccountFactory.Create(seed, i, epoch), sortBy)))).ToList();
+        var keyed = matched.Select(i => (Index: i, Key: Number(Attribute(account(i), sortBy)))).ToList();
         var present = keyed.Where(k => k.Key is not null);
         var ordered = descending ? present.OrderByDescending(k => k.Key) : present.OrderBy(k => k.Key);
         return [.. ordered.ThenBy(k => k.Index).Select(k => k.Index), .. keyed.Where(k => k.Key is null).Select(k => k.Index)];
     }
 
-    private static byte[] Page(int[] matched, SampleQuery query, int seed, DateTimeOffset epoch, string serviceId)
+    private static byte[] Page(int[] matched, SampleQuery query, Func<int, SampleAccount> account, string serviceId)
     {
         return SampleJsonWriter.SearchPage("accounts", matched.Length, query.Offset, Math.Min(matched.Length, query.Offset + query.Count), serviceId, took: 3,
-            (writer, i) => WriteHit(writer, SampleAccountFactory.Create(seed, matched[i], epoch), query.Fields));
+            (writer, i) => WriteHit(writer, account(matched[i]), query.Fields));
     }
 
     private static void WriteHit(Utf8JsonWriter writer, SampleAccount account, JsonElement fields)

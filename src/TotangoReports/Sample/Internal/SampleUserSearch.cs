@@ -77,10 +77,10 @@ internal static class SampleUserSearch
     }
 
     /// <param name="members">The matching users as (account index, user index), in display-name order.</param>
-    public static byte[] Page(IReadOnlyList<(int Account, int User)> members, SampleQuery query, JsonElement parentFields, int seed, DateTimeOffset epoch, string serviceId)
+    public static byte[] Page(IReadOnlyList<(int Account, int User)> members, SampleQuery query, JsonElement parentFields, Func<int, SampleAccount> account, string serviceId)
     {
         return SampleJsonWriter.SearchPage("users", members.Count, query.Offset, Math.Min(members.Count, query.Offset + query.Count), serviceId, took: 4,
-            (writer, i) => WriteHit(writer, SampleAccountFactory.Create(seed, members[i].Account, epoch), members[i].User, query.Fields, parentFields));
+            (writer, i) => WriteHit(writer, account(members[i].Account), members[i].User, query.Fields, parentFields));
     }
 
     private static void WriteHit(Utf8JsonWriter writer, SampleAccount account, int userIndex, JsonElement fields, JsonElement parentFields)
