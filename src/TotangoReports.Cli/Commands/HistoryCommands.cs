@@ -13,15 +13,7 @@ public abstract class HistoryCommand<TSettings>(CliEnvironment environment) : Co
 {
     private protected ReportEngine Engine(TSettings settings)
     {
-        var configuration = LoadConfiguration(settings);
-        return new ReportEngine(new ReportEngineOptions
-        {
-            Totango = TotangoOptions.FromConfiguration(configuration),
-            Store = StoreOptions.FromConfiguration(configuration),
-            Time = Environment.Time,
-            Logger = CreateLogger(settings),
-            Redactor = Redactor,
-        });
+        return new ReportEngine(EngineOptions(LoadConfiguration(settings), CreateLogger(settings)));
     }
 
     private protected ReportDefinition Definition(string path, bool needsHistory)

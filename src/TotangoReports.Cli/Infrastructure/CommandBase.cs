@@ -65,21 +65,24 @@ public abstract class CommandBase<TSettings>(CliEnvironment environment) : Async
         var loaded = definition();
         var logger = CreateLogger(settings);
         return WithProgressAsync(settings, progress => work(
-            new ReportEngine(new ReportEngineOptions
-            {
-                Totango = TotangoOptions.FromConfiguration(configuration),
-                Smtp = email ? SmtpOptions.FromConfiguration(configuration) : null,
-                Store = StoreOptions.FromConfiguration(configuration),
-                Time = Environment.Time,
-                Logger = logger,
-                Progress = progress,
-                Redactor = Redactor,
-
-                // One report per process: a large run's finished stages give their memory back (see the option).
-                ReturnMemoryBetweenStages = true,
-            }),
+            new ReportEngine(EngineOptions(configuration, logger, email ? SmtpOptions.FromConfiguration(configuration) : null, progress)),
             loaded));
     }
+
+    /// <summary>The engine's options from this command's configuration: one place for every command that runs reports.</summary>
+    private protected ReportEngineOptions EngineOptions(IConfiguration configuration, ILogger logger, SmtpOptions? smtp = null, IProgress<FetchProgress>? progress = null) => new()
+    {
+        Totango = TotangoOptions.FromConfiguration(configuration),
+        Smtp = smtp,
+        Store = StoreOptions.FromConfiguration(configuration),
+        Time = Environment.Time,
+        Logger = logger,
+        Progress = progress,
+        Redactor = Redactor,
+
+        // One report per process: a large run's finished stages give their memory back (see the option).
+        ReturnMemoryBetweenStages = true,
+    };
 
     /// <summary>A path as the user would type it: relative when under the working directory, else absolute.</summary>
     protected string DisplayPath(string fullPath)

@@ -3,6 +3,7 @@ using TotangoReports.Api;
 using TotangoReports.Data;
 using TotangoReports.Data.History;
 using TotangoReports.Sample;
+using TotangoReports.Store.Internal;
 
 namespace TotangoReports.Runs;
 
@@ -76,12 +77,12 @@ internal sealed class SampleHistoryReader(PreparedRun run, SampleSourceOptions s
         var past = run with { Context = run.Context with { Now = then } };
         var source = new SampleActiveListSource(new SampleSourceOptions { Accounts = sample.Accounts, Seed = sample.Seed, Epoch = then, DriftWeeks = -back });
         var fetched = await new FetchStage(totango, NullLogger.Instance, null)
-            .RunAsync(past, source, d => new DatasetBuilder(d, past.Context) { Summary = past.Definition.SummaryFor(d.Name), Records = true }, allowPartial: false, cancellationToken)
+            .RunAsync(past, source, past.BuilderFor, allowPartial: false, cancellationToken)
             .ConfigureAwait(false);
         var built = BuildStage.Run(past, fetched.Datasets, isSample: true).Report;
         return built.Datasets.ToDictionary(
             t => t.Name,
-            t => t.Recorded?.At(then) ?? new HistorySnapshot(t.Name, then, t.Columns, [.. t.Rows.Select(r => new HistoryRow(r.AccountId, [.. r.Values], true))]),
+            t => SnapshotRecorder.From(t, then),
             StringComparer.Ordinal);
     }
 }

@@ -47,6 +47,16 @@ public sealed class GroupDateAggregateTests
           - { format: xlsx, file: r.xlsx }
         """;
 
+    /// <summary>A second dataset whose CSM and Renewal are looked up from renewals: their kinds are known only when the report runs.</summary>
+    private const string Watch = """
+          watch:
+            list: 1004
+            columns:
+              - { name: Account, path: name }
+              - { name: CSM, lookup: renewals.CSM }
+              - { name: Renewal, lookup: renewals.Renewal }
+        """;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Task<Report> BuildAsync(string definition) =>
@@ -138,13 +148,7 @@ public sealed class GroupDateAggregateTests
     public async Task SumOfALookedUpDateColumn_IsAWarningNamingTheGroupAggregateAndTheKind_NotASilentEmpty()
     {
         // Arrange: a lookup column's kind is only known from the other dataset, when the report runs.
-        var definition = Renewals.Replace("summary:", """
-              watch:
-                list: 1004
-                columns:
-                  - { name: Account, path: name }
-                  - { name: CSM, lookup: renewals.CSM }
-                  - { name: Renewal, lookup: renewals.Renewal }
+        var definition = Renewals.Replace("summary:", Watch + "\n" + """
                 group:
                   by: CSM
                   aggregates:
@@ -202,15 +206,7 @@ public sealed class GroupDateAggregateTests
     public async Task ChartOfADateColumnKnownOnlyFromTheData_IsEmptyWithAWarning_NotABarOfZero()
     {
         // Arrange: a looked-up column's kind is only known when the report runs.
-        var definition = Renewals.Replace("summary:", """
-              watch:
-                list: 1004
-                columns:
-                  - { name: Account, path: name }
-                  - { name: CSM, lookup: renewals.CSM }
-                  - { name: Renewal, lookup: renewals.Renewal }
-            summary:
-            """, StringComparison.Ordinal)
+        var definition = Renewals.Replace("summary:", Watch + "\nsummary:", StringComparison.Ordinal)
             .Replace("  dataset: renewals\n", "  dataset: watch\n", StringComparison.Ordinal)
             .Replace("    - { label: First renewal, value: min(Renewal) }\n", string.Empty, StringComparison.Ordinal)
             .Replace("    - { label: Accounts, value: count }", "    - { label: Accounts, value: count }\n  charts:\n    - { title: Next renewal, type: bar, x: CSM, y: min(Renewal) }\n    - { title: Accounts per CSM, type: bar, x: CSM, y: count }", StringComparison.Ordinal);

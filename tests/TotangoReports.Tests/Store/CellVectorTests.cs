@@ -17,7 +17,8 @@ public sealed class CellVectorTests
         ];
 
         // Act
-        var decoded = CellVector.Decode(CellVector.Encode(cells.Length, i => cells[i]));
+        var vector = CellVector.DecodeVector(CellVector.Encode(cells.Length, i => cells[i]));
+        var decoded = Enumerable.Range(0, vector.Count).Select(i => vector[i]).ToArray();
 
         // Assert
         decoded.Length.ShouldBe(cells.Length);

@@ -321,12 +321,13 @@ internal sealed partial class GroupBuilder(
         private static partial System.Text.RegularExpressions.Regex Pattern();
     }
 
+    /// <summary>The kind of cell <paramref name="spec"/> gives (a date for min/max/median of a date column), without evaluating it.</summary>
+    public CellKind KindOf(AggregateSpec spec) => ColumnOf(spec).Kind;
+
     /// <summary>
     /// <c>min</c>, <c>max</c> or <c>median</c> of a date or date-time column is that kind of cell, with the column's
     /// format (as lookup aggregates keep it); every other aggregate is a number.
     /// </summary>
-    /// <summary>The kind of cell <paramref name="spec"/> gives (a date for min/max/median of a date column), without evaluating it.</summary>
-    public CellKind KindOf(AggregateSpec spec) => ColumnOf(spec).Kind;
 
     private TableColumn ColumnOf(AggregateSpec spec) =>
         spec is { Kind: AggregateKind.Min or AggregateKind.Max or AggregateKind.Median, Column: >= 0 } && columns?[spec.Column] is { Kind: CellKind.Date or CellKind.DateTime } source

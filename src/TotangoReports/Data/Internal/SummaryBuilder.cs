@@ -9,15 +9,8 @@ namespace TotangoReports.Data.Internal;
 /// </summary>
 internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> rows, GroupBuilder aggregates, Func<string, int> columnIndex, ProblemLog problems)
 {
-    // The renderers' default too (ExcelFormats.DefaultNumberFormat): grouped thousands, up to two decimals.
-    private const string DefaultNumberFormat = "#,##0.##";
-
     /// <summary>The past snapshots KPI compares and over-charts read; null = none loaded (their figures stay empty).</summary>
     public HistoryFrames? History { get; init; }
-
-    // The renderers' date defaults too (XlsxStyles): a KPI that is the earliest renewal reads as a date.
-    private const string DefaultDateFormat = "yyyy-mm-dd";
-    private const string DefaultDateTimeFormat = "yyyy-mm-dd hh:mm";
 
     public ReportSummary Build(SummaryDefinition? declared, Func<IReadOnlyList<AccountFacts>> facts)
     {
@@ -42,7 +35,7 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
             var aggregate = aggregates.Prepare(AggregateSpec.Parse(kpi.Label, kpi.Value, columnIndex), columnIndex, "KPI");
             var cell = aggregate.CellOver(all);
             var kind = aggregate.Column.Kind;
-            var format = kpi.Format ?? (kind == CellKind.Number ? DefaultNumberFormat : aggregate.Column.Format ?? (kind == CellKind.Date ? DefaultDateFormat : DefaultDateTimeFormat));
+            var format = kpi.Format ?? (kind == CellKind.Number ? DefaultFormats.Number : aggregate.Column.Format ?? (kind == CellKind.Date ? DefaultFormats.Date : DefaultFormats.DateTime));
             result.Add(new SummaryKpi(Key(kpi.Label), kpi.Label, cell as double?, format, ToneOf(kpi.Label)) { Kind = kind, Cell = cell, Compare = Compare(kpi, cell as double?) });
         }
 
@@ -133,15 +126,10 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
     private Dictionary<int, SummaryChart> OverTime(IReadOnlyList<ChartDefinition> charts)
     {
         var drawn = new Dictionary<int, SummaryChart>();
+        var nowFrame = new SummaryFrame(rows, aggregates, columnIndex);
         foreach (var span in charts.Where(c => c.Over is not null).Select(c => c.Over!.Value).Distinct())
         {
             var members = Enumerable.Range(0, charts.Count).Where(c => charts[c].Over == span).Select(c => new OverChart(c, charts[c], columnIndex)).ToList();
-            foreach (var member in members)
-            {
-                problems.Locate($"aggregate '{member.Chart.Title}'", member.Chart.Location);
-            }
-
-            var nowFrame = new SummaryFrame(rows, aggregates, columnIndex);
             var frames = (History?.Over(span) ?? []).Append((History?.Now ?? DateTimeOffset.MinValue, nowFrame));
             var zone = History?.Zone ?? TimeZoneInfo.Utc;
 
@@ -174,8 +162,6 @@ internal sealed class SummaryBuilder(string dataset, IReadOnlyList<object?[]> ro
         private readonly List<Dictionary<string, double>> _perFrame = [];
 
         public int Index => index;
-
-        public ChartDefinition Chart => chart;
 
         public void Add(SummaryFrame frame)
         {

@@ -10,7 +10,7 @@ namespace TotangoReports.Rendering.Formatting;
 /// </summary>
 internal static class ExcelFormats
 {
-    public const string DefaultNumberFormat = "#,##0.##";
+    public const string DefaultNumberFormat = Data.Internal.DefaultFormats.Number;
 
     // Excel number formats as .NET custom formats, by format text: definitions hold a handful, cells use them 100,000 times.
     private static readonly ConcurrentDictionary<string, string?> NumberPatterns = new(StringComparer.Ordinal);
@@ -164,8 +164,8 @@ internal static class ExcelFormats
     public static string FormatCell(object? cell, string? excelFormat) => cell switch
     {
         double number => double.IsFinite(number) ? FormatNumber(number, excelFormat) : string.Empty,
-        DateOnly date => date.ToString(DateToDotNet(DateFormatOr(excelFormat, "yyyy-mm-dd")), CultureInfo.InvariantCulture),
-        DateTimeOffset moment => moment.DateTime.ToString(DateToDotNet(DateFormatOr(excelFormat, "yyyy-mm-dd hh:mm")), CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString(DateToDotNet(DateFormatOr(excelFormat, Data.Internal.DefaultFormats.Date)), CultureInfo.InvariantCulture),
+        DateTimeOffset moment => moment.DateTime.ToString(DateToDotNet(DateFormatOr(excelFormat, Data.Internal.DefaultFormats.DateTime)), CultureInfo.InvariantCulture),
         null => string.Empty,
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
     };

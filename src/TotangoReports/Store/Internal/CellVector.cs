@@ -81,20 +81,6 @@ internal static class CellVector
         }
     }
 
-    public static object?[] Decode(byte[] blob)
-    {
-        var cells = new List<object?>();
-        Read(blob, (raw, count, tags, at) =>
-        {
-            cells.Capacity = count;
-            for (var i = 0; i < count; i++)
-            {
-                cells.Add(ReadCell(raw, raw[tags + i], ref at, null));
-            }
-        });
-        return [.. cells];
-    }
-
     /// <summary>
     /// A column as a report holds it: numbers in a <c>double[]</c>, anything else as cells whose repeated texts
     /// ("Good", a region) are one string each, not one per account.

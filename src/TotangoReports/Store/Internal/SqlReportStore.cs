@@ -248,5 +248,4 @@ internal sealed partial class SqlReportStore(StoreDialect dialect) : IReportStor
         }
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

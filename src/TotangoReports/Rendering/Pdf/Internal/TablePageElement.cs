@@ -19,6 +19,8 @@ internal sealed class TablePageElement(TableLayout layout, ColumnBand band, IRea
         using var muted = new SKPaint { Color = Palette.Muted, IsAntialias = true };
         using var texts = new SKTextBlobBuilder();
         using var markers = new SKTextBlobBuilder();
+        using var trendLine = new SKPaint { Color = Palette.Accent, Style = SKPaintStyle.Stroke, StrokeWidth = 0.9f, IsAntialias = true, StrokeJoin = SKStrokeJoin.Round };
+        using var trendDot = new SKPaint { Color = Palette.Text, Style = SKPaintStyle.Fill, IsAntialias = true };
 
         // Header.
         var headerHeight = layout.HeaderHeight;
@@ -61,7 +63,7 @@ internal sealed class TablePageElement(TableLayout layout, ColumnBand band, IRea
                 AddCells(texts, context, cells, slice.FirstLine, slice.LineCount, y, metrics.Body);
                 if (slice.FirstLine == 0)
                 {
-                    DrawTrends(canvas, entry.Row, y);
+                    DrawTrends(canvas, entry.Row, y, trendLine, trendDot);
                 }
             }
 
@@ -80,7 +82,7 @@ internal sealed class TablePageElement(TableLayout layout, ColumnBand band, IRea
     }
 
     /// <summary>Each <c>trend:</c> cell of the row as a small vector line on its first line; a week without a value breaks it.</summary>
-    private void DrawTrends(SKCanvas canvas, int row, float rowTop)
+    private void DrawTrends(SKCanvas canvas, int row, float rowTop, SKPaint stroke, SKPaint dot)
     {
         var metrics = layout.Metrics;
         var x = left;
@@ -91,7 +93,6 @@ internal sealed class TablePageElement(TableLayout layout, ColumnBand band, IRea
                 var width = band.Widths[c] - (2 * metrics.PaddingX);
                 var height = metrics.LineHeight - 2;
                 var layoutPoints = Formatting.TrendText.Layout(points, width, height, 1.5);
-                using var stroke = new SKPaint { Color = Palette.Accent, Style = SKPaintStyle.Stroke, StrokeWidth = 0.9f, IsAntialias = true, StrokeJoin = SKStrokeJoin.Round };
                 using var path = new SKPath();
                 var open = false;
                 foreach (var point in layoutPoints)
@@ -117,7 +118,6 @@ internal sealed class TablePageElement(TableLayout layout, ColumnBand band, IRea
                 canvas.DrawPath(path, stroke);
                 if (layoutPoints[^1] is { } last)
                 {
-                    using var dot = new SKPaint { Color = Palette.Text, Style = SKPaintStyle.Fill, IsAntialias = true };
                     canvas.DrawCircle(x + metrics.PaddingX + (float)last.X, rowTop + metrics.PaddingY + 1 + (float)last.Y, 1.2f, dot);
                 }
             }

@@ -7,8 +7,8 @@ namespace TotangoReports.Rendering.Xlsx.Internal;
 /// <summary>Creates each distinct style once per workbook; cells carry only the id.</summary>
 internal sealed class XlsxStyles(Spreadsheet spreadsheet)
 {
-    public const string DateFormat = "yyyy-mm-dd";
-    public const string DateTimeFormat = "yyyy-mm-dd hh:mm";
+    public const string DateFormat = Data.Internal.DefaultFormats.Date;
+    public const string DateTimeFormat = Data.Internal.DefaultFormats.DateTime;
 
     // Excel's own "Good / Neutral / Bad" cell style fills, so the sheet looks native.
     private static readonly Color GoodFill = Color.FromArgb(0xC6, 0xEF, 0xCE);
